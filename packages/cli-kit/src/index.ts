@@ -1,0 +1,10 @@
+export { ExitCode, PlanwrightError, UsageError, isPlanwrightError } from './errors.js';
+export type { PlanwrightErrorOptions } from './errors.js';
+export { processIo, captureIo, printJson } from './io.js';
+export type { CliIo, CapturedIo } from './io.js';
+export { renderError } from './render-error.js';
+export { CONTEXT_KEY, cliContext, handler } from './context.js';
+export type { AnyCommandModule, CliContext } from './context.js';
+export { packageVersion } from './package-version.js';
+export { runBin } from './run-bin.js';
+export type { FastPath, RunBinOptions } from './run-bin.js';
