@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, unlinkSync } from 'node:fs';
+import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { PlanwrightError } from '@planwright/cli-kit';
+
+export interface FileLockOptions {
+  /** Give up after waiting this long for another holder (default 15 s). */
+  timeoutMs?: number;
+  /** A lock older than this is taken over even if its holder seems alive (default 60 s). */
+  staleMs?: number;
+}
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  token: string;
+  acquired_at: string;
+}
+
+/** Raised when a lock stays held by a live process for longer than the timeout. */
+export class LockTimeoutError extends PlanwrightError {
+  override name = 'LockTimeoutError';
+}
+
+/**
+ * Runs `work` while holding `<target>.lock`, an exclusive lock shared by every planwright process.
+ *
+ * The lock is a file created with O_EXCL that names its holder. A lock whose holder is gone (same host,
+ * pid no longer alive) or that is older than `staleMs` is taken over, so a crashed or killed holder never
+ * wedges the plan. Taking over goes through a second exclusive file so that two waiters that both see a
+ * stale lock cannot both take it.
+ *
+ * @example
+ * await withFileLock('.plans/pr-1/plan.json', async () => { ...read, change, write... });
+ */
+export async function withFileLock<T>(
+  target: string,
+  work: () => Promise<T>,
+  options: FileLockOptions = {},
+): Promise<T> {
+  const lockFile = `${target}.lock`;
+  const owner = await acquire(lockFile, options);
+  const releaseOnExit = () => releaseSync(lockFile, owner.token);
+  process.once('exit', releaseOnExit);
+  try {
+    return await work();
+  } finally {
+    process.removeListener('exit', releaseOnExit);
+    await release(lockFile, owner.token);
+  }
+}
+
+async function acquire(lockFile: string, options: FileLockOptions): Promise<LockOwner> {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const staleMs = options.staleMs ?? 60_000;
+  const deadline = Date.now() + timeoutMs;
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    token: randomBytes(8).toString('hex'),
+    acquired_at: '',
+  };
+  for (let attempt = 0; ; attempt++) {
+    owner.acquired_at = new Date().toISOString();
+    if (await tryCreate(lockFile, JSON.stringify(owner))) return owner;
+    const holder = await readHolder(lockFile);
+    if (holder !== 'gone' && (await isStale(lockFile, holder, staleMs))) {
+      await breakStaleLock(lockFile, holder, staleMs);
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      const who = holder && holder !== 'gone' ? ` by pid ${holder.pid} on ${holder.host}` : '';
+      throw new LockTimeoutError(`${lockFile}: still locked${who} after ${timeoutMs} ms`, {
+        hint: 'another planwright command is writing this plan; retry, or delete the lock file if no such process exists',
+      });
+    }
+    await sleep(backoff(attempt));
+  }
+}
+
+async function tryCreate(file: string, content: string): Promise<boolean> {
+  try {
+    const handle = await open(file, 'wx');
+    try {
+      await handle.writeFile(content);
+    } finally {
+      await handle.close();
+    }
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** The holder named in the lock file; null while the holder is still writing it; 'gone' if none. */
+async function readHolder(file: string): Promise<LockOwner | null | 'gone'> {
+  try {
+    const text = await readFile(file, 'utf8');
+    return JSON.parse(text) as LockOwner;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    return null;
+  }
+}
+
+async function isStale(file: string, holder: LockOwner | null, staleMs: number): Promise<boolean> {
+  if (holder && holder.host === hostname() && !isAlive(holder.pid)) return true;
+  try {
+    return Date.now() - (await stat(file)).mtimeMs > staleMs;
+  } catch {
+    return false;
+  }
+}
+
+async function breakStaleLock(lockFile: string, seen: LockOwner | null, staleMs: number): Promise<void> {
+  const guard = `${lockFile}.break`;
+  if (!(await tryCreate(guard, String(process.pid)))) {
+    // Someone else is breaking it. A guard left by a crash is itself stale after a short while.
+    const guardAge = await stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (guardAge > 5_000) await unlink(guard).catch(() => undefined);
+    await sleep(5);
+    return;
+  }
+  try {
+    // Re-check under the guard: the lock may have been released and re-taken since we looked.
+    const holder = await readHolder(lockFile);
+    const same = holder !== 'gone' && (holder?.token ?? null) === (seen?.token ?? null);
+    if (same && (await isStale(lockFile, holder, staleMs))) await unlink(lockFile).catch(() => undefined);
+  } finally {
+    await unlink(guard).catch(() => undefined);
+  }
+}
+
+async function release(lockFile: string, token: string): Promise<void> {
+  const holder = await readHolder(lockFile);
+  // Only remove our own lock: if it was taken over as stale, the file is someone else's now.
+  if (holder && holder !== 'gone' && holder.token === token) await unlink(lockFile).catch(() => undefined);
+}
+
+function releaseSync(lockFile: string, token: string): void {
+  try {
+    const text = readFileSync(lockFile, 'utf8');
+    if (text.includes(token)) unlinkSync(lockFile);
+  } catch {
+    // Nothing to release.
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function backoff(attempt: number): number {
+  return Math.min(100, 4 * 1.5 ** attempt) * (0.5 + Math.random());
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

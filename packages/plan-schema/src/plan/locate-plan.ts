@@ -1,0 +1,52 @@
+import { UsageError } from '@planwright/cli-kit';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { TASK_ID_PATTERN } from '../schemas/common.js';
+
+/** How commands name a plan: `--repo` and `--pr` (the plan at `.plans/<PR>/plan.json`), or `--plan`. */
+export interface PlanLocation {
+  /** Repository root (default `.`). */
+  repo?: string;
+  pr?: string;
+  /** A plan file; wins over repo and pr. */
+  plan?: string;
+  /** Folder that relative paths start from (default `process.cwd()`). */
+  cwd?: string;
+}
+
+export interface ResolvedPlan {
+  /** Absolute path of plan.json. */
+  file: string;
+  /** The folder of plan.json, where MASTER.md and CONTEXT.md live. */
+  planDir: string;
+  /** The PR name: `--pr`, or the name of the plan's folder. */
+  pr: string;
+  /** The path to show people: relative to cwd when inside it. */
+  label: string;
+}
+
+/** Resolves `--repo/--pr` or `--plan` to the plan file. Bad or missing input is a UsageError. */
+export function resolvePlanFile(location: PlanLocation): ResolvedPlan {
+  const cwd = location.cwd ?? process.cwd();
+  let file: string;
+  if (location.plan) file = resolve(cwd, location.plan);
+  else if (location.pr !== undefined) file = resolve(cwd, location.repo ?? '.', '.plans', checkPrName(location.pr), 'plan.json');
+  else throw new UsageError('name the plan with --pr <PR> or --plan <file>', { hint: 'the plan of --pr P is .plans/P/plan.json' });
+  const planDir = dirname(file);
+  return { file, planDir, pr: location.pr ?? basename(planDir), label: displayPath(file, cwd) };
+}
+
+/** A PR name becomes a folder name under `.plans/`, so it must be a plain file-name-safe token. */
+export function checkPrName(pr: string): string {
+  if (!TASK_ID_PATTERN.test(pr)) {
+    throw new UsageError(`--pr ${JSON.stringify(pr)}: not a usable PR name`, {
+      hint: 'use letters, digits, "_", "." and "-", starting with a letter or digit',
+    });
+  }
+  return pr;
+}
+
+/** `file` relative to `cwd` when it is inside it, else absolute. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !rel.startsWith('/') ? rel : file;
+}

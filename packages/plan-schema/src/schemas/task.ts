@@ -1,0 +1,51 @@
+import * as z from 'zod/mini';
+import { StringListSchema, TaskIdSchema, nullableString } from './common.js';
+
+/** Every status a task can have. `delegated`, from older files, is read as `in_progress`. */
+export const TASK_STATUSES = ['pending', 'in_progress', 'agent_done', 'done', 'deferred', 'blocked'] as const;
+
+export const TaskStatusSchema = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof TaskStatusSchema>;
+
+/** Token usage of an agent for a task, per run (not a thread's cumulative count). */
+export const UsageSchema = z.looseObject({
+  input_tokens: z.optional(z.number()),
+  cached_input_tokens: z.optional(z.number()),
+  output_tokens: z.optional(z.number()),
+  reasoning_output_tokens: z.optional(z.number()),
+  cost_usd: z.optional(z.number()),
+});
+export type Usage = z.infer<typeof UsageSchema>;
+
+const described = <T extends z.ZodMiniType>(schema: T, text: string) => schema.check(z.describe(text));
+
+/** One task of plan.json. Unknown keys are kept. */
+export const TaskSchema = z
+  .looseObject({
+    id: TaskIdSchema,
+    title: z.optional(z.string()),
+    description: z.optional(z.string()),
+    expected_files: z.optional(described(StringListSchema, 'Paths the task is expected to change.')),
+    verify: z.optional(described(StringListSchema, 'Shell commands that prove the task is done.')),
+    done_criteria: z.optional(StringListSchema),
+    depends_on: z.optional(described(StringListSchema, 'Ids of tasks that must be done first.')),
+    status: z.optional(TaskStatusSchema),
+    domain: z.optional(described(z.string(), 'Tasks in different domains may run at the same time.')),
+    agent: z.optional(described(z.string(), 'codex | gemini | claude | a named custom agent.')),
+    timeout_minutes: z.optional(z.number().check(z.nonnegative())),
+    // Bookkeeping, written by the tools.
+    delegated_at: nullableString(),
+    run_dir: nullableString(),
+    last_run_id: nullableString(),
+    agent_done_at: nullableString(),
+    blocked_reason: nullableString(),
+    blocked_at: nullableString(),
+    verified_at: nullableString(),
+    verified_by: nullableString(),
+    verified_note: nullableString(),
+    thread_id: nullableString(),
+    usage: z.optional(z.nullable(UsageSchema)),
+    attempts: z.optional(z.int().check(z.nonnegative())),
+  })
+  .check(z.describe('A task of plan.json. Keys not listed here are kept as they are.'));
+export type Task = z.infer<typeof TaskSchema>;
