@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { captureIo } from '@planwright/cli-kit';
+import { tempDir, tempPlanRepo } from '@planwright/test-utils';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { main } from './cli.js';
+import * as planwright from './index.js';
+
+const examplePlan = fileURLToPath(new URL('../../../docs/examples/plan.json', import.meta.url));
+const legacyPlan = fileURLToPath(new URL('../../../docs/examples/legacy-plan.json', import.meta.url));
+
+async function run(argv: string[]) {
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+describe('planwright CLI', () => {
+  it('--help lists the mounted commands with an example', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['status', 'next', 'validate-plan', 'mark-verified', 'json-schema', 'git <command>']) {
+      expect(stdout).toContain(`planwright ${command}`);
+    }
+    expect(stdout).toContain('Example: planwright status --pr pr-42');
+  });
+
+  it('validates and shows the example plan of the docs', async () => {
+    expect((await run(['validate-plan', '--plan', examplePlan])).stdout).toMatch(/^ok: .*5 tasks: 2 pending, 1 agent_done, 1 done, 1 blocked; 4 waves/);
+    const status = await run(['status', '--plan', examplePlan]);
+    expect(status.stdout).toContain('blocked task_005: needs the alerting team');
+    expect((await run(['next', '--plan', examplePlan])).stdout).toBe('task_003  [docs] Document the endpoint in the operations guide\n');
+  });
+
+  it("reads the Python kit's legacy plan", async () => {
+    const next = JSON.parse((await run(['next', '--plan', legacyPlan, '--json'])).stdout);
+    expect(next.runnable).toEqual([]);
+    const status = JSON.parse((await run(['status', '--plan', legacyPlan, '--json'])).stdout);
+    expect(status.counts).toMatchObject({ in_progress: 1, pending: 1 });
+  });
+
+  it('mark-verified with the kit flags writes the plan and MASTER.md', async () => {
+    const { repo, planFile, planDir } = await tempPlanRepo({ pr: 'pr-5', plan: { tasks: [{ id: 't1', status: 'agent_done' }] } });
+    const result = await run(['mark-verified', '--repo', repo, '--pr', 'pr-5', '--task', 't1', '--note', 'looks right', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ task_id: 't1', status: 'done' });
+    expect(JSON.parse(await readFile(planFile, 'utf8')).tasks[0].verified_note).toBe('looks right');
+    expect(existsSync(`${planDir}/MASTER.md`)).toBe(true);
+  });
+
+  it('mounts git-ops under git', async () => {
+    const dir = await tempDir();
+    const { code } = await run(['git', 'ensure', '--repo', dir]);
+    expect(code).toBe(0);
+    expect(existsSync(`${dir}/.git`)).toBe(true);
+  });
+
+  it('an unknown flag is a one-line usage error, exit 2', async () => {
+    expect(await run(['status', '--plan', examplePlan, '--colour'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'planwright: unknown option: --colour (see planwright --help)\n',
+    });
+  });
+});
+
+describe('planwright library', () => {
+  it('re-exports each package under a namespace', () => {
+    expect(typeof planwright.planSchema.loadPlan).toBe('function');
+    expect(typeof planwright.gitOps).toBe('object');
+    expect(typeof planwright.cliKit.runBin).toBe('function');
+  });
+});
+
+describe('the built planwright bin', () => {
+  const bin = fileURLToPath(new URL('../dist/bin/planwright.js', import.meta.url));
+
+  it('prints the prerendered help, identical to what yargs renders now', async () => {
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: run "pnpm build" before these tests`);
+    const spawned = await execa('node', [bin, '--help']);
+    expect(`${spawned.stdout}\n`).toBe((await run(['--help'])).stdout);
+  });
+
+  it('runs a command end to end', async () => {
+    const spawned = await execa('node', [bin, 'status', '--plan', examplePlan, '--json']);
+    expect(JSON.parse(spawned.stdout).total).toBe(5);
+  });
+});

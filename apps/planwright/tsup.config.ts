@@ -1,0 +1,4 @@
+import { defineConfig } from 'tsup';
+import { binBuild, libraryBuild } from '../../tsup.shared.js';
+
+export default defineConfig([libraryBuild({ index: 'src/index.ts' }), binBuild('planwright')]);
