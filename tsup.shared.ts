@@ -18,9 +18,9 @@ export function libraryBuild(entry: Record<string, string>): Options {
   };
 }
 
-export function binBuild(binName: string): Options {
+export function binBuild(binName: string, extraEntries: Record<string, string> = {}): Options {
   return {
-    entry: { [binName]: 'src/bin.ts', cli: 'src/cli.ts' },
+    entry: { [binName]: 'src/bin.ts', cli: 'src/cli.ts', ...extraEntries },
     outDir: 'dist/bin',
     format: ['esm'],
     target: 'node20',
