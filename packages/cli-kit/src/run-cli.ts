@@ -15,6 +15,11 @@ export interface CliDefinition {
   commands: AnyCommandModule[];
   /** Text at the end of the top-level help, such as an example. */
   epilogue?: string;
+  /**
+   * The bin is one command (its module is `$0 ...`), such as codex-orchestrate: no command name is
+   * required, and the module's own usage line is shown.
+   */
+  singleCommand?: boolean;
 }
 
 /**
@@ -32,10 +37,7 @@ export async function runCli(
   const context: CliContext = { io, exitCode: 0 };
   const parser = yargs()
     .scriptName(definition.scriptName)
-    .usage(`$0 <command> [options]\n\n${definition.description}`)
     .command(definition.commands)
-    .demandCommand(1, 'Name a command.')
-    .recommendCommands()
     .strict()
     .help()
     .alias('h', 'help')
@@ -48,6 +50,8 @@ export async function runCli(
       throw new UsageError(nameFlags(message, argv), { hint: `see ${definition.scriptName} --help` });
     })
     .exitProcess(false);
+  if (definition.singleCommand) parser.usage(definition.description);
+  else parser.usage(`$0 <command> [options]\n\n${definition.description}`).demandCommand(1, 'Name a command.').recommendCommands();
   if (definition.epilogue) parser.epilogue(definition.epilogue);
   try {
     let output = '';

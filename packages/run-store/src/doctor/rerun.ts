@@ -1,0 +1,96 @@
+import { basename, dirname, resolve } from 'node:path';
+import { isJsonObject, type JsonObject } from '../files/json-file.js';
+import { newInvocationRunId } from '../layout/run-id.js';
+import type { RunLayout } from '../layout/run-layout.js';
+import { shellJoin } from './shell-quote.js';
+
+export interface RerunInput {
+  layout: RunLayout;
+  taskId: string;
+  meta: JsonObject | undefined;
+  /** From --repo/--pr, when given: used when meta.json does not record the orchestrator's flags. */
+  planDir: string | undefined;
+  codeDir: string | undefined;
+  runRoot: string | undefined;
+  threadId: string | undefined;
+  /** The agent that ran the task (resume is offered for codex). */
+  agent: string | null | undefined;
+}
+
+export interface RerunCommands {
+  /** codex-orchestrate for this one task, with the flags the run was started with. */
+  command: string;
+  argv: string[];
+  /** Resuming the agent's own thread, when its id is known. */
+  resume: { command: string; argv: string[]; prompt: string; run_id: string } | null;
+}
+
+/** The orchestrator's parsed flags, as it stores them in meta.json `args` (snake_case, like the kit's). */
+function flag(args: JsonObject, name: string): unknown {
+  const camel = name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return args[name] ?? args[camel];
+}
+
+const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * The commands that pick a task up again: the orchestrator for this task alone (from meta.json `args`),
+ * and with a thread id, `codex exec ... resume` plus the prompt to give it on stdin. Undefined when the
+ * plan folder is not known (no args in meta.json, no --pr, and a run folder outside `<plan>/runs`).
+ */
+export function rerunCommands(input: RerunInput): RerunCommands | undefined {
+  const args = isJsonObject(input.meta?.args) ? (input.meta.args as JsonObject) : {};
+  const runsRoot = dirname(input.layout.runDir);
+  const derivedPlanDir = basename(runsRoot) === 'runs' ? dirname(runsRoot) : undefined;
+  const planDir = str(flag(args, 'plan_dir')) ?? input.planDir ?? derivedPlanDir;
+  if (!planDir) return undefined;
+  const codeDir = str(flag(args, 'code_dir')) ?? input.codeDir ?? dirname(dirname(planDir));
+  const runRoot =
+    str(flag(args, 'run_root')) ?? input.runRoot ?? (resolve(planDir, 'runs') === runsRoot ? undefined : dirname(runsRoot));
+  const compact = flag(args, 'compact_run');
+  const timeout = Number(flag(args, 'timeout_minutes'));
+  const sandbox = str(flag(args, 'sandbox'));
+  const approval = str(flag(args, 'approval'));
+  const agent = str(flag(args, 'agent'));
+  const planFile = str(flag(args, 'plan_file'));
+  const argv = [
+    'codex-orchestrate',
+    '--plan-dir', planDir,
+    '--code-dir', codeDir,
+    ...(runRoot ? ['--run-root', runRoot] : []),
+    ...(planFile ? ['--plan-file', planFile] : []),
+    '--handshake', str(flag(args, 'handshake')) ?? 'results-json',
+    compact === false ? '--no-compact-run' : '--compact-run',
+    ...(sandbox ? ['--sandbox', sandbox] : []),
+    ...(approval ? ['--approval', approval] : []),
+    ...(timeout > 0 ? ['--timeout-minutes', String(timeout)] : []),
+    ...(agent ? ['--agent', agent] : []),
+    '--no-reuse-run', '--max-tasks', '1', '--task-id', input.taskId,
+  ];
+  const isCodex = (input.agent ?? agent ?? 'codex') === 'codex';
+  return {
+    command: shellJoin(argv),
+    argv,
+    resume: input.threadId && isCodex ? resumeCommand(input, codeDir, input.threadId, sandbox, approval) : null,
+  };
+}
+
+function resumeCommand(input: RerunInput, codeDir: string, threadId: string, sandbox?: string, approval?: string): NonNullable<RerunCommands['resume']> {
+  const { layout, taskId } = input;
+  // Without a sandbox flag codex exec runs read-only, and the agent could not write its results.
+  const access =
+    sandbox === 'danger-full-access' && approval === 'never'
+      ? ['--dangerously-bypass-approvals-and-sandbox']
+      : ['-s', sandbox ?? 'workspace-write'];
+  const argv = ['codex', 'exec', '-C', codeDir, '--add-dir', layout.runDir, '--skip-git-repo-check', ...access, 'resume', '--json', threadId, '-'];
+  // A fresh run id sorts after the task's last run, so sync-plan applies the results even to a task
+  // that was marked blocked meanwhile.
+  const runId = newInvocationRunId();
+  const prompt = [
+    `You stopped before finishing ${taskId}. Your brief is ${layout.briefPath(taskId)}.`,
+    'Finish the task and run its verification commands.',
+    `Then write the results JSON to ${layout.resultsPath(taskId)} (overwrite it if it exists) with`,
+    `"task_id": "${taskId}", "run_id": "${runId}", "status" (completed, partial, failed or blocked) and a short "summary".`,
+  ].join('\n');
+  return { command: shellJoin(argv), argv, prompt, run_id: runId };
+}
