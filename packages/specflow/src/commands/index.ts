@@ -1,0 +1,187 @@
+import { handler, type AnyCommandModule } from '@planwright/cli-kit';
+import type { Argv, CommandModule } from 'yargs';
+import { changePositional, commonOptions, type CommonArgs } from './options.js';
+
+// Command modules only: flags, help and examples. The work is imported inside each handler, so `--help`
+// and the umbrella CLI load none of it until a command runs.
+
+export interface InitArgs extends CommonArgs {
+  force: boolean;
+}
+
+/** `init`: openspec/ with project.md and the specs/, changes/, archive/ folders. */
+export const initCommand: CommandModule<object, InitArgs> = {
+  command: 'init',
+  describe: 'Create openspec/ with project.md and the specs/, changes/ and archive/ folders',
+  builder: (yargs) =>
+    commonOptions(yargs)
+      .option('force', { type: 'boolean', default: false, describe: 'Overwrite openspec/project.md if it exists' })
+      .example('$0 init --repo ../app', 'Start OpenSpec files in ../app') as Argv<InitArgs>,
+  handler: handler(async (args, io) => (await import('./run-init.js')).runInit(args, io)),
+};
+
+export interface ProposalArgs extends CommonArgs {
+  change: string;
+  force: boolean;
+}
+
+/** `proposal <change>`: a change folder with proposal.md, tasks.md, design.md and specs/. */
+export const proposalCommand: CommandModule<object, ProposalArgs> = {
+  command: 'proposal <change>',
+  describe: 'Create openspec/changes/<change>/ with proposal.md, tasks.md, design.md and specs/',
+  builder: (yargs) =>
+    commonOptions(changePositional(yargs))
+      .option('force', { type: 'boolean', default: false, describe: 'Overwrite proposal/tasks/design files' })
+      .example('$0 proposal add-2fa', 'Scaffold openspec/changes/add-2fa/') as Argv<ProposalArgs>,
+  handler: handler(async (args, io) => (await import('./run-proposal.js')).runProposal(args, io)),
+};
+
+export interface ValidateArgs extends CommonArgs {
+  change: string;
+  strict: boolean;
+}
+
+/** `validate <change>`: files, tasks and spec deltas; exit 1 when the change has problems. */
+export const validateCommand: CommandModule<object, ValidateArgs> = {
+  command: 'validate <change>',
+  describe: 'Check a change: proposal and tasks present, tasks and dependencies, every spec delta (exit 1 on problems)',
+  builder: (yargs) =>
+    commonOptions(changePositional(yargs))
+      .option('strict', { type: 'boolean', default: false, describe: 'Fail on warnings too' })
+      .example('$0 validate add-2fa --strict', 'Check before planning or archiving') as Argv<ValidateArgs>,
+  handler: handler(async (args, io) => (await import('./run-validate.js')).runValidate(args, io)),
+};
+
+export interface PlanArgs extends CommonArgs {
+  change: string;
+  pr?: string;
+  force: boolean;
+  verifyOverrides?: string;
+}
+
+/** `plan <change>`: tasks.md to .plans/<PR>/plan.json, CONTEXT.md and a MASTER.md entry. */
+export const planCommand: CommandModule<object, PlanArgs> = {
+  command: 'plan <change>',
+  describe: 'Generate .plans/<PR>/plan.json (and CONTEXT.md, a MASTER.md entry) from the change\'s tasks.md',
+  builder: (yargs) =>
+    commonOptions(changePositional(yargs))
+      .option('pr', { type: 'string', describe: 'PR name (defaults to the change)' })
+      .option('force', { type: 'boolean', default: false, describe: 'Overwrite .plans/<PR>/plan.json and CONTEXT.md' })
+      .option('verify-overrides', { type: 'string', describe: 'JSON file with default_verify, by_task_id, by_title' })
+      .example('$0 plan add-2fa --pr pr-42', 'Write .plans/pr-42/plan.json') as unknown as Argv<PlanArgs>,
+  handler: handler(async (args, io) => (await import('./run-plan.js')).runPlan(args, io)),
+};
+
+export interface ValidatePlanArgs extends CommonArgs {
+  pr: string;
+}
+
+/** `validate-plan --pr PR`: plan-schema's plan check, with the kit's flag. */
+export const validatePlanCommand: CommandModule<object, ValidatePlanArgs> = {
+  command: 'validate-plan',
+  describe: 'Check .plans/<PR>/plan.json: JSON syntax, types, statuses, ids, dependencies, cycles',
+  builder: (yargs) =>
+    commonOptions(yargs)
+      .option('pr', { type: 'string', demandOption: true, describe: 'PR name (slug rule as for plan --pr)' })
+      .example('$0 validate-plan --pr pr-42', 'Check .plans/pr-42/plan.json') as Argv<ValidatePlanArgs>,
+  handler: handler(async (args) => (await import('./run-validate-plan.js')).runValidatePlan(args)),
+};
+
+export interface ArchiveArgs extends CommonArgs {
+  change: string;
+  dryRun: boolean;
+  skipSpecs: boolean;
+}
+
+/** `archive <change>`: merge the deltas into openspec/specs/, move the change to openspec/archive/. */
+export const archiveCommand: CommandModule<object, ArchiveArgs> = {
+  command: 'archive <change>',
+  describe: 'Merge the change\'s spec deltas into openspec/specs/ and move it to openspec/archive/ (all or nothing)',
+  builder: (yargs) =>
+    commonOptions(changePositional(yargs))
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Show which specs and requirements would change, write nothing' })
+      .option('skip-specs', { type: 'boolean', default: false, describe: 'Only move the change folder: no merge, no spec check' })
+      .example('$0 archive add-2fa --dry-run', 'See what archiving would merge')
+      .example('$0 archive docs-only --skip-specs', 'Archive a change whose deltas are not to be merged') as unknown as Argv<ArchiveArgs>,
+  handler: handler(async (args, io) => (await import('./run-archive.js')).runArchive(args, io)),
+};
+
+export interface ListArgs extends CommonArgs {
+  specs: boolean;
+}
+
+/** `list`: active changes with task progress, or (--specs) the main specs. */
+export const listCommand: CommandModule<object, ListArgs> = {
+  command: 'list',
+  describe: 'List active changes with task progress and the capabilities they change (--specs: the specs)',
+  builder: (yargs) =>
+    commonOptions(yargs)
+      .option('specs', { type: 'boolean', default: false, describe: 'List openspec/specs/ instead' })
+      .example('$0 list --specs', 'Capabilities and their requirement counts') as Argv<ListArgs>,
+  handler: handler(async (args, io) => (await import('./run-list.js')).runList(args, io)),
+};
+
+export interface ShowArgs extends CommonArgs {
+  name: string;
+  type?: 'change' | 'spec';
+}
+
+/** `show <name>`: one change (tasks, deltas) or one spec (requirements, scenarios). */
+export const showCommand: CommandModule<object, ShowArgs> = {
+  command: 'show <name>',
+  describe: 'Show a change (tasks with their state, what each delta does) or a spec (requirements)',
+  builder: (yargs) =>
+    commonOptions(yargs)
+      .positional('name', { type: 'string', demandOption: true, describe: 'A change name or a capability' })
+      .option('type', { type: 'string', choices: ['change', 'spec'] as const, describe: 'Which one, if both exist' })
+      .example('$0 show add-2fa', 'Progress and deltas of a change') as Argv<ShowArgs>,
+  handler: handler(async (args, io) => (await import('./run-show.js')).runShow(args, io)),
+};
+
+export interface ConflictsArgs extends CommonArgs {
+  change?: string;
+}
+
+/** `conflicts [change]`: requirements that several active changes touch; exit 1 when there are any. */
+export const conflictsCommand: CommandModule<object, ConflictsArgs> = {
+  command: 'conflicts [change]',
+  describe: 'Find requirements that more than one active change touches (exit 1 when there are any)',
+  builder: (yargs) =>
+    commonOptions(yargs)
+      .positional('change', { type: 'string', describe: 'Only conflicts involving this change' })
+      .example('$0 conflicts add-2fa', 'What add-2fa collides with') as Argv<ConflictsArgs>,
+  handler: handler(async (args, io) => (await import('./run-conflicts.js')).runConflicts(args, io)),
+};
+
+export interface SyncTasksArgs extends CommonArgs {
+  change: string;
+  pr?: string;
+  check: boolean;
+}
+
+/** `sync-tasks <change>`: plan.json progress into tasks.md checkboxes; drift reported either way. */
+export const syncTasksCommand: CommandModule<object, SyncTasksArgs> = {
+  command: 'sync-tasks <change>',
+  describe: 'Check the tasks.md boxes of tasks done in .plans/<PR>/plan.json and report drift either way',
+  builder: (yargs) =>
+    commonOptions(changePositional(yargs))
+      .option('pr', { type: 'string', describe: 'PR name (defaults to the change)' })
+      .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 on any drift (for CI)' })
+      .example('$0 sync-tasks add-2fa --pr pr-42', 'Tick what pr-42 has done')
+      .example('$0 sync-tasks add-2fa --pr pr-42 --check', 'Fail CI when tasks.md and plan.json disagree') as unknown as Argv<SyncTasksArgs>,
+  handler: handler(async (args, io) => (await import('./run-sync-tasks.js')).runSyncTasks(args, io)),
+};
+
+/** Every command of the `specflow` bin, in help order. */
+export const specflowCommands: AnyCommandModule[] = [
+  initCommand,
+  proposalCommand,
+  validateCommand,
+  planCommand,
+  validatePlanCommand,
+  archiveCommand,
+  listCommand,
+  showCommand,
+  conflictsCommand,
+  syncTasksCommand,
+];

@@ -1,0 +1,88 @@
+// Scaffolding.
+/** Create openspec/ with project.md and the specs/, changes/, archive/ folders. */
+export { initOpenspec } from './init.js';
+export type { InitOptions, InitResult } from './init.js';
+/** Create a change folder with proposal.md, tasks.md, design.md and specs/. */
+export { createProposal } from './proposal.js';
+export type { ProposalOptions, ProposalResult } from './proposal.js';
+/** The files init and proposal write (the Python kit's templates). */
+export { projectTemplate, proposalTemplate, tasksTemplate, designTemplate } from './templates.js';
+
+// Checking.
+/** Check a change: files, tasks and dependencies, every spec delta against the main specs. */
+export { validateChange } from './validate.js';
+export type { ValidateChangeOptions, ValidationReport } from './validate.js';
+/** Validation findings: the rules with their severity and fix, one-line formatting. */
+export { DIAGNOSTIC_RULES, diagnostic, formatDiagnostic, sortDiagnostics } from './diagnostics.js';
+export type { Diagnostic, DiagnosticCode, DiagnosticInput, Severity } from './diagnostics.js';
+/** Requirements that several active changes touch. */
+export { findConflicts } from './conflicts.js';
+export type { ConflictsOptions, ConflictsResult, Conflict, RequirementTouch } from './conflicts.js';
+
+// Plans.
+/** tasks.md to .plans/<PR>/plan.json, CONTEXT.md and a MASTER.md entry. */
+export { planFromChange } from './plan/plan-from-change.js';
+export type { PlanFromChangeOptions, PlanFromChangeResult } from './plan/plan-from-change.js';
+/** plan.json tasks from parsed tasks.md lines, and the verify they get. */
+export { buildPlanTasks } from './plan/build-tasks.js';
+export type { BuildTasksInput, BuiltTasks } from './plan/build-tasks.js';
+/** The repository's verify: default_verify, package.json scripts, a .xcodeproj, project.md; else the failing placeholder. */
+export { detectVerify, placeholderVerify } from './plan/detect-verify.js';
+export type { DetectVerifyOptions, DetectedVerify, VerifySource } from './plan/detect-verify.js';
+/** The verify commands openspec/project.md declares. */
+export { verifyFromProject } from './plan/project-verify.js';
+/** Read a --verify-overrides file (errors with line and column). */
+export { loadVerifyOverrides } from './plan/verify-overrides.js';
+/** CONTEXT.md, the architect context pack. */
+export { contextMarkdown } from './plan/context-md.js';
+export type { ContextInput } from './plan/context-md.js';
+/** plan.json progress back into tasks.md checkboxes. */
+export { syncTasks } from './sync-tasks.js';
+export type { SyncTasksOptions, SyncTasksResult, TaskDrift } from './sync-tasks.js';
+
+// tasks.md.
+/** Parse tasks.md (OpenSpec or spec-kit style) into tasks with groups, dependencies, paths, verify. */
+export { parseTasksMd, groupName, groupDomain } from './tasks/parse-tasks.js';
+export type { TaskItem } from './tasks/parse-tasks.js';
+/** One checkbox line's parts (number or spec-kit id, markers, dependencies, paths); the path heuristic. */
+export { parseTaskLine, looksLikePath } from './tasks/task-line.js';
+export type { TaskLineParts } from './tasks/task-line.js';
+/** Dependencies resolved, duplicates and cycles found; the `task_001` id rule. */
+export { checkTasks, taskId } from './tasks/check-tasks.js';
+export type { CheckedTasks } from './tasks/check-tasks.js';
+
+// Specs.
+/** Parse a delta spec: ADDED, MODIFIED, REMOVED and RENAMED requirements. */
+export { parseDeltaSpec } from './spec/parse-delta.js';
+export type { DeltaSpec, DeltaOperation, DeltaRequirement, DeltaRename } from './spec/parse-delta.js';
+/** The rules of one delta file on its own. */
+export { checkDeltaSpec } from './spec/check-delta.js';
+/** The rules of one requirement block: text, SHALL/MUST, scenarios with WHEN/THEN. */
+export { checkRequirementText } from './spec/check-requirement.js';
+export type { RequirementBlock } from './spec/check-requirement.js';
+/** Parse a main spec around its `## Requirements` section. */
+export { parseMainSpec, requirementNames } from './spec/parse-spec.js';
+export type { MainSpec } from './spec/parse-spec.js';
+/** Apply a delta to a main spec in memory. */
+export { mergeDelta } from './spec/merge-delta.js';
+export type { MergeResult, MergeCounts, MergeChanges, MergeContext } from './spec/merge-delta.js';
+/** Merge a change's deltas into openspec/specs/ and move it to openspec/archive/, all or nothing. */
+export { archiveChange, archiveStamp } from './archive/archive-change.js';
+export type { ArchiveOptions, ArchiveResult, ArchivedSpec } from './archive/archive-change.js';
+
+// Browsing.
+/** Active changes with progress; main specs with requirement counts. */
+export { listChanges, listSpecs } from './list.js';
+export type { ChangeSummary, SpecSummary } from './list.js';
+/** One change or spec in detail. */
+export { showItem } from './show.js';
+export type { ShowOptions, ShowResult, ChangeDetails, DeltaDetails, SpecDetails } from './show.js';
+
+// Layout and errors.
+/** The kit's slug rule for change and PR names. */
+export { slugify, toSlug } from './layout/slug.js';
+/** The openspec/ paths of a repository. */
+export { openspecLayout, changePaths, mainSpecPath } from './layout/paths.js';
+export type { RepoOptions, OpenspecLayout, ChangePaths } from './layout/paths.js';
+/** Typed errors: deltas that cannot merge (exit 1), an archive write undone (exit 1), a missing name (exit 2). */
+export { DeltaMergeError, ArchiveWriteError, NotFoundError } from './errors.js';
