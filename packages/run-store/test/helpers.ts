@@ -70,7 +70,9 @@ export interface RunFixture {
 export async function writeRun(runsRoot: string, name: string, fixture: RunFixture = {}): Promise<string> {
   const runDir = join(runsRoot, name);
   const files: Record<string, string> = { ...fixture.files };
-  if (fixture.meta) files['meta.json'] = `${JSON.stringify(fixture.meta, null, 2)}\n`;
+  // A real run folder's meta.json names the invocations its results belong to; sync trusts no other.
+  const meta = fixture.meta ?? metaForResults(runDir, name, fixture.results ?? {});
+  if (meta) files['meta.json'] = `${JSON.stringify(meta, null, 2)}\n`;
   for (const [id, value] of Object.entries(fixture.results ?? {})) {
     files[`results/${id}.json`] = typeof value === 'string' ? value : JSON.stringify(value);
   }
@@ -90,4 +92,14 @@ export function metaFor(runDir: string, runId: string, extra: Record<string, unk
     status: 'completed',
     ...extra,
   };
+}
+
+function metaForResults(runDir: string, name: string, results: Record<string, unknown>): Record<string, unknown> | undefined {
+  const ids = Object.values(results).flatMap((value) => {
+    const runId = typeof value === 'object' && value !== null ? (value as { run_id?: unknown }).run_id : undefined;
+    return typeof runId === 'string' ? [runId] : [];
+  });
+  if (Object.keys(results).length === 0) return undefined;
+  const unique = [...new Set(ids)];
+  return { run_dir: runDir, invocation_run_id: unique.at(-1) ?? name, invocations: unique, created_at: '2026-11-24T10:00:00Z', updated_at: '2026-11-24T10:00:00Z', status: 'completed' };
 }

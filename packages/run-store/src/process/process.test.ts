@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { timestamp } from '@planwright/plan-schema';
+import { tempDir } from '@planwright/test-utils';
 import { describe, expect, it } from 'vitest';
 import { deadPid, groupProcesses, spawnGroup, waitFor } from '../../test/helpers.js';
 import { RunStoreError } from '../errors.js';
@@ -50,8 +52,10 @@ describe('isProcessAlive and friends', () => {
 describe('terminateProcessGroup', () => {
   it('ends every process of the group, a TERM-ignoring one with KILL, and nothing else', async () => {
     const bystander = spawnGroup('exec sleep 300');
-    const agent = spawnGroup('sleep 300 & sleep 300 & (trap "" TERM; exec sleep 300) & wait');
-    await waitFor(async () => (await processGroupMembers(agent.pid)).length === 4);
+    // The marker appears only once the trap is set, so TERM cannot arrive before it.
+    const ready = join(await tempDir(), 'trapped');
+    const agent = spawnGroup(`sleep 300 & sleep 300 & (trap "" TERM; touch ${ready}; exec sleep 300) & wait`);
+    await waitFor(async () => existsSync(ready) && (await processGroupMembers(agent.pid)).length === 4);
 
     const result = await terminateProcessGroup(agent.pid, { graceMs: 300 });
 
@@ -89,8 +93,10 @@ describe('terminateProcessGroup', () => {
 describe('terminateProcess', () => {
   it('ends one process only, leaving its group', async () => {
     const group = spawnGroup('sleep 300 & (trap "" TERM; exec sleep 301) & wait');
-    await waitFor(async () => (await processGroupMembers(group.pid)).length === 3);
-    const stubborn = groupProcesses(group.pid).find((p) => p.pid !== group.pid && /301/.test(cmdline(p.pid)))!.pid;
+    // `sleep 301` exists only after the trap is set and the subshell exec'd, so it surely ignores TERM.
+    // (The group leader's own command line names 301 too: look past it.)
+    await waitFor(() => groupProcesses(group.pid).some((p) => p.pid !== group.pid && /^sleep 301/.test(cmdline(p.pid))));
+    const stubborn = groupProcesses(group.pid).find((p) => p.pid !== group.pid && /^sleep 301/.test(cmdline(p.pid)))!.pid;
     expect(await terminateProcess(stubborn, { graceMs: 200 })).toEqual({ term: true, killed: true, gone: true });
     expect(isProcessAlive(stubborn)).toBe(false);
     expect(isProcessAlive(group.pid)).toBe(true);

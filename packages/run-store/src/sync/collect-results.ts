@@ -41,7 +41,7 @@ async function resultsOfRun(runDir: string, taskIds: ReadonlySet<string>): Promi
   const resultsDir = join(runDir, 'results');
   const names = await readdir(resultsDir).catch(() => [] as string[]);
   const out: ResultsCandidate[] = [];
-  let fallbackRunId: string | undefined;
+  let known: RunIds | undefined;
   for (const name of names) {
     if (!name.endsWith('.json') || name.startsWith('.') || name.includes('.stale-')) continue;
     const taskId = name.slice(0, -'.json'.length);
@@ -49,9 +49,25 @@ async function resultsOfRun(runDir: string, taskIds: ReadonlySet<string>): Promi
     const path = join(resultsDir, name);
     const file = await readResultsFile(path);
     if (file.state !== 'parsed' || file.results.task_id !== taskId) continue;
+    known ??= await runIdsOf(runDir);
+    const runId = file.results.run_id;
+    // A result counts only for an invocation this run folder really had; anything else is not trusted.
     // The kit's done-file briefs never asked for a run id: such results belong to the run they are in.
-    fallbackRunId ??= file.results.run_id ? undefined : (text((await readMetaLoosely(runDir)).meta, 'invocation_run_id') ?? basename(runDir));
-    out.push({ task_id: taskId, run_id: file.results.run_id || fallbackRunId!, run_dir: runDir, path, results: file.results });
+    if (runId ? !known.ids.has(runId) : known.latest === undefined) continue;
+    out.push({ task_id: taskId, run_id: runId || known.latest!, run_dir: runDir, path, results: file.results });
   }
   return out;
+}
+
+interface RunIds {
+  ids: Set<string>;
+  latest: string | undefined;
+}
+
+/** The invocation ids a run folder had: meta's current one, and earlier ones of a reused folder. */
+async function runIdsOf(runDir: string): Promise<RunIds> {
+  const { meta } = await readMetaLoosely(runDir);
+  const latest = text(meta, 'invocation_run_id');
+  const earlier = Array.isArray(meta?.invocations) ? meta.invocations.filter((id): id is string => typeof id === 'string') : [];
+  return { ids: new Set([...earlier, ...(latest ? [latest] : [])]), latest: latest ?? (meta ? basename(runDir) : undefined) };
 }

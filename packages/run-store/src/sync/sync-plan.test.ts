@@ -32,6 +32,23 @@ async function setup(tasks: object[], runs: [number, Record<string, unknown>, ob
 const byId = (plan: { tasks: { id: string }[] }) => Object.fromEntries(plan.tasks.map((task) => [task.id, task])) as Record<string, Record<string, unknown>>;
 
 describe('syncPlan', () => {
+  it("trusts no results file whose run id its run folder never had", async () => {
+    const meta = (ids: string[]) => ({ run_dir: 'x', invocation_run_id: ids.at(-1), invocations: ids, created_at: 't', updated_at: 't', status: 'completed' });
+    const { repo, runsRoot, plan } = await setup([{ id: 'a', status: 'in_progress', last_run_id: runId(1) }, { id: 'b', status: 'in_progress', last_run_id: runId(1) }], []);
+    // A reused folder: two invocations, both known to meta.json; and a results file from nowhere.
+    await writeRun(runsRoot, runName(5), {
+      meta: meta([runId(4), runId(5)]),
+      results: { a: { task_id: 'a', run_id: runId(4), status: 'completed' }, b: { task_id: 'b', run_id: 'zz-forged', status: 'completed' } },
+    });
+    const report = await syncPlan({ repo, pr: 'pr-1', dryRun: true });
+    // b's forged result is ignored; with its agent gone and no results, it is interrupted instead.
+    expect(report.changes.map((change) => [change.task_id, change.to, change.source])).toEqual([
+      ['a', 'agent_done', 'results'],
+      ['b', 'blocked', 'interrupted'],
+    ]);
+    expect(byId(await plan()).b!.status).toBe('in_progress'); // a dry run writes nothing
+  });
+
   it('applies the newest results of each task across runs', async () => {
     const { repo, plan } = await setup(
       [
