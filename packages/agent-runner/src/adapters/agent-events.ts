@@ -1,0 +1,55 @@
+import type { Usage } from '@planwright/plan-schema';
+
+/** What an agent's event stream has told us so far. Shared by every adapter. */
+export interface AgentEventState {
+  /** Codex thread id / Gemini or Claude session id: what a resume needs. */
+  sessionId?: string;
+  /** Token usage as the agent reports it (for codex: cumulative over the thread). */
+  usage?: Usage;
+  /** The last thing the agent said. */
+  lastMessage?: string;
+  /** Why the turn failed (`turn.failed`, an API error), when it did. */
+  failure?: string;
+  /** The last non-fatal error event (often a retry notice). */
+  lastError?: string;
+  /** The model the agent actually used, where it says. */
+  model?: string;
+  /** An end-of-turn event arrived (completed or failed). */
+  turnEnded: boolean;
+  lastEventAt?: Date;
+  events: number;
+}
+
+/** Reads one line of an agent's output; lines that are not its events (stderr text) are ignored. */
+export interface AgentEventParser {
+  readonly state: AgentEventState;
+  feed(line: string, at?: Date): void;
+}
+
+export function emptyEventState(): AgentEventState {
+  return { turnEnded: false, events: 0 };
+}
+
+/** Parses a JSON object line, or undefined for anything else. */
+export function parseJsonLine(line: string): Record<string, unknown> | undefined {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('{')) return undefined;
+  try {
+    const value = JSON.parse(trimmed) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Usage of one run of a resumed thread: what the thread reports now minus what it had before. */
+export function usageSince(now: Usage | undefined, before: Usage | undefined): Usage | undefined {
+  if (!now) return undefined;
+  if (!before) return now;
+  const keys = ['input_tokens', 'cached_input_tokens', 'output_tokens', 'reasoning_output_tokens'] as const;
+  const delta: Usage = { ...now };
+  for (const key of keys) {
+    if (typeof now[key] === 'number') delta[key] = Math.max(0, now[key] - (before[key] ?? 0));
+  }
+  return delta;
+}

@@ -1,0 +1,43 @@
+import type { AgentAdapter, LaunchContext } from '../adapter.js';
+import { codexExecArgs, codexInteractiveArgs, codexResumeArgs, type CodexExecOptions } from './command.js';
+import { codexEventParser } from './events.js';
+import { findCodex } from './find-codex.js';
+import { probeCodex } from './probe.js';
+
+/**
+ * The Codex CLI as a code agent: `codex exec` with the flags this version accepts, the prompt on stdin,
+ * JSON events parsed as they arrive.
+ *
+ * @example
+ * const launch = await codexAdapter().launch(context); // { bin, args, stdin, parser }
+ */
+export function codexAdapter(): AgentAdapter {
+  const prepare = async (context: LaunchContext) => {
+    const bin = findCodex(context.env);
+    const caps = await probeCodex(bin, { env: context.env });
+    const options: CodexExecOptions = {
+      codeDir: context.codeDir,
+      runDir: context.runDir,
+      sandbox: context.sandbox,
+      approval: context.approval,
+      lastMessagePath: context.lastMessagePath,
+      model: context.model,
+    };
+    return { bin, caps, options };
+  };
+  return {
+    name: 'codex',
+    async launch(context) {
+      const { bin, caps, options } = await prepare(context);
+      return { bin, args: codexExecArgs(caps, options), stdin: context.prompt, parser: codexEventParser() };
+    },
+    async resume(context, threadId) {
+      const { bin, caps, options } = await prepare(context);
+      return { bin, args: codexResumeArgs(caps, options, threadId), stdin: context.prompt, parser: codexEventParser() };
+    },
+    async interactive(context) {
+      const { bin, options } = await prepare(context);
+      return { bin, args: codexInteractiveArgs(options, context.prompt), parser: codexEventParser() };
+    },
+  };
+}

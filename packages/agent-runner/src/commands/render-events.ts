@@ -1,0 +1,52 @@
+import type { CliIo } from '@planwright/cli-kit';
+import type { OrchestratorEvent, TaskOutcome } from '../orchestrate/options.js';
+
+/**
+ * Progress as short lines, in the Python kit's words where it had some (RUN_DIR=, PLAN_FILE=, RUN_PLAN=,
+ * "Waiting for ...", "Spawned agent PID=..."), so scripts that read them keep working.
+ */
+export function renderEvent(event: OrchestratorEvent, io: CliIo): void {
+  switch (event.type) {
+    case 'run':
+      io.out(`RUN_DIR=${event.runDir}`);
+      io.out(`PLAN_FILE=${event.planFile}`);
+      if (event.runPlan) io.out(`RUN_PLAN=${event.runPlan}`);
+      return;
+    case 'warning':
+      return io.out(`note: ${event.message}`);
+    case 'reconciled':
+      return io.out(`reconciled ${event.taskId}: ${event.from} -> ${event.to}${event.reason ? ` (${event.reason})` : ''}`);
+    case 'no-runnable':
+      return io.out('No runnable tasks found (all done/blocked, or deps unsatisfied).');
+    case 'stop-detected':
+      return io.out('Stop signal detected; not launching further tasks.');
+    case 'task-started':
+      if (event.noWait) {
+        io.out(`Spawned agent PID=${event.pid} (no-wait).`);
+        io.out(`Agent output captured at: ${event.logPath}`);
+      } else io.out(`${event.taskId}: agent started, pid ${event.pid}, log ${event.logPath}`);
+      return;
+    case 'waiting':
+      return io.out(`Waiting for ${event.target} ...`);
+    case 'agent-output':
+      return io.out(event.line);
+    case 'task-finished':
+      return io.out(outcomeLine(event.outcome));
+  }
+}
+
+/** `task_001: agent_done (completed) in 42s · thread 0199... · 1,234 in / 56 out tokens` */
+export function outcomeLine(outcome: TaskOutcome): string {
+  const parts = [`${outcome.taskId}: ${outcome.status} (${outcome.blockedReason ?? outcome.resultStatus ?? 'running'}) in ${duration(outcome.durationMs)}`];
+  if (outcome.sessionId) parts.push(`thread ${outcome.sessionId}`);
+  if (outcome.usage?.input_tokens !== undefined) {
+    parts.push(`${outcome.usage.input_tokens.toLocaleString('en-US')} in / ${(outcome.usage.output_tokens ?? 0).toLocaleString('en-US')} out tokens`);
+  }
+  if (outcome.fallback) parts.push(`fallback results ${outcome.resultsPath}`);
+  return parts.join(' · ');
+}
+
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+}

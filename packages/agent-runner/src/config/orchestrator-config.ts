@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { UsageError } from '@planwright/cli-kit';
+import { parse, TomlError } from 'smol-toml';
+import * as z from 'zod/mini';
+
+/** Defaults a user may set once for every run, in orchestrator.toml (the Python kit's keys). */
+export const OrchestratorConfigSchema = z.looseObject({
+  compact_run: z.optional(z.boolean()),
+  run_root: z.optional(z.string()),
+  reuse_run: z.optional(z.boolean()),
+  ensure_git: z.optional(z.boolean()),
+  baseline_commit: z.optional(z.boolean()),
+  git_branch: z.optional(z.string()),
+  gitignore_runs: z.optional(z.boolean()),
+  stream_agent_output: z.optional(z.boolean()),
+  timeout_minutes: z.optional(z.number().check(z.nonnegative())),
+  timeout_grace_seconds: z.optional(z.number().check(z.nonnegative())),
+  heartbeat_interval_seconds: z.optional(z.number().check(z.nonnegative())),
+  results_grace_seconds: z.optional(z.number().check(z.nonnegative())),
+  sandbox: z.optional(z.string()),
+  approval: z.optional(z.string()),
+  model: z.optional(z.string()),
+});
+export type OrchestratorConfig = z.infer<typeof OrchestratorConfigSchema>;
+
+export interface LoadedConfig {
+  /** The file read, or undefined when there is none. */
+  file: string | undefined;
+  config: OrchestratorConfig;
+}
+
+/** `$CODEX_ORCH_CONFIG`, else `$CODEX_HOME/orchestrator.toml` (CODEX_HOME defaults to ~/.codex). */
+export function orchestratorConfigPath(env: NodeJS.ProcessEnv = process.env): { file: string; explicit: boolean } {
+  if (env.CODEX_ORCH_CONFIG) return { file: resolve(expandHome(env.CODEX_ORCH_CONFIG)), explicit: true };
+  return { file: join(expandHome(env.CODEX_HOME || '~/.codex'), 'orchestrator.toml'), explicit: false };
+}
+
+/**
+ * Reads orchestrator.toml. A missing default file is no config; a missing `$CODEX_ORCH_CONFIG`, invalid
+ * TOML (with its line and column) or a key of the wrong type is a usage error — the Python kit ignored
+ * them silently, which left people wondering why a setting did nothing.
+ */
+export async function loadOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Promise<LoadedConfig> {
+  const { file, explicit } = orchestratorConfigPath(env);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !explicit) return { file: undefined, config: {} };
+    throw new UsageError(`${file}: cannot read the orchestrator config (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+      hint: explicit ? 'fix or unset CODEX_ORCH_CONFIG' : 'fix the file or remove it',
+    });
+  }
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    const position = error instanceof TomlError ? `:${error.line}:${error.column}` : '';
+    throw new UsageError(`${file}${position}: invalid TOML: ${firstLine((error as Error).message)}`, { hint: 'fix the TOML syntax there' });
+  }
+  const parsed = OrchestratorConfigSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`${file}: ${issue.path.join('.')}: expected ${'expected' in issue ? String(issue.expected) : 'another value'}`, {
+      hint: 'see "codex-orchestrate --help" for the settings and their types',
+    });
+  }
+  return { file, config: parsed.data };
+}
+
+function expandHome(path: string): string {
+  return path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,96 @@
+import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
+
+export type Handshake = 'results-json' | 'done-file';
+
+/** Everything codex-orchestrate can be told: the Python kit's flags, one for one, and a few more. */
+export interface OrchestrateOptions {
+  /** Where the plan and its context live (`.plans/<PR>`); its name is the PR name. */
+  planDir: string;
+  /** Where the agents change code. */
+  codeDir: string;
+  /** Default `<planDir>/plan.json`. */
+  planFile?: string;
+  /** Goal for a new plan (when plan.json does not exist yet). */
+  goal?: string;
+  /** Runs go to `<runRoot>/<PR>/`; default `<planDir>/runs/`. */
+  runRoot?: string;
+  /** Use this run folder. */
+  runDir?: string;
+  reuseRun?: boolean;
+  compactRun?: boolean;
+  /** Default: results-json in compact runs, else done-file (as the kit). */
+  handshake?: Handshake;
+  /** At most this many tasks in this invocation (default 1). */
+  maxTasks?: number;
+  /** Run this task (whatever the order). */
+  taskId?: string;
+  ensureGit?: boolean;
+  baselineCommit?: boolean;
+  /** Branch to check out first; `<PR_NAME>` is replaced by the PR name. */
+  gitBranch?: string;
+  gitignoreRuns?: boolean;
+  /** Show the agent's output here too (it is always in agent_<id>.log). */
+  streamAgentOutput?: boolean;
+  /** Give the agent this terminal (codex's interactive UI). */
+  interactiveCode?: boolean;
+  /** Start the agents and return; they keep running in the background. */
+  noWait?: boolean;
+  ghostty?: boolean;
+  keepOpen?: boolean;
+  /** 0 = none. */
+  timeoutMinutes?: number;
+  timeoutGraceSeconds?: number;
+  heartbeatIntervalSeconds?: number;
+  /** How long an agent that wrote its results may take to exit before its group is ended. */
+  resultsGraceSeconds?: number;
+  sandbox?: SandboxMode;
+  approval?: ApprovalPolicy;
+  model?: string;
+  /** Environment for the agents (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** SIGINT/SIGTERM of the caller: end our agents, record `stopped`, keep the plan consistent. */
+  signal?: AbortSignal;
+  /** Progress, for the CLI to print. */
+  onEvent?: (event: OrchestratorEvent) => void;
+  cwd?: string;
+}
+
+/** What the orchestrator reports as it goes (the CLI prints these as short lines). */
+export type OrchestratorEvent =
+  | { type: 'run'; runDir: string; planFile: string; runPlan?: string; runId: string }
+  | { type: 'reconciled'; taskId: string; from: string; to: string; reason?: string }
+  | { type: 'no-runnable' }
+  | { type: 'stop-detected' }
+  | { type: 'task-started'; taskId: string; pid: number; logPath: string; noWait: boolean }
+  | { type: 'waiting'; taskId: string; target: string }
+  /** A line of the agent's own output, with --stream-agent-output. */
+  | { type: 'agent-output'; taskId: string; line: string }
+  | { type: 'task-finished'; outcome: TaskOutcome }
+  | { type: 'warning'; message: string };
+
+/** How one task ended in this invocation. */
+export interface TaskOutcome {
+  taskId: string;
+  /** The plan status it was left in. */
+  status: 'agent_done' | 'blocked' | 'in_progress';
+  /** completed | partial | failed | blocked | timeout, from the results (or the fallback). */
+  resultStatus?: string;
+  blockedReason?: string;
+  /** The results were written by the orchestrator because the agent did not. */
+  fallback: boolean;
+  exitCode: number | null;
+  sessionId?: string;
+  usage?: Record<string, number>;
+  durationMs: number;
+  summary?: string;
+  resultsPath: string;
+  logPath: string;
+}
+
+export interface OrchestrateResult {
+  exitCode: number;
+  runDir?: string;
+  runId?: string;
+  planFile: string;
+  outcomes: TaskOutcome[];
+}

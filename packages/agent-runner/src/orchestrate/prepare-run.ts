@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '@planwright/cli-kit';
+import { loadPlan, stringifyJson, writeFileAtomic, type Plan } from '@planwright/plan-schema';
+import type { Meta } from '@planwright/plan-schema';
+import { newInvocationRunId, prepareRunDir, prRunsRoot, readMeta, writeMeta, writePlanSnapshot, type RunLayout } from '@planwright/run-store';
+import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
+import { loadOrchestratorConfig, type OrchestratorConfig } from '../config/orchestrator-config.js';
+import { defaultPlan } from './default-plan.js';
+import { setUpGit } from './git-setup.js';
+import type { Handshake, OrchestrateOptions } from './options.js';
+
+/** Everything a run needs, settled: flags over config over defaults, the plan loaded, the run folder made. */
+export interface ResolvedRun {
+  pr: string;
+  planDir: string;
+  planFile: string;
+  codeDir: string;
+  goal: string;
+  plan: Plan;
+  layout: RunLayout;
+  runId: string;
+  handshake: Handshake;
+  timeoutMinutes: number;
+  graceSeconds: number;
+  resultsGraceSeconds: number;
+  heartbeatSeconds: number;
+  sandbox: SandboxMode;
+  approval: ApprovalPolicy;
+  model?: string;
+  runRoot?: string;
+  notes: string[];
+}
+
+/**
+ * Settles the options (flags, then orchestrator.toml, then the kit's defaults), sets up git as asked,
+ * loads the plan (or writes the one-task starter plan from the goal), and prepares the run folder and
+ * meta.json. Bad input fails here, before any agent starts.
+ */
+export async function prepareRun(options: OrchestrateOptions): Promise<ResolvedRun> {
+  const cwd = options.cwd ?? process.cwd();
+  const { config } = await loadOrchestratorConfig(options.env ?? process.env);
+  const planDir = resolve(cwd, options.planDir);
+  const codeDir = resolve(cwd, options.codeDir);
+  const planFile = options.planFile ? resolve(cwd, options.planFile) : join(planDir, 'plan.json');
+  const pr = basename(planDir);
+  if (!existsSync(codeDir)) throw new UsageError(`--code-dir ${codeDir}: no such folder`, { hint: 'pass the repository to change' });
+  const flag = <T>(value: T | undefined, fromConfig: T | undefined, fallback: T): T => value ?? fromConfig ?? fallback;
+  const compact = flag(options.compactRun, config.compact_run, false);
+  const notes = await setUpGit({
+    codeDir,
+    pr,
+    ensureGit: flag(options.ensureGit, config.ensure_git, false),
+    baselineCommit: flag(options.baselineCommit, config.baseline_commit, false),
+    gitignoreRuns: flag(options.gitignoreRuns, config.gitignore_runs, true),
+    gitBranch: options.gitBranch ?? config.git_branch,
+    env: options.env,
+  });
+  const plan = await loadOrCreatePlan(planFile, options.goal);
+  const runRoot = options.runRoot ?? config.run_root;
+  const handshake = options.handshake ?? (compact ? 'results-json' : 'done-file');
+  const layout = await prepareRunDir({
+    runsRoot: prRunsRoot({ planDir, runRoot: runRoot ? resolve(cwd, runRoot) : undefined, pr }),
+    runDir: options.runDir ? resolve(cwd, options.runDir) : undefined,
+    reuse: flag(options.reuseRun, config.reuse_run, false),
+    compact,
+    handshake,
+  });
+  const settled = {
+    timeoutMinutes: flag(options.timeoutMinutes, config.timeout_minutes, 0),
+    graceSeconds: flag(options.timeoutGraceSeconds, config.timeout_grace_seconds, 4),
+    resultsGraceSeconds: flag(options.resultsGraceSeconds, config.results_grace_seconds, 15),
+    heartbeatSeconds: flag(options.heartbeatIntervalSeconds, config.heartbeat_interval_seconds, 30),
+    sandbox: flag(options.sandbox, config.sandbox as SandboxMode | undefined, 'workspace-write'),
+    approval: flag(options.approval, config.approval as ApprovalPolicy | undefined, 'never'),
+    model: options.model ?? config.model,
+  };
+  const runId = newInvocationRunId();
+  const goal = plan.goal || options.goal || '';
+  if (!compact) await writePlanSnapshot(layout, plan, { plan_dir: planDir, code_dir: codeDir, run_dir: layout.runDir });
+  const now = new Date().toISOString();
+  const earlier = await readMeta(layout.runDir).catch(() => undefined);
+  await writeMeta(layout, {
+    // A reused run folder keeps the ids of its earlier invocations, so their results stay verifiable.
+    invocations: [...invocationsOf(earlier), runId],
+    run_dir: layout.runDir,
+    invocation_run_id: runId,
+    created_at: now,
+    updated_at: now,
+    status: 'running',
+    prompt_preview: preview(goal),
+    args: kitArgs(options, { planDir, codeDir, planFile, runRoot, compact, handshake, config, ...settled }),
+    current_task_id: null,
+  });
+  return { pr, planDir, planFile, codeDir, goal, plan, layout, runId, handshake, runRoot, notes, ...settled };
+}
+
+function invocationsOf(meta: Meta | undefined): string[] {
+  if (!meta) return [];
+  const listed = Array.isArray(meta.invocations) ? (meta.invocations as unknown[]).filter((id): id is string => typeof id === 'string') : [];
+  return listed.includes(meta.invocation_run_id) ? listed : [...listed, meta.invocation_run_id];
+}
+
+async function loadOrCreatePlan(planFile: string, goal: string | undefined): Promise<Plan> {
+  if (existsSync(planFile)) return loadPlan(planFile);
+  if (!goal?.trim()) {
+    throw new UsageError(`${planFile}: no plan yet and no goal given`, { hint: 'pass the goal after --: codex-orchestrate ... -- "your goal here"' });
+  }
+  const plan = defaultPlan(goal.trim());
+  await mkdir(dirname(planFile), { recursive: true });
+  await writeFileAtomic(planFile, stringifyJson(plan));
+  return plan;
+}
+
+/** The parsed flags as the Python kit stored them in meta.json (`args`), for doctor's rerun command. */
+function kitArgs(options: OrchestrateOptions, settled: Record<string, unknown> & { config: OrchestratorConfig }) {
+  const { config: _config, ...rest } = settled;
+  return {
+    plan_dir: rest.planDir,
+    code_dir: rest.codeDir,
+    plan_file: rest.planFile,
+    run_root: rest.runRoot ?? null,
+    run_dir: options.runDir ?? null,
+    compact_run: rest.compact,
+    handshake: rest.handshake,
+    max_tasks: options.maxTasks ?? 1,
+    task_id: options.taskId ?? null,
+    no_wait: options.noWait ?? false,
+    reuse_run: options.reuseRun ?? false,
+    ensure_git: options.ensureGit ?? false,
+    baseline_commit: options.baselineCommit ?? false,
+    git_branch: options.gitBranch ?? null,
+    stream_agent_output: options.streamAgentOutput ?? false,
+    interactive_code: options.interactiveCode ?? false,
+    timeout_minutes: rest.timeoutMinutes,
+    timeout_grace_seconds: rest.graceSeconds,
+    heartbeat_interval_seconds: rest.heartbeatSeconds,
+    sandbox: rest.sandbox,
+    approval: rest.approval,
+    model: rest.model ?? null,
+    goal: options.goal ? [options.goal] : [],
+  };
+}
+
+function preview(text: string, max = 120): string {
+  const flat = text.split(/\s+/).join(' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

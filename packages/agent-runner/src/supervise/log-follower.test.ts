@@ -1,0 +1,31 @@
+import { appendFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tempDir } from '@planwright/test-utils';
+import { describe, expect, it } from 'vitest';
+import { LogFollower } from './log-follower.js';
+
+describe('LogFollower', () => {
+  it('emits each complete line once, across appends, and the last partial line on close', async () => {
+    const file = join(await tempDir(), 'agent.log');
+    await writeFile(file, 'one\ntw');
+    const lines: string[] = [];
+    const follower = new LogFollower(file, { onLine: (line) => lines.push(line), pollMs: 20 });
+    await follower.start();
+    await follower.poke();
+    await appendFile(file, 'o\nthree\nfou');
+    await follower.poke();
+    expect(lines).toEqual(['one', 'two', 'three']);
+    await follower.close();
+    expect(lines).toEqual(['one', 'two', 'three', 'fou']);
+  });
+
+  it('cuts lines longer than the limit instead of holding them whole', async () => {
+    const file = join(await tempDir(), 'agent.log');
+    await writeFile(file, `${'x'.repeat(5000)}\nshort\n`);
+    const lines: string[] = [];
+    const follower = new LogFollower(file, { onLine: (line) => lines.push(line), maxLineBytes: 100 });
+    await follower.start();
+    await follower.close();
+    expect(lines.map((line) => line.length)).toEqual([100, 5]);
+  });
+});

@@ -1,0 +1,107 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+
+export interface LogFollowerOptions {
+  /** Called for each complete line, in order. */
+  onLine: (line: string) => void;
+  /** Lines longer than this are cut (the log keeps them whole); bounds memory whatever the agent prints. */
+  maxLineBytes?: number;
+  /** Safety-net poll, for file systems where fs.watch misses writes. */
+  pollMs?: number;
+}
+
+const CHUNK = 256 * 1024;
+
+/**
+ * Follows a log file that another process appends to, line by line, with memory bounded by the chunk
+ * and line limits however large the log grows. The agent writes its log itself (so it keeps writing if
+ * the orchestrator dies); the orchestrator reads the events from there.
+ */
+export class LogFollower {
+  private handle: FileHandle | undefined;
+  private watcher: FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private offset = 0;
+  private partial: Buffer[] = [];
+  private partialBytes = 0;
+  private reading: Promise<void> = Promise.resolve();
+  private again = false;
+  private closed = false;
+  private readonly maxLineBytes: number;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: LogFollowerOptions,
+  ) {
+    this.maxLineBytes = options.maxLineBytes ?? 1024 * 1024;
+  }
+
+  async start(): Promise<void> {
+    this.handle = await open(this.file, 'r');
+    try {
+      this.watcher = watch(this.file, () => this.poke());
+      this.watcher.on('error', () => undefined);
+    } catch {
+      // No watching here: the poll alone keeps up.
+    }
+    this.timer = setInterval(() => this.poke(), this.options.pollMs ?? 250);
+    this.timer.unref();
+    this.poke();
+  }
+
+  /** Reads whatever was appended since the last read. */
+  poke(): Promise<void> {
+    if (this.closed) return this.reading;
+    this.again = true;
+    this.reading = this.reading.then(() => this.drain());
+    return this.reading;
+  }
+
+  /** Reads to the current end, emits a last unterminated line, and stops following. */
+  async close(): Promise<void> {
+    await this.poke();
+    this.closed = true;
+    this.watcher?.close();
+    if (this.timer) clearInterval(this.timer);
+    if (this.partialBytes > 0) this.emit(Buffer.concat(this.partial));
+    this.partial = [];
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+
+  private async drain(): Promise<void> {
+    if (!this.again || !this.handle) return;
+    this.again = false;
+    const buffer = Buffer.alloc(CHUNK);
+    for (;;) {
+      const { bytesRead } = await this.handle.read(buffer, 0, CHUNK, this.offset);
+      if (bytesRead === 0) return;
+      this.offset += bytesRead;
+      this.split(buffer.subarray(0, bytesRead));
+    }
+  }
+
+  private split(chunk: Buffer): void {
+    let start = 0;
+    for (let newline = chunk.indexOf(10); newline !== -1; newline = chunk.indexOf(10, start)) {
+      this.keep(chunk.subarray(start, newline));
+      this.emit(Buffer.concat(this.partial));
+      this.partial = [];
+      this.partialBytes = 0;
+      start = newline + 1;
+    }
+    this.keep(chunk.subarray(start));
+  }
+
+  private keep(piece: Buffer): void {
+    const room = this.maxLineBytes - this.partialBytes;
+    if (room <= 0 || piece.length === 0) return;
+    const kept = Buffer.from(piece.subarray(0, room));
+    this.partial.push(kept);
+    this.partialBytes += kept.length;
+  }
+
+  private emit(line: Buffer): void {
+    this.options.onLine(line.toString('utf8'));
+  }
+}

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Task } from '@planwright/plan-schema';
+import { processGroupMembers, readAgentProcesses } from '@planwright/run-store';
+import { fakeCodexPath, isolatedGitEnv, tempDir, tempGitRepo, writeFiles } from '@planwright/test-utils';
+import { orchestrate } from '../src/orchestrate/orchestrate.js';
+import type { OrchestrateOptions, OrchestratorEvent } from '../src/orchestrate/options.js';
+
+export interface Fixture {
+  repo: string;
+  planDir: string;
+  planFile: string;
+  env: NodeJS.ProcessEnv;
+  /** Where the fake codex logs each invocation (argv, stdin, pgid...). */
+  codexLog: string;
+  run(options?: Partial<OrchestrateOptions>): Promise<{ result: Awaited<ReturnType<typeof orchestrate>>; events: OrchestratorEvent[] }>;
+  task(id: string): Promise<Task>;
+  invocations(): Promise<{ argv: string[]; stdin_was_closed: boolean; pid: number; pgid: number; prompt: string }[]>;
+}
+
+/** A task whose brief tells the fake codex what to do (`fake-agent: <mode>` lines). */
+export function fakeTask(id: string, ...directives: string[]): Task {
+  return {
+    id,
+    title: `Task ${id}`,
+    description: ['Do the work.', ...directives.map((directive) => `fake-agent: ${directive}`)].join('\n'),
+    status: 'pending',
+    verify: [],
+    depends_on: [],
+  };
+}
+
+/**
+ * A temp git repo with `.plans/pr-1/plan.json`, and an environment where `codex` is the fake codex and
+ * nothing of the developer's own set-up (git config, ~/.codex, caches) is read.
+ */
+export async function orchestratorFixture(tasks: Task[], goal = 'Ship the feature'): Promise<Fixture> {
+  const repo = await tempGitRepo({ files: { 'README.md': '# demo\n' } });
+  const planDir = join(repo, '.plans', 'pr-1');
+  const planFile = join(planDir, 'plan.json');
+  await writeFiles(repo, { '.plans/pr-1/plan.json': `${JSON.stringify({ goal, tasks }, null, 2)}\n` });
+  const home = await tempDir('planwright-home-');
+  const codexLog = join(home, 'fake-codex.log');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...isolatedGitEnv(),
+    // An identity for the commits git set-up makes (the global config is isolated away).
+    GIT_AUTHOR_NAME: 'Planwright Test',
+    GIT_AUTHOR_EMAIL: 'test@planwright.invalid',
+    GIT_COMMITTER_NAME: 'Planwright Test',
+    GIT_COMMITTER_EMAIL: 'test@planwright.invalid',
+    CODEX_BIN: fakeCodexPath(),
+    CODEX_HOME: home,
+    XDG_CACHE_HOME: join(home, 'cache'),
+    FAKE_CODEX_LOG: codexLog,
+    CODEX_ORCH_CONFIG: undefined,
+  };
+  return {
+    repo,
+    planDir,
+    planFile,
+    env,
+    codexLog,
+    async run(options = {}) {
+      const events: OrchestratorEvent[] = [];
+      const result = await orchestrate({
+        planDir,
+        codeDir: repo,
+        compactRun: true,
+        heartbeatIntervalSeconds: 0,
+        timeoutGraceSeconds: 1,
+        resultsGraceSeconds: 2,
+        env,
+        onEvent: (event) => events.push(event),
+        ...options,
+      });
+      return { result, events };
+    },
+    async task(id) {
+      const plan = JSON.parse(await readFile(planFile, 'utf8')) as { tasks: Task[] };
+      return plan.tasks.find((task) => task.id === id)!;
+    },
+    async invocations() {
+      const text = await readFile(codexLog, 'utf8').catch(() => '');
+      return text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    },
+  };
+}
+
+/** Every process still alive in the process groups of a run's agents. */
+export async function survivors(runDir: string): Promise<number[]> {
+  const agents = await readAgentProcesses(runDir);
+  const groups = Object.values(agents).map((agent) => agent.pgid ?? agent.pid);
+  return (await Promise.all(groups.map((pgid) => processGroupMembers(pgid)))).flat();
+}
+
+/** The built bins, for tests that need a separate orchestrator process (signals, kill -9). */
+export const codexOrchestrateBin = fileURLToPath(new URL('../dist/bin/codex-orchestrate.js', import.meta.url));

@@ -1,0 +1,10 @@
+import { defineConfig } from 'tsup';
+import { binBuild, libraryBuild } from '../../tsup.shared.js';
+
+export default defineConfig([
+  libraryBuild({ index: 'src/index.ts', commands: 'src/commands/index.ts' }),
+  binBuild('agent-runner', {
+    'codex-orchestrate': 'src/codex-orchestrate-bin.ts',
+    'codex-orchestrate-cli': 'src/codex-orchestrate-cli.ts',
+  }),
+]);
