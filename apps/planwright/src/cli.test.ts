@@ -21,7 +21,11 @@ describe('planwright CLI', () => {
   it('--help lists the mounted commands with an example', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    for (const command of ['status', 'next', 'validate-plan', 'mark-verified', 'json-schema', 'git <command>']) {
+    for (const command of [
+      'init', 'proposal <change>', 'validate <change>', 'plan <change>', 'validate-plan', 'research', 'run [goal..]',
+      'status', 'next', 'mark-verified', 'sync', 'doctor', 'stop', 'archive <change>', 'list', 'show <name>',
+      'conflicts [change]', 'sync-tasks <change>', 'check', 'json-schema', 'git <command>',
+    ]) {
       expect(stdout).toContain(`planwright ${command}`);
     }
     expect(stdout).toContain('Example: planwright status --pr pr-42');
@@ -66,11 +70,27 @@ describe('planwright CLI', () => {
   });
 });
 
+describe('the spec-first workflow through planwright', () => {
+  it('init, proposal, validate, plan, status, sync', async () => {
+    const repo = await tempDir();
+    expect((await run(['init', '--repo', repo])).code).toBe(0);
+    expect((await run(['proposal', 'add-health', '--repo', repo])).code).toBe(0);
+    expect((await run(['validate', 'add-health', '--repo', repo])).code).toBe(0);
+    expect((await run(['plan', 'add-health', '--pr', 'pr-1', '--repo', repo])).code).toBe(0);
+    const status = JSON.parse((await run(['status', '--repo', repo, '--pr', 'pr-1', '--json'])).stdout);
+    expect(status.total).toBeGreaterThan(0);
+    expect((await run(['sync', '--repo', repo, '--pr', 'pr-1'])).stdout).toBe('plan in sync\n');
+  });
+});
+
 describe('planwright library', () => {
   it('re-exports each package under a namespace', () => {
     expect(typeof planwright.planSchema.loadPlan).toBe('function');
     expect(typeof planwright.gitOps).toBe('object');
     expect(typeof planwright.cliKit.runBin).toBe('function');
+    expect(typeof planwright.agentRunner.orchestrate).toBe('function');
+    expect(typeof planwright.runStore.syncPlan).toBe('function');
+    expect(typeof planwright.specflow.planFromChange).toBe('function');
   });
 });
 

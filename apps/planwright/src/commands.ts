@@ -1,3 +1,5 @@
+import { checkCommand, researchCommand, runCommand } from '@planwright/agent-runner/commands';
+import type { AnyCommandModule } from '@planwright/cli-kit';
 import { gitOpsCommands } from '@planwright/git-ops/commands';
 import {
   jsonSchemaCommand,
@@ -6,7 +8,18 @@ import {
   statusCommand,
   validatePlanCommand,
 } from '@planwright/plan-schema/commands';
-import type { AnyCommandModule } from '@planwright/cli-kit';
+import { doctorCommand, stopCommand, syncPlanCommand } from '@planwright/run-store/commands';
+import {
+  archiveCommand,
+  conflictsCommand,
+  initCommand,
+  listCommand,
+  planCommand,
+  proposalCommand,
+  showCommand,
+  syncTasksCommand,
+  validateCommand,
+} from '@planwright/specflow/commands';
 import type { Argv } from 'yargs';
 
 // The umbrella mounts the packages' own command modules: flags and help are declared once, in the
@@ -20,12 +33,30 @@ const gitCommand: AnyCommandModule = {
   handler: () => undefined,
 };
 
-/** Every top-level command of `planwright`, in help order. */
+/** `planwright sync`: run-store's sync-plan under the short name the workflow uses. */
+const syncCommand: AnyCommandModule = { ...(syncPlanCommand as AnyCommandModule), command: 'sync', aliases: ['sync-plan'] };
+
+/** Every top-level command of `planwright`, in the order of the workflow. */
 export const planwrightCommands: AnyCommandModule[] = [
+  initCommand,
+  proposalCommand,
+  validateCommand,
+  planCommand,
+  validatePlanCommand,
+  researchCommand,
+  runCommand,
   statusCommand,
   nextCommand,
-  validatePlanCommand,
   markVerifiedCommand,
+  syncCommand,
+  doctorCommand,
+  stopCommand,
+  archiveCommand,
+  listCommand,
+  showCommand,
+  conflictsCommand,
+  syncTasksCommand,
+  checkCommand,
   jsonSchemaCommand,
   gitCommand,
 ];

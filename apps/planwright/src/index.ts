@@ -2,10 +2,17 @@
  * Every planwright package under one import, each under its own namespace.
  *
  * @example
- * import { planSchema } from 'planwright';
+ * import { planSchema, agentRunner } from 'planwright';
  * const plan = await planSchema.loadPlan('.plans/pr-42/plan.json');
+ * await agentRunner.orchestrate({ planDir: '.plans/pr-42', codeDir: '.', compactRun: true });
  */
 export * as planSchema from '@planwright/plan-schema';
+/** OpenSpec-style changes and specs, and tasks.md to plan.json. */
+export * as specflow from '@planwright/specflow';
+/** Run folders: results, heartbeat, sync-plan, doctor. */
+export * as runStore from '@planwright/run-store';
+/** The orchestrator, the agent adapters, the research agent. */
+export * as agentRunner from '@planwright/agent-runner';
 /** Git set-up, branches, per-task commits and worktrees. */
 export * as gitOps from '@planwright/git-ops';
 /** The shared CLI wiring: typed errors and exit codes. */
