@@ -49,3 +49,8 @@ export type { GitErrorDetails } from './errors.js';
 /** Run git the way git-ops does: argument array, no prompt, C locale. */
 export { runGit } from './run-git.js';
 export type { GitOptions, GitResult, RunGitOptions } from './run-git.js';
+
+// Bringing a task branch back.
+/** Fast-forward or cherry-pick a task branch into the checkout; conflicts named, nothing changed. */
+export { integrateBranch, MergeConflictError } from './integrate.js';
+export type { IntegrateBranchOptions, IntegrateResult } from './integrate.js';
