@@ -139,3 +139,32 @@ describe('plan-schema CLI', () => {
     expect((await run(['json-schema', '--schema', 'nope'])).code).toBe(2);
   });
 });
+
+describe('status with accounting', () => {
+  it('shows agent, time and tokens per task, and the totals, once the orchestrator recorded them', async () => {
+    const accounted = {
+      tasks: [
+        { id: 'a', title: 'One', status: 'done', agent: 'codex', duration_ms: 65_000, attempts: 2, usage: { input_tokens: 12_345, output_tokens: 678 } },
+        { id: 'b', title: 'Two', status: 'agent_done', agent: 'claude', duration_ms: 4_000, attempts: 1, usage: { input_tokens: 1_000, output_tokens: 20, cost_usd: 0.5 } },
+        { id: 'c', title: 'Three', status: 'pending' },
+      ],
+    };
+    const { repo } = await tempPlanRepo({ plan: accounted });
+    const { stdout } = await run(['status', '--repo', repo, '--pr', 'pr-1']);
+    expect(stdout).toBe(
+      [
+        'id  status      domain  deps  agent   time   tokens     title',
+        'a   done        -       -     codex   1m05s  12.3k/678  One',
+        'b   agent_done  -       -     claude  4s     1.0k/20    Two',
+        'c   pending     -       -     -       -      -          Three',
+        '',
+        '3 tasks: 1 pending, 1 agent_done, 1 done',
+        'runnable: c',
+        'totals: 1m09s of agent time · 13.3k in / 698 out tokens · $0.50 · 3 attempts',
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse((await run(['status', '--repo', repo, '--pr', 'pr-1', '--json'])).stdout);
+    expect(json.totals).toEqual({ duration_ms: 69_000, input_tokens: 13_345, output_tokens: 698, cached_input_tokens: 0, cost_usd: 0.5, attempts: 3 });
+  });
+});

@@ -48,6 +48,7 @@ export type { PlanLocation, ResolvedPlan } from './plan/locate-plan.js';
 /** JSON parsing with line and column in errors; the one output style; atomic writes; the file lock. */
 export { parseJsonText, stringifyJson } from './json/parse-json.js';
 export { writeFileAtomic } from './json/write-file-atomic.js';
+export type { WriteFileAtomicOptions } from './json/write-file-atomic.js';
 export { formatJsonPath } from './json/format-path.js';
 export { withFileLock, LockTimeoutError } from './lock/file-lock.js';
 export type { FileLockOptions } from './lock/file-lock.js';

@@ -46,6 +46,11 @@ export const TaskSchema = z
     thread_id: nullableString(),
     usage: z.optional(z.nullable(UsageSchema)),
     attempts: z.optional(z.int().check(z.nonnegative())),
+    duration_ms: z.optional(z.nullable(z.number().check(z.nonnegative()))),
+    verify_failed_command: nullableString(),
+    head_before: nullableString(),
+    head_after: nullableString(),
+    worktree: nullableString(),
   })
   .check(z.describe('A task of plan.json. Keys not listed here are kept as they are.'));
 export type Task = z.infer<typeof TaskSchema>;

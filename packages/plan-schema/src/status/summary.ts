@@ -9,6 +9,24 @@ export interface TaskRow {
   depends_on: string[];
   title: string;
   blocked_reason: string | null;
+  /** The agent named by the task (the run's default agent otherwise). */
+  agent: string | null;
+  /** Agent and verify time recorded by the orchestrator. */
+  duration_ms: number | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cost_usd: number | null;
+  attempts: number | null;
+}
+
+/** What the plan's tasks cost so far, summed. */
+export interface PlanTotals {
+  duration_ms: number;
+  input_tokens: number;
+  output_tokens: number;
+  cached_input_tokens: number;
+  cost_usd: number;
+  attempts: number;
 }
 
 /** Where a plan stands: counts by status, what can run, what is blocked and why. */
@@ -19,6 +37,7 @@ export interface PlanSummary {
   runnable: string[];
   blocked: { id: string; reason: string | null }[];
   critical_path: string[];
+  totals: PlanTotals;
   tasks: TaskRow[];
 }
 
@@ -35,8 +54,23 @@ export function summarizePlan(plan: Plan): PlanSummary {
       depends_on: task.depends_on ?? [],
       title: task.title ?? '',
       blocked_reason: status === 'blocked' ? (task.blocked_reason ?? null) : null,
+      agent: task.agent ?? null,
+      duration_ms: numberOrNull(task.duration_ms),
+      input_tokens: numberOrNull(task.usage?.input_tokens),
+      output_tokens: numberOrNull(task.usage?.output_tokens),
+      cost_usd: numberOrNull(task.usage?.cost_usd),
+      attempts: numberOrNull(task.attempts),
     };
   });
+  const totals: PlanTotals = { duration_ms: 0, input_tokens: 0, output_tokens: 0, cached_input_tokens: 0, cost_usd: 0, attempts: 0 };
+  for (const task of plan.tasks) {
+    totals.duration_ms += numberOrNull(task.duration_ms) ?? 0;
+    totals.input_tokens += task.usage?.input_tokens ?? 0;
+    totals.output_tokens += task.usage?.output_tokens ?? 0;
+    totals.cached_input_tokens += task.usage?.cached_input_tokens ?? 0;
+    totals.cost_usd += task.usage?.cost_usd ?? 0;
+    totals.attempts += task.attempts ?? 0;
+  }
   return {
     goal: plan.goal ?? null,
     total: plan.tasks.length,
@@ -44,6 +78,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
     runnable: runnableTasks(plan).map((task) => task.id),
     blocked: tasks.filter((row) => row.status === 'blocked').map((row) => ({ id: row.id, reason: row.blocked_reason })),
     critical_path: criticalPath(plan),
+    totals,
     tasks,
   };
 }
@@ -54,4 +89,8 @@ export function formatCounts(summary: Pick<PlanSummary, 'total' | 'counts'>): st
     (status) => `${summary.counts[status]} ${status}`,
   );
   return `${summary.total} task${summary.total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }

@@ -37,10 +37,14 @@ export async function readJsonObject(file: string): Promise<JsonObject | undefin
   return data;
 }
 
-/** Writes one JSON document atomically (temp file, then rename), in planwright's one style. */
+/**
+ * Writes one JSON document atomically (temp file, then rename), in planwright's one style. Run files
+ * (meta, heartbeat, pids) change many times a second with several agents and only describe a live run,
+ * so they skip the flush to disk; the rename still keeps them whole for readers and through crashes.
+ */
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
   try {
-    await writeFileAtomic(file, stringifyJson(value));
+    await writeFileAtomic(file, stringifyJson(value), { durable: false });
   } catch (error) {
     throw fsError('write', file, error);
   }

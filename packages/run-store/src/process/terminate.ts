@@ -84,10 +84,11 @@ function signal(send: (signal: NodeJS.Signals) => void, name: NodeJS.Signals): b
 
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  // Most processes are gone within a few milliseconds of TERM: look again soon, then less often.
+  for (let pause = 1; ; pause = Math.min(25, pause * 2)) {
     if (await condition()) return true;
     if (Date.now() >= deadline) return false;
-    await sleep(Math.min(25, Math.max(1, deadline - Date.now())));
+    await sleep(Math.min(pause, Math.max(1, deadline - Date.now())));
   }
 }
 
