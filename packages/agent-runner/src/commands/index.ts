@@ -86,6 +86,32 @@ export const researchCommand: CommandModule<object, ResearchArgs> = {
   handler: handler(async (args, io) => (await import('./run-research.js')).runResearchCli(args, io)),
 };
 
+export interface VerifyArgs {
+  repo: string;
+  pr?: string;
+  plan?: string;
+  task: string;
+  timeoutMinutes: number;
+  json: boolean;
+}
+
+/** `verify`: run one task's verify commands by hand and record the outcome. */
+export const verifyCommand: CommandModule<object, VerifyArgs> = {
+  command: 'verify',
+  describe: "Run a task's verify commands now: pass -> done, fail -> blocked; recorded in plan.json and MASTER.md",
+  builder: (yargs) =>
+    yargs
+      .option('repo', { type: 'string', default: '.', describe: 'Repository root (the commands run there)' })
+      .option('pr', { type: 'string', describe: 'PR name: the plan is <repo>/.plans/<PR>/plan.json' })
+      .option('plan', { type: 'string', describe: 'Path of a plan.json (instead of --pr)' })
+      .conflicts('pr', 'plan')
+      .option('task', { type: 'string', demandOption: true, describe: 'Task id' })
+      .option('timeout-minutes', { type: 'number', default: 10, describe: 'Per verify command' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
+      .example('$0 verify --pr pr-42 --task task_003', 'Check task_003 by hand') as unknown as Argv<VerifyArgs>,
+  handler: handler(async (args, io) => (await import('./run-verify-cli.js')).runVerifyCli(args, io)),
+};
+
 /** `check`: which agent CLIs are installed, their versions and flags. */
 export const checkCommand: CommandModule<object, { json: boolean }> = {
   command: 'check',
@@ -95,4 +121,4 @@ export const checkCommand: CommandModule<object, { json: boolean }> = {
 };
 
 /** Every command of the `agent-runner` bin. */
-export const agentRunnerCommands: AnyCommandModule[] = [runCommand, researchCommand, checkCommand];
+export const agentRunnerCommands: AnyCommandModule[] = [runCommand, researchCommand, verifyCommand, checkCommand];

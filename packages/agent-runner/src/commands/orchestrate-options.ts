@@ -29,6 +29,13 @@ export interface OrchestrateArgs {
   sandbox?: string;
   approval?: string;
   model?: string;
+  concurrency?: number;
+  autoVerify?: boolean;
+  retries?: number;
+  verifyTimeoutMinutes?: number;
+  commit?: boolean;
+  worktrees?: boolean;
+  stallMinutes?: number;
   json: boolean;
   goal?: (string | number)[];
   '--'?: (string | number)[];
@@ -70,6 +77,13 @@ export function orchestrateOptions<T>(yargs: Argv<T>, { requireDirs }: { require
     .option('sandbox', { choices: SANDBOX_MODES, describe: 'Sandbox mode for the agents (default workspace-write)' })
     .option('approval', { choices: APPROVAL_POLICIES, describe: 'Approval policy for the agents (default never)' })
     .option('model', { type: 'string', describe: 'Model for the agents' })
+    .option('concurrency', { type: 'number', describe: 'Tasks at once, never two of one domain (default 1; with more than 1, --max-tasks defaults to no limit)' })
+    .option('auto-verify', { type: 'boolean', describe: "After the agent, run the task's verify commands: all pass -> done, dependents run next" })
+    .option('retries', { type: 'number', describe: "With --auto-verify, follow-ups that resume the agent's session while verify fails (default 0)" })
+    .option('verify-timeout-minutes', { type: 'number', describe: 'Per verify command (default 10)' })
+    .option('commit', { type: 'boolean', describe: 'One commit per verified task: "<task id>: <title>"' })
+    .option('worktrees', { type: 'boolean', describe: 'Each task in its own git worktree on pr/<PR>/<task id>, merged back once verified' })
+    .option('stall-minutes', { type: 'number', describe: 'End an agent that emitted no event for this long (reason stalled); 0 = never' })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document at the end instead of progress lines' })
     .parserConfiguration({ 'populate--': true }) as unknown as Argv<T & OrchestrateArgs>;
 }

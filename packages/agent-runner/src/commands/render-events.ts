@@ -24,8 +24,16 @@ export function renderEvent(event: OrchestratorEvent, io: CliIo): void {
       if (event.noWait) {
         io.out(`Spawned agent PID=${event.pid} (no-wait).`);
         io.out(`Agent output captured at: ${event.logPath}`);
-      } else io.out(`${event.taskId}: agent started, pid ${event.pid}, log ${event.logPath}`);
+      } else io.out(`${event.taskId}: ${event.resumed ? 'resumed' : 'started'} ${event.agent ?? 'agent'}, pid ${event.pid}, log ${event.logPath}`);
       return;
+    case 'verify':
+      return io.out(`${event.taskId}: verify ${event.passed ? `passed (${event.ran} commands)` : `failed: ${event.failed}`} · ${event.logPath}`);
+    case 'retry':
+      return io.out(`${event.taskId}: attempt ${event.attempt}, ${event.reason}`);
+    case 'commit':
+      return io.out(`${event.taskId}: committed ${event.sha?.slice(0, 8) ?? ''}${event.note ? ` (${event.note})` : ''}`);
+    case 'merge':
+      return io.out(`${event.taskId}: ${event.conflicts ? `merge conflict in ${event.conflicts.join(', ')}; worktree kept` : `merged back (${event.method})`}`);
     case 'waiting':
       return io.out(`Waiting for ${event.target} ...`);
     case 'agent-output':
@@ -38,6 +46,7 @@ export function renderEvent(event: OrchestratorEvent, io: CliIo): void {
 /** `task_001: agent_done (completed) in 42s · thread 0199... · 1,234 in / 56 out tokens` */
 export function outcomeLine(outcome: TaskOutcome): string {
   const parts = [`${outcome.taskId}: ${outcome.status} (${outcome.blockedReason ?? outcome.resultStatus ?? 'running'}) in ${duration(outcome.durationMs)}`];
+  if ((outcome.attempts ?? 1) > 1) parts.push(`${outcome.attempts} attempts`);
   if (outcome.sessionId) parts.push(`thread ${outcome.sessionId}`);
   if (outcome.usage?.input_tokens !== undefined) {
     parts.push(`${outcome.usage.input_tokens.toLocaleString('en-US')} in / ${(outcome.usage.output_tokens ?? 0).toLocaleString('en-US')} out tokens`);

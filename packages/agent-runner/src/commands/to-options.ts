@@ -34,6 +34,13 @@ export function toOrchestrateOptions(args: OrchestrateArgs, dirs: { planDir: str
     sandbox: args.sandbox as SandboxMode | undefined,
     approval: args.approval as ApprovalPolicy | undefined,
     model: args.model,
+    concurrency: args.concurrency,
+    autoVerify: args.autoVerify,
+    retries: args.retries,
+    verifyTimeoutMinutes: args.verifyTimeoutMinutes,
+    commit: args.commit,
+    worktrees: args.worktrees,
+    stallMinutes: args.stallMinutes,
   };
 }
 

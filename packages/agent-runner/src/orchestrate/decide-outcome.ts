@@ -16,7 +16,15 @@ const BLOCKING_RESULTS = new Set(['partial', 'failed', 'blocked', 'timeout']);
  * timeout, stall or interrupt ends the agent and leaves fallback results `partial`; an agent that ends
  * without valid results, whatever its exit code, leaves fallback `partial` with its own error message.
  */
-export function decideOutcome(supervised: Supervised, events: AgentEventState, options: { timeoutMinutes: number; stallMinutes?: number; handshake: string }): Decision {
+export interface DecideOptions {
+  timeoutMinutes: number;
+  stallMinutes?: number;
+  handshake: string;
+  /** The adapter's own explanation of an exit code (gemini's 41 = authentication, 173 = rate limit...). */
+  describeExit?: (exit: Supervised['exit'], state: AgentEventState) => string | undefined;
+}
+
+export function decideOutcome(supervised: Supervised, events: AgentEventState, options: DecideOptions): Decision {
   const { results, ending, exit, doneMarker } = supervised;
   if (results) {
     const status = String(results.status);
@@ -39,8 +47,10 @@ export function decideOutcome(supervised: Supervised, events: AgentEventState, o
     return blocked('interrupted', 'The orchestrator was stopped (SIGINT/SIGTERM); the agent\'s process group was ended.');
   }
   const code = exit.code ?? exit.signal ?? 'unknown';
-  const note = `Agent exited with code ${code} before writing valid results${said ? `: ${said}` : '.'}`;
-  const reason = events.failure ? `agent_failed: ${events.failure}` : exit.code === 0 ? 'no_results' : `agent_exit_${code}${said ? `: ${said}` : ''}`;
+  const explained = exit.code !== 0 ? options.describeExit?.(exit, events) : undefined;
+  const why = events.failure ?? explained ?? said;
+  const note = `Agent exited with code ${code} before writing valid results${why ? `: ${why}` : '.'}`;
+  const reason = events.failure || explained ? `agent_failed: ${why}` : exit.code === 0 ? 'no_results' : `agent_exit_${code}${said ? `: ${said}` : ''}`;
   return blocked(reason, note);
 }
 

@@ -46,6 +46,20 @@ export interface OrchestrateOptions {
   sandbox?: SandboxMode;
   approval?: ApprovalPolicy;
   model?: string;
+  /** Tasks at once (default 1); never two of one domain, nor two that may write the same files. */
+  concurrency?: number;
+  /** After the agent, run the task's verify commands: all pass -> done, which unlocks dependents now. */
+  autoVerify?: boolean;
+  /** Follow-ups (resuming the agent's session) after failed verification, before `blocked`. Default 0. */
+  retries?: number;
+  /** Per verify command; default 10. */
+  verifyTimeoutMinutes?: number;
+  /** One commit per verified task, `<task id>: <title>`. */
+  commit?: boolean;
+  /** Each task in its own git worktree on `pr/<PR>/<task id>`, merged back once verified. */
+  worktrees?: boolean;
+  /** End an agent that emitted no event for this long, like a timeout (reason `stalled`). 0 = never. */
+  stallMinutes?: number;
   /** Environment for the agents (default process.env). */
   env?: NodeJS.ProcessEnv;
   /** SIGINT/SIGTERM of the caller: end our agents, record `stopped`, keep the plan consistent. */
@@ -61,7 +75,11 @@ export type OrchestratorEvent =
   | { type: 'reconciled'; taskId: string; from: string; to: string; reason?: string }
   | { type: 'no-runnable' }
   | { type: 'stop-detected' }
-  | { type: 'task-started'; taskId: string; pid: number; logPath: string; noWait: boolean }
+  | { type: 'task-started'; taskId: string; pid: number; logPath: string; noWait: boolean; agent?: string; resumed?: boolean }
+  | { type: 'verify'; taskId: string; passed: boolean; ran: number; failed?: string; logPath: string }
+  | { type: 'retry'; taskId: string; attempt: number; reason: string }
+  | { type: 'commit'; taskId: string; sha?: string; note?: string }
+  | { type: 'merge'; taskId: string; method: string; conflicts?: string[] }
   | { type: 'waiting'; taskId: string; target: string }
   /** A line of the agent's own output, with --stream-agent-output. */
   | { type: 'agent-output'; taskId: string; line: string }
@@ -72,7 +90,7 @@ export type OrchestratorEvent =
 export interface TaskOutcome {
   taskId: string;
   /** The plan status it was left in. */
-  status: 'agent_done' | 'blocked' | 'in_progress';
+  status: 'agent_done' | 'done' | 'blocked' | 'in_progress';
   /** completed | partial | failed | blocked | timeout, from the results (or the fallback). */
   resultStatus?: string;
   blockedReason?: string;
@@ -82,6 +100,12 @@ export interface TaskOutcome {
   sessionId?: string;
   usage?: Record<string, number>;
   durationMs: number;
+  /** Agent runs for this task in this invocation (the first, plus follow-ups). */
+  attempts?: number;
+  /** With --auto-verify: whether the verify commands passed (undefined when they did not run). */
+  verified?: boolean;
+  /** The head before and after the task's commit, with --commit or --worktrees. */
+  commit?: { before: string; after: string };
   summary?: string;
   resultsPath: string;
   logPath: string;

@@ -7,12 +7,13 @@ import { codexAdapter } from '../adapters/codex/codex-adapter.js';
 import type { OrchestrateOptions, OrchestrateResult, OrchestratorEvent, TaskOutcome } from './options.js';
 import { prepareRun, type ResolvedRun } from './prepare-run.js';
 import { runTask } from './run-task.js';
+import { schedule } from './scheduler.js';
 
 /**
- * codex-orchestrate as a library call: reconcile earlier runs, pick the runnable tasks (or `--task-id`),
- * run up to `--max-tasks` of them one after another, and return the exit code: 0 every task reached
- * agent_done (or nothing was runnable), 1 a task ended blocked, 2 stopped by control/stop, 124 a timeout,
- * 130 interrupted.
+ * codex-orchestrate as a library call: reconcile earlier runs, then run the runnable tasks (or
+ * `--task-id`) up to `--max-tasks`, `--concurrency` at a time by domain, and return the exit code: 0 every
+ * task reached agent_done or done (or nothing was runnable), 1 a task ended blocked, 2 stopped by
+ * control/stop, 124 a timeout, 130 interrupted.
  *
  * @example
  * const result = await orchestrate({ planDir: '.plans/pr-42', codeDir: '.', compactRun: true, maxTasks: 2 });
@@ -25,27 +26,25 @@ export async function orchestrate(options: OrchestrateOptions, adapter: AgentAda
   for (const note of run.notes) emit({ type: 'warning', message: note });
   emit({ type: 'run', runDir: run.layout.runDir, planFile: run.planFile, runPlan: run.layout.compact ? undefined : run.layout.planSnapshotPath, runId: run.runId });
   await reconcile(run, options, emit);
-  const tasks = await pickTasks(run, options);
-  const outcomes: TaskOutcome[] = [];
-  if (tasks.length === 0) {
-    emit({ type: 'no-runnable' });
-    await updateMeta(run.layout, { status: 'completed', exit_code: 0 });
-    return result(run, 0, outcomes);
-  }
-  let stopped = false;
-  for (const task of tasks) {
-    if (isStopRequested(run.layout)) {
-      emit({ type: 'stop-detected' });
-      stopped = true;
-      break;
-    }
-    if (options.signal?.aborted) break;
-    const outcome = await runTask({ run, task, adapter, options, emit });
-    outcomes.push(outcome);
-    if (!options.noWait) emit({ type: 'task-finished', outcome });
-    if (outcome.blockedReason === 'timeout' || outcome.blockedReason === 'interrupted') break;
-  }
-  const exitCode = exitCodeFor(outcomes, stopped, options);
+  const only = await onlyTask(run, options);
+  let timedOut = false;
+  const { outcomes, held } = await schedule({
+    concurrency: run.concurrency,
+    maxTasks: only ? 1 : run.maxTasks,
+    runnable: async () => (only ? (only.used ? [] : [only.task]) : runnableTasks(await loadPlan(run.planFile))),
+    launch: (task) => {
+      if (only) only.used = true;
+      return runTask({ run, task, adapter, options, emit });
+    },
+    holdLaunches: () => isStopRequested(run.layout) || options.signal?.aborted === true || timedOut,
+    onFinished: (outcome) => {
+      if (outcome.blockedReason === 'timeout') timedOut = true;
+      if (!options.noWait) emit({ type: 'task-finished', outcome });
+    },
+  });
+  if (outcomes.length === 0 && !held) emit({ type: 'no-runnable' });
+  if (held && isStopRequested(run.layout)) emit({ type: 'stop-detected' });
+  const exitCode = exitCodeFor(outcomes, held && isStopRequested(run.layout), options);
   await updateMeta(run.layout, { status: finalStatus(exitCode, options), exit_code: exitCode });
   return result(run, exitCode, outcomes);
 }
@@ -53,11 +52,20 @@ export async function orchestrate(options: OrchestrateOptions, adapter: AgentAda
 function checkFlagCombinations(options: OrchestrateOptions): void {
   if (options.noWait && options.interactiveCode) throw new UsageError('--no-wait cannot be used with --interactive-code', { hint: 'an interactive agent needs this terminal until it ends' });
   if (options.ghostty && options.interactiveCode) throw new UsageError('--ghostty cannot be used with --interactive-code', { hint: 'pick one place for the agent to run' });
+  if (options.interactiveCode && (options.concurrency ?? 1) > 1) throw new UsageError('--interactive-code runs one agent in this terminal: use it without --concurrency');
   // The kit ran at least one task whatever --max-tasks said, so 0 still means 1.
   if (options.maxTasks !== undefined && (!Number.isInteger(options.maxTasks) || options.maxTasks < 0)) {
     throw new UsageError(`--max-tasks ${options.maxTasks}: expected a whole number`);
   }
-  if (options.timeoutMinutes !== undefined && !(options.timeoutMinutes >= 0)) throw new UsageError(`--timeout-minutes ${options.timeoutMinutes}: expected 0 or more`);
+  for (const [flag, value] of [['--timeout-minutes', options.timeoutMinutes], ['--stall-minutes', options.stallMinutes], ['--verify-timeout-minutes', options.verifyTimeoutMinutes]] as const) {
+    if (value !== undefined && !(value >= 0)) throw new UsageError(`${flag} ${value}: expected 0 or more`);
+  }
+  for (const [flag, value] of [['--concurrency', options.concurrency], ['--retries', options.retries]] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < (flag === '--concurrency' ? 1 : 0))) {
+      throw new UsageError(`${flag} ${value}: expected a whole number${flag === '--concurrency' ? ' of at least 1' : ''}`);
+    }
+  }
+  if (options.worktrees && options.interactiveCode) throw new UsageError('--worktrees cannot be used with --interactive-code');
 }
 
 async function reconcile(run: ResolvedRun, options: OrchestrateOptions, emit: (event: OrchestratorEvent) => void): Promise<void> {
@@ -65,19 +73,18 @@ async function reconcile(run: ResolvedRun, options: OrchestrateOptions, emit: (e
   for (const change of report.changes) emit({ type: 'reconciled', taskId: change.task_id, from: change.from, to: change.to, reason: change.reason ?? undefined });
 }
 
-async function pickTasks(run: ResolvedRun, options: OrchestrateOptions): Promise<Task[]> {
+/** With --task-id: that task (checked), to run once whatever its place in the plan. */
+async function onlyTask(run: ResolvedRun, options: OrchestrateOptions): Promise<{ task: Task; used: boolean } | undefined> {
+  if (!options.taskId) return undefined;
   const plan = await loadPlan(run.planFile);
-  if (options.taskId) {
-    const task = plan.tasks.find((candidate) => candidate.id === options.taskId);
-    if (!task) throw new UsageError(`--task-id ${options.taskId}: not found in ${run.planFile}`, { hint: `tasks: ${plan.tasks.slice(0, 8).map((t) => t.id).join(', ')}` });
-    if (task.status === 'done' || task.status === 'deferred' || task.status === 'in_progress') {
-      throw new UsageError(`--task-id ${task.id}: the task is ${task.status}`, {
-        hint: task.status === 'in_progress' ? 'its agent may still be running: see "run-store doctor"' : 'set its status back to pending in plan.json to run it again',
-      });
-    }
-    return [task];
+  const task = plan.tasks.find((candidate) => candidate.id === options.taskId);
+  if (!task) throw new UsageError(`--task-id ${options.taskId}: not found in ${run.planFile}`, { hint: `tasks: ${plan.tasks.slice(0, 8).map((t) => t.id).join(', ')}` });
+  if (task.status === 'done' || task.status === 'deferred' || task.status === 'in_progress') {
+    throw new UsageError(`--task-id ${task.id}: the task is ${task.status}`, {
+      hint: task.status === 'in_progress' ? 'its agent may still be running: see "run-store doctor"' : 'set its status back to pending in plan.json to run it again',
+    });
   }
-  return runnableTasks(plan).slice(0, Math.max(1, options.maxTasks ?? 1));
+  return { task, used: false };
 }
 
 function exitCodeFor(outcomes: TaskOutcome[], stopped: boolean, options: OrchestrateOptions): number {

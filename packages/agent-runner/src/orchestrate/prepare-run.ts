@@ -30,6 +30,15 @@ export interface ResolvedRun {
   approval: ApprovalPolicy;
   model?: string;
   runRoot?: string;
+  concurrency: number;
+  /** Tasks to start at most: --max-tasks, else 1 (the kit's default) unless --concurrency or --auto-verify ask for more. */
+  maxTasks: number;
+  autoVerify: boolean;
+  retries: number;
+  verifyTimeoutMinutes: number;
+  commit: boolean;
+  worktrees: boolean;
+  stallMinutes: number;
   notes: string[];
 }
 
@@ -75,7 +84,15 @@ export async function prepareRun(options: OrchestrateOptions): Promise<ResolvedR
     sandbox: flag(options.sandbox, config.sandbox as SandboxMode | undefined, 'workspace-write'),
     approval: flag(options.approval, config.approval as ApprovalPolicy | undefined, 'never'),
     model: options.model ?? config.model,
+    concurrency: Math.max(1, options.concurrency ?? 1),
+    autoVerify: options.autoVerify ?? false,
+    retries: Math.max(0, options.retries ?? 0),
+    verifyTimeoutMinutes: options.verifyTimeoutMinutes ?? 10,
+    commit: options.commit ?? false,
+    worktrees: options.worktrees ?? false,
+    stallMinutes: options.stallMinutes ?? 0,
   };
+  const maxTasks = options.maxTasks ?? (settled.concurrency > 1 || settled.autoVerify ? Number.POSITIVE_INFINITY : 1);
   const runId = newInvocationRunId();
   const goal = plan.goal || options.goal || '';
   if (!compact) await writePlanSnapshot(layout, plan, { plan_dir: planDir, code_dir: codeDir, run_dir: layout.runDir });
@@ -93,7 +110,7 @@ export async function prepareRun(options: OrchestrateOptions): Promise<ResolvedR
     args: kitArgs(options, { planDir, codeDir, planFile, runRoot, compact, handshake, config, ...settled }),
     current_task_id: null,
   });
-  return { pr, planDir, planFile, codeDir, goal, plan, layout, runId, handshake, runRoot, notes, ...settled };
+  return { pr, planDir, planFile, codeDir, goal, plan, layout, runId, handshake, runRoot, notes, maxTasks: Math.max(1, maxTasks), ...settled };
 }
 
 function invocationsOf(meta: Meta | undefined): string[] {
@@ -124,7 +141,13 @@ function kitArgs(options: OrchestrateOptions, settled: Record<string, unknown> &
     run_dir: options.runDir ?? null,
     compact_run: rest.compact,
     handshake: rest.handshake,
-    max_tasks: options.maxTasks ?? 1,
+    max_tasks: options.maxTasks ?? null,
+    concurrency: rest.concurrency,
+    auto_verify: rest.autoVerify,
+    retries: rest.retries,
+    commit: rest.commit,
+    worktrees: rest.worktrees,
+    stall_minutes: rest.stallMinutes,
     task_id: options.taskId ?? null,
     no_wait: options.noWait ?? false,
     reuse_run: options.reuseRun ?? false,

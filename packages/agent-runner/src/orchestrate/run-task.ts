@@ -1,22 +1,17 @@
 import { writeFile } from 'node:fs/promises';
-import { markAgentDone, markBlocked, startTask, updatePlan, type Plan, type Task } from '@planwright/plan-schema';
-import {
-  moveAsideStale,
-  recordAgentProcess,
-  updateTaskRunState,
-  updateMeta,
-  writeFallbackResults,
-  type RunLayout,
-} from '@planwright/run-store';
-import type { AgentAdapter, LaunchContext } from '../adapters/adapter.js';
-import { usageSince } from '../adapters/agent-events.js';
-import { launchInGhostty } from '../supervise/ghostty.js';
-import { spawnAgent } from '../supervise/spawn-agent.js';
-import { superviseTask } from '../supervise/supervise-task.js';
+import { MergeConflictError } from '@planwright/git-ops';
+import { markAgentDone, markBlocked, markVerified, startTask, updatePlan, type Plan, type Task } from '@planwright/plan-schema';
+import { moveAsideStale, updateMeta, updateTaskRunState } from '@planwright/run-store';
+import type { AgentAdapter } from '../adapters/adapter.js';
+import { runVerify } from '../verify/run-verify.js';
+import { addUsage, annotateResults, type TaskAccount } from './accounting.js';
+import { runAttempt, type AttemptResult } from './attempt.js';
 import { renderBrief, renderPrompt } from './brief.js';
-import { decideOutcome } from './decide-outcome.js';
+import { commitWork } from './commit-work.js';
+import { followUpPrompt, setAttemptResultsAside } from './follow-up.js';
 import type { OrchestrateOptions, OrchestratorEvent, TaskOutcome } from './options.js';
 import type { ResolvedRun } from './prepare-run.js';
+import { closeWorktree, mergeBack, openWorktree, type TaskWorktree } from './worktrees.js';
 
 export interface RunTaskContext {
   run: ResolvedRun;
@@ -26,125 +21,142 @@ export interface RunTaskContext {
   emit: (event: OrchestratorEvent) => void;
 }
 
+interface Verdict {
+  status: TaskOutcome['status'];
+  blockedReason?: string;
+  verified?: boolean;
+  failedCommand?: string;
+}
+
 /**
- * One task, start to finish: stale results moved aside, the brief and prompt written, the task marked
- * `in_progress`, the agent started in its own process group, supervised to an outcome, and the plan and
- * meta.json updated. With `--no-wait` it returns once the agent is running.
+ * One task, start to finish: its worktree (with --worktrees), the brief, `in_progress`, the agent, and —
+ * with --auto-verify — its verify commands, follow-ups that resume the agent's session while they fail
+ * (--retries), then `done` (which unlocks dependents at once), the commit and the merge back. The plan,
+ * meta.json and the results file get the accounting (thread, tokens, duration, attempts).
  */
 export async function runTask({ run, task, adapter, options, emit }: RunTaskContext): Promise<TaskOutcome> {
   const { layout, runId } = run;
   const started = Date.now();
   await moveAsideStale(layout, task.id, runId);
+  const worktree = run.worktrees ? await openWorktree(run.codeDir, run.pr, task.id, options.env) : undefined;
+  const codeDir = worktree?.path ?? run.codeDir;
   const prompt = renderPrompt({ task, layout, runId, handshake: run.handshake });
-  await writeFile(layout.briefPath(task.id), renderBrief({ goal: run.goal, task, layout, codeDir: run.codeDir, runId, handshake: run.handshake }));
+  await writeFile(layout.briefPath(task.id), renderBrief({ goal: run.goal, task, layout, codeDir, runId, handshake: run.handshake }));
   await writeFile(layout.promptPath(task.id), prompt);
-  const context = launchContext(run, task.id, prompt, options);
-  const launch = options.interactiveCode && adapter.interactive ? await adapter.interactive(context) : await adapter.launch(context);
   await setTaskState(run.planFile, task.id, (entry) => {
     startTask(entry, { runDir: layout.runDir, runId });
     entry.attempts = (entry.attempts ?? 0) + 1;
+    if (worktree) entry.worktree = worktree.path;
   });
   await updateMeta(layout, { status: 'task_preparing', current_task_id: task.id, results_path: layout.resultsPath(task.id), agent_log_path: layout.agentLogPath(task.id) });
-  await writeFile(layout.agentLogPath(task.id), '', { flag: 'a' });
-  const agent = options.ghostty
-    ? await launchInGhostty({
-        taskId: task.id,
-        bin: launch.bin,
-        args: launch.args,
-        cwd: run.codeDir,
-        promptFile: layout.promptPath(task.id),
-        logPath: layout.agentLogPath(task.id),
-        logsDir: layout.logsDir,
-        keepOpen: options.keepOpen === true,
-        env: options.env,
-      })
-    : spawnAgent({
-        bin: launch.bin,
-        args: launch.args,
-        cwd: run.codeDir,
-        env: { ...options.env, ...launch.env },
-        logPath: layout.agentLogPath(task.id),
-        stdin: options.interactiveCode ? undefined : launch.stdin,
-        interactive: options.interactiveCode,
-      });
-  await recordAgentProcess(layout, runId, task.id, { pid: agent.pid, pgid: agent.pgid, started_at: agent.startedAt.toISOString(), agent: adapter.name });
-  await updateMeta(layout, { status: 'agent_running', agent_pid: agent.pid });
-  await updateTaskRunState(layout, task.id, { status: 'agent_running', agent_pid: agent.pid, results_path: layout.resultsPath(task.id), agent_log_path: layout.agentLogPath(task.id) });
-  emit({ type: 'task-started', taskId: task.id, pid: agent.pid, logPath: layout.agentLogPath(task.id), noWait: options.noWait === true });
+  let attempt = await runAttempt({ run, task, adapter, options, emit, codeDir, prompt });
   const base = { taskId: task.id, resultsPath: layout.resultsPath(task.id), logPath: layout.agentLogPath(task.id) };
-  if (options.noWait) {
-    agent.detach();
-    await updateTaskRunState(layout, task.id, { status: 'running_background' });
-    return { ...base, status: 'in_progress', fallback: false, exitCode: null, durationMs: Date.now() - started };
+  if (options.noWait) return { ...base, status: 'in_progress', fallback: false, exitCode: null, durationMs: Date.now() - started, attempts: 1 };
+
+  const account: TaskAccount = { thread_id: null, usage: null, duration_ms: 0, attempts: 0 };
+  const count = (result: AttemptResult) => {
+    account.attempts++;
+    account.usage = addUsage(account.usage, result.usage);
+    account.thread_id = result.events.sessionId ?? account.thread_id;
+  };
+  count(attempt);
+  let verdict: Verdict;
+  for (let retry = 0; ; retry++) {
+    if (attempt.decision.status === 'blocked') {
+      verdict = { status: 'blocked', blockedReason: attempt.decision.blockedReason };
+      break;
+    }
+    if (!run.autoVerify || !task.verify?.length) {
+      if (run.autoVerify) emit({ type: 'warning', message: `${task.id}: no verify commands, left agent_done for the planner` });
+      verdict = { status: 'agent_done' };
+      break;
+    }
+    await setTaskState(run.planFile, task.id, (entry) => void markAgentDone(entry));
+    const verify = await runVerify({ commands: task.verify, cwd: codeDir, logPath: layout.verifyLogPath(task.id), timeoutMs: run.verifyTimeoutMinutes * 60_000, env: options.env, signal: options.signal });
+    emit({ type: 'verify', taskId: task.id, passed: verify.passed, ran: verify.ran, failed: verify.failure?.command, logPath: layout.verifyLogPath(task.id) });
+    if (verify.passed) {
+      verdict = { status: 'done', verified: true };
+      break;
+    }
+    if (retry >= run.retries || options.signal?.aborted) {
+      verdict = { status: 'blocked', verified: false, blockedReason: `verify_failed: ${verify.failure!.command}`, failedCommand: verify.failure!.command };
+      break;
+    }
+    emit({ type: 'retry', taskId: task.id, attempt: retry + 2, reason: `verify failed: ${verify.failure!.command}` });
+    await setAttemptResultsAside(layout, task.id, retry + 1);
+    await setTaskState(run.planFile, task.id, (entry) => {
+      entry.status = 'in_progress';
+      entry.attempts = (entry.attempts ?? 0) + 1;
+    });
+    const sessionId = attempt.events.sessionId;
+    const followUp = followUpPrompt(task, layout, runId, run.handshake, verify.failure!);
+    await writeFile(layout.promptPath(task.id), followUp);
+    attempt = await runAttempt({ run, task, adapter, options, emit, codeDir, prompt: followUp, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined });
+    count(attempt);
   }
-  emit({ type: 'waiting', taskId: task.id, target: run.handshake === 'results-json' ? layout.resultsPath(task.id) : layout.donePath(task.id) });
-  await updateMeta(layout, { status: 'waiting_for_results' });
-  const supervised = await superviseTask({
-    layout,
-    taskId: task.id,
-    runId,
-    handshake: run.handshake,
-    agent,
-    parser: launch.parser,
-    timeoutMs: minutes(task.timeout_minutes ?? run.timeoutMinutes),
-    graceMs: run.graceSeconds * 1000,
-    resultsGraceMs: run.resultsGraceSeconds * 1000,
-    heartbeatMs: run.heartbeatSeconds * 1000,
-    signal: options.signal,
-    onLine: options.streamAgentOutput ? (line) => emit({ type: 'agent-output', taskId: task.id, line }) : undefined,
-  });
-  const events = launch.parser.state;
-  const decision = decideOutcome(supervised, events, { timeoutMinutes: task.timeout_minutes ?? run.timeoutMinutes, handshake: run.handshake });
-  const fallbackResults = decision.fallback
-    ? await writeFallbackResults(layout, {
-        taskId: task.id,
-        runId,
-        status: decision.fallback.status,
-        note: decision.fallback.note,
-        exitCode: supervised.exit.code,
-        logPath: layout.agentLogPath(task.id),
-        extra: { error: events.failure ?? null, thread_id: events.sessionId ?? null },
-      })
-    : undefined;
-  const usage = usageSince(events.usage, undefined);
-  await setTaskState(run.planFile, task.id, (entry) => {
-    if (entry.status !== 'in_progress') return; // The planner changed it meanwhile: theirs wins.
-    if (decision.status === 'agent_done') markAgentDone(entry);
-    else markBlocked(entry, decision.blockedReason ?? 'blocked');
-    if (events.sessionId) entry.thread_id = events.sessionId;
-    if (usage) entry.usage = usage;
-  });
-  const ended = decision.blockedReason === 'timeout' ? 'timeout' : decision.status === 'agent_done' ? 'completed' : 'failed';
-  await updateTaskRunState(layout, task.id, { status: ended, exit_code: supervised.exit.code, thread_id: events.sessionId ?? null });
-  await updateMeta(layout, { thread_id: events.sessionId ?? null, exit_code: supervised.exit.code });
+
+  const commit = verdict.status === 'done' && (run.commit || worktree) ? await commitWork({ codeDir, task, results: attempt.results, wholeTree: worktree !== undefined, env: options.env }) : undefined;
+  if (commit) emit({ type: 'commit', taskId: task.id, sha: commit.after });
+  if (worktree) verdict = await finishWorktree(run, task, worktree, verdict, options, emit);
+  account.duration_ms = Date.now() - started;
+  await record(run, task, verdict, account, commit, attempt.supervised?.exit.code ?? null);
+  await annotateResults(layout, task.id, account);
   return {
     ...base,
-    status: decision.status,
-    resultStatus: decision.resultStatus,
-    blockedReason: decision.blockedReason,
-    fallback: fallbackResults !== undefined,
-    exitCode: supervised.exit.code,
-    sessionId: events.sessionId,
-    usage: usage as Record<string, number> | undefined,
-    durationMs: Date.now() - started,
-    summary: typeof supervised.results?.summary === 'string' ? supervised.results.summary : (fallbackResults?.note ?? undefined),
+    status: verdict.status,
+    resultStatus: attempt.decision.resultStatus,
+    blockedReason: verdict.blockedReason,
+    fallback: attempt.fallback !== undefined,
+    exitCode: attempt.supervised?.exit.code ?? null,
+    sessionId: account.thread_id ?? undefined,
+    usage: (account.usage ?? undefined) as Record<string, number> | undefined,
+    durationMs: account.duration_ms,
+    attempts: account.attempts,
+    verified: verdict.verified,
+    commit,
+    summary: typeof attempt.results?.summary === 'string' ? attempt.results.summary : (attempt.fallback?.note ?? undefined),
   };
 }
 
-function launchContext(run: ResolvedRun, taskId: string, prompt: string, options: OrchestrateOptions): LaunchContext {
-  return {
-    taskId,
-    codeDir: run.codeDir,
-    runDir: run.layout.runDir,
-    prompt,
-    briefPath: run.layout.briefPath(taskId),
-    resultsPath: run.layout.resultsPath(taskId),
-    lastMessagePath: run.layout.lastMessagePath(taskId),
-    sandbox: run.sandbox,
-    approval: run.approval,
-    model: run.model,
-    env: options.env ?? process.env,
-  };
+/** Merges a verified task back; keeps the worktree of a task a person must look at. */
+async function finishWorktree(run: ResolvedRun, task: Task, worktree: TaskWorktree, verdict: Verdict, options: OrchestrateOptions, emit: RunTaskContext['emit']): Promise<Verdict> {
+  if (verdict.status === 'done') {
+    try {
+      const merged = await mergeBack(run.codeDir, worktree, options.env);
+      emit({ type: 'merge', taskId: task.id, method: merged.method });
+      await closeWorktree(run.codeDir, worktree, true, options.env);
+      return verdict;
+    } catch (error: unknown) {
+      if (!(error instanceof MergeConflictError)) throw error;
+      emit({ type: 'merge', taskId: task.id, method: 'conflict', conflicts: error.paths });
+      return { status: 'blocked', verified: true, blockedReason: `merge_conflict: ${error.paths.join(', ')}` };
+    }
+  }
+  // Unverified work stays on the task's branch; the worktree goes unless a person must look at it.
+  if (verdict.status === 'agent_done') await closeWorktree(run.codeDir, worktree, false, options.env);
+  return verdict;
+}
+
+/** The task's final state in plan.json and meta.json. */
+async function record(run: ResolvedRun, task: Task, verdict: Verdict, account: TaskAccount, commit: { before: string; after: string } | undefined, exitCode: number | null): Promise<void> {
+  await setTaskState(run.planFile, task.id, (entry) => {
+    // The planner changed it meanwhile (deferred it, say): theirs wins.
+    if (entry.status !== 'in_progress' && entry.status !== 'agent_done') return;
+    if (verdict.status === 'blocked') markBlocked(entry, verdict.blockedReason ?? 'blocked');
+    else if (entry.status === 'in_progress') markAgentDone(entry);
+    if (verdict.status === 'done') markVerified(entry, { by: 'auto', note: `verify passed (${(task.verify ?? []).length} commands)` });
+    if (verdict.failedCommand) entry.verify_failed_command = verdict.failedCommand;
+    if (account.thread_id) entry.thread_id = account.thread_id;
+    if (account.usage) entry.usage = account.usage;
+    entry.duration_ms = account.duration_ms;
+    if (commit) {
+      entry.head_before = commit.before;
+      entry.head_after = commit.after;
+    }
+  });
+  const state = verdict.status === 'blocked' ? (verdict.blockedReason === 'timeout' ? 'timeout' : 'failed') : 'completed';
+  await updateMeta(run.layout, { thread_id: account.thread_id, exit_code: exitCode });
+  await updateTaskRunState(run.layout, task.id, { status: state, exit_code: exitCode, thread_id: account.thread_id, usage: account.usage, duration_ms: account.duration_ms, attempts: account.attempts, verified: verdict.verified ?? null });
 }
 
 /** Changes one task of the plan under the plan lock. */
@@ -155,9 +167,3 @@ export async function setTaskState(planFile: string, taskId: string, change: (ta
   });
   return plan;
 }
-
-function minutes(value: number): number {
-  return value > 0 ? value * 60_000 : 0;
-}
-
-export type { RunLayout };

@@ -29,3 +29,17 @@ describe('LogFollower', () => {
     expect(lines.map((line) => line.length)).toEqual([100, 5]);
   });
 });
+
+describe('LogFollower.close', () => {
+  it('never reads after closing, even with writes and watch events racing the close', async () => {
+    const file = join(await tempDir(), 'agent.log');
+    await writeFile(file, '');
+    for (let round = 0; round < 50; round++) {
+      const follower = new LogFollower(file, { onLine: () => undefined, pollMs: 1 });
+      await follower.start();
+      const writes = Array.from({ length: 5 }, (_, i) => appendFile(file, `line ${round}.${i}\n`));
+      await Promise.all([follower.close(), ...writes, follower.poke()]);
+      await follower.poke(); // after close: a no-op, not a read on a closed handle
+    }
+  });
+});

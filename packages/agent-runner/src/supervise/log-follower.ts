@@ -49,24 +49,33 @@ export class LogFollower {
     this.poke();
   }
 
-  /** Reads whatever was appended since the last read. */
+  /** Reads whatever was appended since the last read. Reads are chained, so they never overlap. */
   poke(): Promise<void> {
     if (this.closed) return this.reading;
-    this.again = true;
-    this.reading = this.reading.then(() => this.drain());
-    return this.reading;
+    return this.queueRead();
   }
 
-  /** Reads to the current end, emits a last unterminated line, and stops following. */
+  /**
+   * Reads to the current end, emits a last unterminated line, and stops following. No read can start
+   * after this: watch events and the poll stop first, and the handle closes after the last queued read.
+   */
   async close(): Promise<void> {
-    await this.poke();
+    if (this.closed) return this.reading;
     this.closed = true;
     this.watcher?.close();
     if (this.timer) clearInterval(this.timer);
+    await this.queueRead();
     if (this.partialBytes > 0) this.emit(Buffer.concat(this.partial));
     this.partial = [];
     await this.handle?.close();
     this.handle = undefined;
+  }
+
+  private queueRead(): Promise<void> {
+    this.again = true;
+    // A failed read (the file removed under us) must not break the chain or go unhandled.
+    this.reading = this.reading.then(() => this.drain()).catch(() => undefined);
+    return this.reading;
   }
 
   private async drain(): Promise<void> {

@@ -25,8 +25,10 @@ export function codexAdapter(): AgentAdapter {
     };
     return { bin, caps, options };
   };
-  return {
+  const adapter = {
     name: 'codex',
+    // turn.completed reports the whole thread's tokens, so a resumed run's share is a difference.
+    cumulativeUsage: true,
     async launch(context) {
       const { bin, caps, options } = await prepare(context);
       return { bin, args: codexExecArgs(caps, options), stdin: context.prompt, parser: codexEventParser() };
@@ -39,5 +41,6 @@ export function codexAdapter(): AgentAdapter {
       const { bin, options } = await prepare(context);
       return { bin, args: codexInteractiveArgs(options, context.prompt), parser: codexEventParser() };
     },
-  };
+  } satisfies AgentAdapter & { cumulativeUsage: boolean };
+  return adapter;
 }

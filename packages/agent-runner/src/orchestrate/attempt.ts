@@ -1,0 +1,153 @@
+import { writeFile } from 'node:fs/promises';
+import type { Results, Task, Usage } from '@planwright/plan-schema';
+import { recordAgentProcess, updateMeta, updateTaskRunState, writeFallbackResults } from '@planwright/run-store';
+import type { AgentAdapter, LaunchContext } from '../adapters/adapter.js';
+import { usageSince, type AgentEventState } from '../adapters/agent-events.js';
+import { launchInGhostty } from '../supervise/ghostty.js';
+import { spawnAgent, type AgentProcess } from '../supervise/spawn-agent.js';
+import { superviseTask, type Supervised } from '../supervise/supervise-task.js';
+import { decideOutcome, type Decision } from './decide-outcome.js';
+import type { OrchestrateOptions, OrchestratorEvent } from './options.js';
+import type { ResolvedRun } from './prepare-run.js';
+
+/**
+ * Adapter capabilities the orchestrator uses when an adapter has them: an explanation of an exit code, and
+ * whether the usage it reports is cumulative over a resumed session (codex's is).
+ */
+type AdapterExtras = AgentAdapter & {
+  describeExit?: (exit: { code: number | null; signal: string | null }, state: AgentEventState) => string | undefined;
+  cumulativeUsage?: boolean;
+};
+
+export interface AttemptInput {
+  run: ResolvedRun;
+  task: Task;
+  adapter: AgentAdapter;
+  options: OrchestrateOptions;
+  emit: (event: OrchestratorEvent) => void;
+  /** Where this task's agent works: the code dir, or the task's worktree. */
+  codeDir: string;
+  prompt: string;
+  /** Continue this session (a follow-up after failed verification) instead of starting a new one. */
+  resume?: { sessionId: string; usageBefore?: Usage };
+}
+
+export interface AttemptResult {
+  supervised?: Supervised;
+  events: AgentEventState;
+  decision: Decision;
+  /** This attempt's tokens (a resumed codex thread reports its whole history: the earlier part is taken off). */
+  usage?: Usage;
+  /** The usage the agent reported, as reported (for the next resume's subtraction). */
+  reportedUsage?: Usage;
+  results?: Results;
+  fallback?: Results;
+  agent: AgentProcess;
+  durationMs: number;
+}
+
+/**
+ * One run of an agent on a task: start it (or resume its session), record its process, supervise it to
+ * an outcome, and leave fallback results when it delivered none. With `--no-wait` it returns as soon as
+ * the agent runs, without `supervised`.
+ */
+export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
+  const { run, task, options, emit } = input;
+  const adapter = input.adapter as AdapterExtras;
+  const { layout, runId } = run;
+  const started = Date.now();
+  const context = launchContext(input);
+  const launch = input.resume && adapter.resume
+    ? await adapter.resume(context, input.resume.sessionId)
+    : options.interactiveCode && adapter.interactive
+      ? await adapter.interactive(context)
+      : await adapter.launch(context);
+  await writeFile(layout.agentLogPath(task.id), '', { flag: 'a' });
+  const agent = options.ghostty
+    ? await launchInGhostty({
+        taskId: task.id,
+        bin: launch.bin,
+        args: launch.args,
+        cwd: input.codeDir,
+        promptFile: layout.promptPath(task.id),
+        logPath: layout.agentLogPath(task.id),
+        logsDir: layout.logsDir,
+        keepOpen: options.keepOpen === true,
+        env: options.env,
+      })
+    : spawnAgent({
+        bin: launch.bin,
+        args: launch.args,
+        cwd: input.codeDir,
+        env: { ...options.env, ...launch.env },
+        logPath: layout.agentLogPath(task.id),
+        stdin: options.interactiveCode ? undefined : launch.stdin,
+        interactive: options.interactiveCode,
+      });
+  await recordAgentProcess(layout, runId, task.id, { pid: agent.pid, pgid: agent.pgid, started_at: agent.startedAt.toISOString(), agent: adapter.name });
+  await updateMeta(layout, { status: 'agent_running', agent_pid: agent.pid, current_task_id: task.id });
+  await updateTaskRunState(layout, task.id, { status: 'agent_running', agent_pid: agent.pid, results_path: layout.resultsPath(task.id), agent_log_path: layout.agentLogPath(task.id) });
+  emit({ type: 'task-started', taskId: task.id, pid: agent.pid, logPath: layout.agentLogPath(task.id), noWait: options.noWait === true, agent: adapter.name, resumed: input.resume !== undefined });
+  if (options.noWait) {
+    agent.detach();
+    await updateTaskRunState(layout, task.id, { status: 'running_background' });
+    return { events: launch.parser.state, decision: { status: 'agent_done', resultStatus: 'running' }, agent, durationMs: Date.now() - started };
+  }
+  emit({ type: 'waiting', taskId: task.id, target: run.handshake === 'results-json' ? layout.resultsPath(task.id) : layout.donePath(task.id) });
+  await updateTaskRunState(layout, task.id, { status: 'waiting_for_results' });
+  const timeoutMinutes = task.timeout_minutes ?? run.timeoutMinutes;
+  const supervised = await superviseTask({
+    layout,
+    taskId: task.id,
+    runId,
+    handshake: run.handshake,
+    agent,
+    parser: launch.parser,
+    timeoutMs: toMs(timeoutMinutes),
+    stallMs: toMs(run.stallMinutes),
+    graceMs: run.graceSeconds * 1000,
+    resultsGraceMs: run.resultsGraceSeconds * 1000,
+    heartbeatMs: run.heartbeatSeconds * 1000,
+    signal: options.signal,
+    onLine: options.streamAgentOutput ? (line) => emit({ type: 'agent-output', taskId: task.id, line }) : undefined,
+  });
+  const events = launch.parser.state;
+  const decision = decideOutcome(supervised, events, { timeoutMinutes, stallMinutes: run.stallMinutes, handshake: run.handshake, describeExit: adapter.describeExit?.bind(adapter) });
+  const fallback = decision.fallback
+    ? await writeFallbackResults(layout, {
+        taskId: task.id,
+        runId,
+        status: decision.fallback.status,
+        note: decision.fallback.note,
+        exitCode: supervised.exit.code,
+        logPath: layout.agentLogPath(task.id),
+        extra: { error: events.failure ?? null, thread_id: events.sessionId ?? null },
+      })
+    : undefined;
+  // A resumed codex thread counts tokens from its start: this attempt's share is the difference.
+  const usage = adapter.cumulativeUsage ? usageSince(events.usage, input.resume?.usageBefore) : events.usage;
+  return { supervised, events, decision, usage, reportedUsage: events.usage, results: supervised.results, fallback, agent, durationMs: Date.now() - started };
+}
+
+function launchContext(input: AttemptInput): LaunchContext & { runId: string; promptPath: string } {
+  const { run, task, options } = input;
+  return {
+    taskId: task.id,
+    codeDir: input.codeDir,
+    runDir: run.layout.runDir,
+    runId: run.runId,
+    prompt: input.prompt,
+    promptPath: run.layout.promptPath(task.id),
+    briefPath: run.layout.briefPath(task.id),
+    resultsPath: run.layout.resultsPath(task.id),
+    lastMessagePath: run.layout.lastMessagePath(task.id),
+    sandbox: run.sandbox,
+    approval: run.approval,
+    model: run.model,
+    env: options.env ?? process.env,
+  };
+}
+
+function toMs(minutes: number | undefined): number {
+  return minutes && minutes > 0 ? minutes * 60_000 : 0;
+}
