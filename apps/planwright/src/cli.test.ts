@@ -22,8 +22,8 @@ describe('planwright CLI', () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
     for (const command of [
-      'init', 'proposal <change>', 'validate <change>', 'plan <change>', 'validate-plan', 'research', 'run [goal..]',
-      'status', 'next', 'mark-verified', 'sync', 'doctor', 'stop', 'archive <change>', 'list', 'show <name>',
+      'init', 'proposal <change>', 'validate <change>', 'plan <change>', 'validate-plan', 'research', 'review', 'run [goal..]',
+      'status', 'next', 'verify', 'mark-verified', 'sync', 'doctor', 'stop', 'archive <change>', 'list', 'show <name>',
       'conflicts [change]', 'sync-tasks <change>', 'check', 'json-schema', 'git <command>',
     ]) {
       expect(stdout).toContain(`planwright ${command}`);
@@ -91,6 +91,7 @@ describe('planwright library', () => {
     expect(typeof planwright.agentRunner.orchestrate).toBe('function');
     expect(typeof planwright.runStore.syncPlan).toBe('function');
     expect(typeof planwright.specflow.planFromChange).toBe('function');
+    expect(typeof planwright.geminiReview.reviewPlan).toBe('function');
   });
 });
 

@@ -1,5 +1,6 @@
-import { checkCommand, researchCommand, runCommand } from '@planwright/agent-runner/commands';
+import { checkCommand, researchCommand, runCommand, verifyCommand } from '@planwright/agent-runner/commands';
 import type { AnyCommandModule } from '@planwright/cli-kit';
+import { reviewCommand } from '@planwright/gemini-review/commands';
 import { gitOpsCommands } from '@planwright/git-ops/commands';
 import {
   jsonSchemaCommand,
@@ -44,9 +45,11 @@ export const planwrightCommands: AnyCommandModule[] = [
   planCommand,
   validatePlanCommand,
   researchCommand,
+  reviewCommand,
   runCommand,
   statusCommand,
   nextCommand,
+  verifyCommand,
   markVerifiedCommand,
   syncCommand,
   doctorCommand,

@@ -13,6 +13,8 @@ export * as specflow from '@planwright/specflow';
 export * as runStore from '@planwright/run-store';
 /** The orchestrator, the agent adapters, the research agent. */
 export * as agentRunner from '@planwright/agent-runner';
+/** The plan critique: bundle, model gate, Gemini (or Codex, Claude) as reviewer. */
+export * as geminiReview from '@planwright/gemini-review';
 /** Git set-up, branches, per-task commits and worktrees. */
 export * as gitOps from '@planwright/git-ops';
 /** The shared CLI wiring: typed errors and exit codes. */

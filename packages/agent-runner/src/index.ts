@@ -31,3 +31,48 @@ export { checkAgents } from './check/check-agents.js';
 export type { AgentCheck } from './check/check-agents.js';
 /** Errors. */
 export { AgentRunnerError, AgentNotFoundError } from './errors.js';
+/** Run a CLI to its end in its own process group: stdin given and closed, bounded output, a timeout that ends the group. */
+export { runSupervised } from './supervise/run-supervised.js';
+export type { RunSupervisedOptions, SupervisedRun } from './supervise/run-supervised.js';
+/** Verification: a task's verify commands, in their own process groups, with timeouts. */
+export { runVerify } from './verify/run-verify.js';
+export type { RunVerifyOptions, VerifyOutcome, VerifyFailure } from './verify/run-verify.js';
+export { verifyTask } from './verify/verify-task.js';
+export type { VerifyTaskOptions, VerifyTaskResult } from './verify/verify-task.js';
+/** The scheduler and its rule for tasks that may run at the same time. */
+export { schedule } from './orchestrate/scheduler.js';
+export { clash, canRunBeside } from './orchestrate/conflicts.js';
+/** Agent adapters by name: codex, gemini, claude, or a custom agent of orchestrator.toml. */
+export { createAdapter, knownAgents } from './adapters/registry.js';
+export type { CreateAdapterOptions } from './adapters/registry.js';
+export { AgentConfigSchema, BUILTIN_AGENTS } from './config/agents-config.js';
+export type { AgentConfig, BuiltinAgent } from './config/agents-config.js';
+/** The Gemini CLI as a code agent: args, stream-json events, exit codes, the settings home that bounds retries. */
+export { geminiAdapter, GEMINI_DEFAULT_MAX_RETRIES } from './adapters/gemini/gemini-adapter.js';
+export type { GeminiAdapterOptions } from './adapters/gemini/gemini-adapter.js';
+export { geminiArgs } from './adapters/gemini/command.js';
+export type { GeminiRunOptions } from './adapters/gemini/command.js';
+export { geminiEventParser } from './adapters/gemini/events.js';
+export { describeGeminiExit } from './adapters/gemini/exit-codes.js';
+export { probeGemini, parseGeminiCapabilities } from './adapters/gemini/probe.js';
+export type { GeminiCapabilities } from './adapters/gemini/probe.js';
+export { prepareGeminiSettingsHome } from './adapters/gemini/settings-home.js';
+export type { GeminiSettingsHome, GeminiSettingsHomeOptions } from './adapters/gemini/settings-home.js';
+/** Claude Code as a code agent: args, stream-json events, exit reasons, IS_SANDBOX and retry bound. */
+export { claudeAdapter, claudeEnv, CLAUDE_DEFAULT_MAX_RETRIES } from './adapters/claude/claude-adapter.js';
+export type { ClaudeAdapterOptions } from './adapters/claude/claude-adapter.js';
+export { claudeArgs } from './adapters/claude/command.js';
+export type { ClaudeRunOptions } from './adapters/claude/command.js';
+export { claudeEventParser } from './adapters/claude/events.js';
+export { describeClaudeExit } from './adapters/claude/exit-codes.js';
+export { probeClaude, parseClaudeCapabilities } from './adapters/claude/probe.js';
+export type { ClaudeCapabilities } from './adapters/claude/probe.js';
+/** Custom agents: command templates with {prompt_file}, {brief}, {results}, {run_id}, {task_id}, {code_dir}, {run_dir}. */
+export { customAdapter, CUSTOM_EVENTS, CUSTOM_STDIN } from './adapters/custom/custom-adapter.js';
+export type { CustomAgentSpec } from './adapters/custom/custom-adapter.js';
+export { expandTemplate, unknownPlaceholders, PLACEHOLDERS } from './adapters/custom/template.js';
+export type { Placeholder } from './adapters/custom/template.js';
+export { textEventParser } from './adapters/custom/text-events.js';
+/** Finding and probing an agent CLI once (cached by binary). */
+export { findAgentCli, probeCli } from './adapters/cli-probe.js';
+export type { AgentCliSpec, CliProbe } from './adapters/cli-probe.js';

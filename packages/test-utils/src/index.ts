@@ -28,3 +28,6 @@ export { prepareGeminiHome, type GeminiHome, type PrepareGeminiHomeOptions } fro
 export { startClaudeServer, type ClaudeServer, type ClaudeServerOptions } from './servers/claude-server.js';
 export { claudeReply, type ClaudeReply, type ClaudeBlock, type ClaudeUsage, type ClaudeReplyOptions } from './servers/claude-replies.js';
 export { prepareClaudeHome, type ClaudeHome, type PrepareClaudeHomeOptions } from './servers/claude-home.js';
+/** Scripts that play a Gemini or Claude agent following its brief: they write the results file the prompt names. */
+export { followBriefGemini } from './servers/follow-brief-gemini.js';
+export { followBriefClaude } from './servers/follow-brief-claude.js';

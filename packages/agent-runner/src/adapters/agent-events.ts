@@ -4,7 +4,10 @@ import type { Usage } from '@planwright/plan-schema';
 export interface AgentEventState {
   /** Codex thread id / Gemini or Claude session id: what a resume needs. */
   sessionId?: string;
-  /** Token usage as the agent reports it (for codex: cumulative over the thread). */
+  /**
+   * Token usage as the agent reports it (for codex: cumulative over the thread; gemini and claude: this
+   * run). `input_tokens` counts every input token, cached ones included; `cost_usd` where the agent says.
+   */
   usage?: Usage;
   /** The last thing the agent said. */
   lastMessage?: string;
@@ -12,6 +15,8 @@ export interface AgentEventState {
   failure?: string;
   /** The last non-fatal error event (often a retry notice). */
   lastError?: string;
+  /** The HTTP status of the API error that ended the turn, where the agent says (401, 429...). */
+  apiStatus?: number;
   /** The model the agent actually used, where it says. */
   model?: string;
   /** An end-of-turn event arrived (completed or failed). */

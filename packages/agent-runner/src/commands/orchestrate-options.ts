@@ -29,6 +29,7 @@ export interface OrchestrateArgs {
   sandbox?: string;
   approval?: string;
   model?: string;
+  agent?: string;
   concurrency?: number;
   autoVerify?: boolean;
   retries?: number;
@@ -77,6 +78,7 @@ export function orchestrateOptions<T>(yargs: Argv<T>, { requireDirs }: { require
     .option('sandbox', { choices: SANDBOX_MODES, describe: 'Sandbox mode for the agents (default workspace-write)' })
     .option('approval', { choices: APPROVAL_POLICIES, describe: 'Approval policy for the agents (default never)' })
     .option('model', { type: 'string', describe: 'Model for the agents' })
+    .option('agent', { type: 'string', describe: "Agent for tasks that name none: codex, gemini, claude or an [agents.<name>] of orchestrator.toml (default codex)" })
     .option('concurrency', { type: 'number', describe: 'Tasks at once, never two of one domain (default 1; with more than 1, --max-tasks defaults to no limit)' })
     .option('auto-verify', { type: 'boolean', describe: "After the agent, run the task's verify commands: all pass -> done, dependents run next" })
     .option('retries', { type: 'number', describe: "With --auto-verify, follow-ups that resume the agent's session while verify fails (default 0)" })

@@ -34,6 +34,7 @@ export function toOrchestrateOptions(args: OrchestrateArgs, dirs: { planDir: str
     sandbox: args.sandbox as SandboxMode | undefined,
     approval: args.approval as ApprovalPolicy | undefined,
     model: args.model,
+    agent: args.agent,
     concurrency: args.concurrency,
     autoVerify: args.autoVerify,
     retries: args.retries,

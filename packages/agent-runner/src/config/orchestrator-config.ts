@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
 import { parse, TomlError } from 'smol-toml';
 import * as z from 'zod/mini';
+import { AGENT_CONFIG_KEYS, AgentConfigSchema, checkAgentsConfig, describeIssue } from './agents-config.js';
 
 /** Defaults a user may set once for every run, in orchestrator.toml (the Python kit's keys). */
 export const OrchestratorConfigSchema = z.looseObject({
@@ -22,6 +23,10 @@ export const OrchestratorConfigSchema = z.looseObject({
   sandbox: z.optional(z.string()),
   approval: z.optional(z.string()),
   model: z.optional(z.string()),
+  /** The default agent: codex, gemini, claude or a custom one (`--agent` and a task's `agent` win). */
+  agent: z.optional(z.string()),
+  /** `[agents.<name>]`: custom agents, and settings of the built-in ones. */
+  agents: z.optional(z.record(z.string(), AgentConfigSchema)),
 });
 export type OrchestratorConfig = z.infer<typeof OrchestratorConfigSchema>;
 
@@ -63,10 +68,12 @@ export async function loadOrchestratorConfig(env: NodeJS.ProcessEnv = process.en
   const parsed = OrchestratorConfigSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UsageError(`${file}: ${issue.path.join('.')}: expected ${'expected' in issue ? String(issue.expected) : 'another value'}`, {
-      hint: 'see "codex-orchestrate --help" for the settings and their types',
+    const inAgents = issue.path[0] === 'agents';
+    throw new UsageError(`${file}: ${issue.path.join('.')}: ${describeIssue(issue)}`, {
+      hint: inAgents ? `an [agents.<name>] table takes ${AGENT_CONFIG_KEYS.join(', ')}` : 'see "codex-orchestrate --help" for the settings and their types',
     });
   }
+  checkAgentsConfig(parsed.data, file);
   return { file, config: parsed.data };
 }
 

@@ -10,15 +10,6 @@ import { decideOutcome, type Decision } from './decide-outcome.js';
 import type { OrchestrateOptions, OrchestratorEvent } from './options.js';
 import type { ResolvedRun } from './prepare-run.js';
 
-/**
- * Adapter capabilities the orchestrator uses when an adapter has them: an explanation of an exit code, and
- * whether the usage it reports is cumulative over a resumed session (codex's is).
- */
-type AdapterExtras = AgentAdapter & {
-  describeExit?: (exit: { code: number | null; signal: string | null }, state: AgentEventState) => string | undefined;
-  cumulativeUsage?: boolean;
-};
-
 export interface AttemptInput {
   run: ResolvedRun;
   task: Task;
@@ -52,8 +43,7 @@ export interface AttemptResult {
  * the agent runs, without `supervised`.
  */
 export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
-  const { run, task, options, emit } = input;
-  const adapter = input.adapter as AdapterExtras;
+  const { run, task, options, emit, adapter } = input;
   const { layout, runId } = run;
   const started = Date.now();
   const context = launchContext(input);
@@ -73,7 +63,8 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
         logPath: layout.agentLogPath(task.id),
         logsDir: layout.logsDir,
         keepOpen: options.keepOpen === true,
-        env: options.env,
+        env: { ...(options.env ?? process.env), ...launch.env },
+        promptOnStdin: launch.stdin !== undefined,
       })
     : spawnAgent({
         bin: launch.bin,
@@ -129,7 +120,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
   return { supervised, events, decision, usage, reportedUsage: events.usage, results: supervised.results, fallback, agent, durationMs: Date.now() - started };
 }
 
-function launchContext(input: AttemptInput): LaunchContext & { runId: string; promptPath: string } {
+function launchContext(input: AttemptInput): LaunchContext {
   const { run, task, options } = input;
   return {
     taskId: task.id,
@@ -143,7 +134,8 @@ function launchContext(input: AttemptInput): LaunchContext & { runId: string; pr
     lastMessagePath: run.layout.lastMessagePath(task.id),
     sandbox: run.sandbox,
     approval: run.approval,
-    model: run.model,
+    // orchestrator.toml's top-level `model` is the kit's codex setting: other agents get only --model.
+    model: options.model ?? (input.adapter.name === 'codex' ? run.model : undefined),
     env: options.env ?? process.env,
   };
 }

@@ -46,6 +46,8 @@ export interface OrchestrateOptions {
   sandbox?: SandboxMode;
   approval?: ApprovalPolicy;
   model?: string;
+  /** The agent for tasks that name none: codex (default), gemini, claude or a custom one of orchestrator.toml. */
+  agent?: string;
   /** Tasks at once (default 1); never two of one domain, nor two that may write the same files. */
   concurrency?: number;
   /** After the agent, run the task's verify commands: all pass -> done, which unlocks dependents now. */

@@ -3,7 +3,7 @@ import { UsageError } from '@planwright/cli-kit';
 import { loadPlan, runnableTasks, type Task } from '@planwright/plan-schema';
 import { isStopRequested, syncPlan, updateMeta } from '@planwright/run-store';
 import type { AgentAdapter } from '../adapters/adapter.js';
-import { codexAdapter } from '../adapters/codex/codex-adapter.js';
+import { createAdapter, knownAgents } from '../adapters/registry.js';
 import type { OrchestrateOptions, OrchestrateResult, OrchestratorEvent, TaskOutcome } from './options.js';
 import { prepareRun, type ResolvedRun } from './prepare-run.js';
 import { runTask } from './run-task.js';
@@ -18,7 +18,7 @@ import { schedule } from './scheduler.js';
  * @example
  * const result = await orchestrate({ planDir: '.plans/pr-42', codeDir: '.', compactRun: true, maxTasks: 2 });
  */
-export async function orchestrate(options: OrchestrateOptions, adapter: AgentAdapter = codexAdapter()): Promise<OrchestrateResult> {
+export async function orchestrate(options: OrchestrateOptions, adapter?: AgentAdapter): Promise<OrchestrateResult> {
   const emit = (event: OrchestratorEvent) => options.onEvent?.(event);
   checkFlagCombinations(options);
   const run = await prepareRun(options);
@@ -27,6 +27,7 @@ export async function orchestrate(options: OrchestrateOptions, adapter: AgentAda
   emit({ type: 'run', runDir: run.layout.runDir, planFile: run.planFile, runPlan: run.layout.compact ? undefined : run.layout.planSnapshotPath, runId: run.runId });
   await reconcile(run, options, emit);
   const only = await onlyTask(run, options);
+  const adapterFor = agentChooser(run, options, adapter, await loadPlan(run.planFile));
   let timedOut = false;
   const { outcomes, held } = await schedule({
     concurrency: run.concurrency,
@@ -34,7 +35,7 @@ export async function orchestrate(options: OrchestrateOptions, adapter: AgentAda
     runnable: async () => (only ? (only.used ? [] : [only.task]) : runnableTasks(await loadPlan(run.planFile))),
     launch: (task) => {
       if (only) only.used = true;
-      return runTask({ run, task, adapter, options, emit });
+      return runTask({ run, task, adapter: adapterFor(task), options, emit });
     },
     holdLaunches: () => isStopRequested(run.layout) || options.signal?.aborted === true || timedOut,
     onFinished: (outcome) => {
@@ -66,6 +67,32 @@ function checkFlagCombinations(options: OrchestrateOptions): void {
     }
   }
   if (options.worktrees && options.interactiveCode) throw new UsageError('--worktrees cannot be used with --interactive-code');
+}
+
+/**
+ * The adapter of each task: an injected one for every task (tests, embedding), else the task's own
+ * `agent`, then --agent, then orchestrator.toml's `agent`, then codex. Every name is checked before the
+ * first agent starts, so a typo in one task cannot stop a run half-way.
+ */
+function agentChooser(run: ResolvedRun, options: OrchestrateOptions, injected: AgentAdapter | undefined, plan: { tasks: Task[] }): (task: Task) => AgentAdapter {
+  if (injected) return () => injected;
+  const fallback = options.agent ?? run.config.agent ?? 'codex';
+  const known = new Set(knownAgents(run.config));
+  const where = run.configFile ?? 'orchestrator.toml';
+  if (!known.has(fallback)) {
+    throw new UsageError(`${options.agent ? '--agent' : `${where}: agent`} ${JSON.stringify(fallback)}: unknown agent`, { hint: `known agents: ${[...known].join(', ')}` });
+  }
+  for (const task of plan.tasks) {
+    if (task.agent && !known.has(task.agent) && task.status !== 'done' && task.status !== 'deferred') {
+      throw new UsageError(`${run.planFile}: ${task.id}.agent ${JSON.stringify(task.agent)}: unknown agent`, { hint: `known agents: ${[...known].join(', ')} (custom agents are [agents.<name>] tables in ${where})` });
+    }
+  }
+  const adapters = new Map<string, AgentAdapter>();
+  return (task) => {
+    const name = task.agent ?? fallback;
+    if (!adapters.has(name)) adapters.set(name, createAdapter(name, run.config, { configFile: run.configFile }));
+    return adapters.get(name)!;
+  };
 }
 
 async function reconcile(run: ResolvedRun, options: OrchestrateOptions, emit: (event: OrchestratorEvent) => void): Promise<void> {

@@ -30,6 +30,9 @@ export interface ResolvedRun {
   approval: ApprovalPolicy;
   model?: string;
   runRoot?: string;
+  /** orchestrator.toml as loaded (agents are resolved from it), and where it was. */
+  config: OrchestratorConfig;
+  configFile: string | undefined;
   concurrency: number;
   /** Tasks to start at most: --max-tasks, else 1 (the kit's default) unless --concurrency or --auto-verify ask for more. */
   maxTasks: number;
@@ -49,7 +52,7 @@ export interface ResolvedRun {
  */
 export async function prepareRun(options: OrchestrateOptions): Promise<ResolvedRun> {
   const cwd = options.cwd ?? process.cwd();
-  const { config } = await loadOrchestratorConfig(options.env ?? process.env);
+  const { config, file: configFile } = await loadOrchestratorConfig(options.env ?? process.env);
   const planDir = resolve(cwd, options.planDir);
   const codeDir = resolve(cwd, options.codeDir);
   const planFile = options.planFile ? resolve(cwd, options.planFile) : join(planDir, 'plan.json');
@@ -110,7 +113,7 @@ export async function prepareRun(options: OrchestrateOptions): Promise<ResolvedR
     args: kitArgs(options, { planDir, codeDir, planFile, runRoot, compact, handshake, config, ...settled }),
     current_task_id: null,
   });
-  return { pr, planDir, planFile, codeDir, goal, plan, layout, runId, handshake, runRoot, notes, maxTasks: Math.max(1, maxTasks), ...settled };
+  return { pr, planDir, planFile, codeDir, goal, plan, layout, runId, handshake, runRoot, notes, config, configFile, maxTasks: Math.max(1, maxTasks), ...settled };
 }
 
 function invocationsOf(meta: Meta | undefined): string[] {
@@ -162,6 +165,7 @@ function kitArgs(options: OrchestrateOptions, settled: Record<string, unknown> &
     sandbox: rest.sandbox,
     approval: rest.approval,
     model: rest.model ?? null,
+    agent: options.agent ?? settled.config.agent ?? null,
     goal: options.goal ? [options.goal] : [],
   };
 }

@@ -88,10 +88,12 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
       entry.status = 'in_progress';
       entry.attempts = (entry.attempts ?? 0) + 1;
     });
-    const sessionId = attempt.events.sessionId;
+    const sessionId = adapter.resume ? attempt.events.sessionId : undefined;
     const followUp = followUpPrompt(task, layout, runId, run.handshake, verify.failure!);
-    await writeFile(layout.promptPath(task.id), followUp);
-    attempt = await runAttempt({ run, task, adapter, options, emit, codeDir, prompt: followUp, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined });
+    // Without a session to resume (a custom agent, or none reported), a fresh run gets the brief again too.
+    const nextPrompt = sessionId ? followUp : `${prompt}\n${followUp}`;
+    await writeFile(layout.promptPath(task.id), nextPrompt);
+    attempt = await runAttempt({ run, task, adapter, options, emit, codeDir, prompt: nextPrompt, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined });
     count(attempt);
   }
 

@@ -16,6 +16,8 @@ export interface GhosttyLaunchOptions {
   logsDir: string;
   keepOpen: boolean;
   env?: NodeJS.ProcessEnv;
+  /** The agent reads its prompt on stdin (codex); otherwise stdin is /dev/null (gemini, claude take it as an argument). */
+  promptOnStdin?: boolean;
   /** How long to wait for the new window to start the launcher. */
   startTimeoutMs?: number;
 }
@@ -29,7 +31,7 @@ export function launcherScript(options: GhosttyLaunchOptions, pidFile: string): 
     `echo "$$" > ${shellQuote(pidFile)}`,
     `cd ${shellQuote(options.cwd)}`,
     `echo ${shellQuote(`--- planwright: ${options.taskId} in this window (log: ${options.logPath}) ---`)}`,
-    `TERM=dumb ${command} < ${shellQuote(options.promptFile)} 2>&1 | tee -a ${shellQuote(options.logPath)}`,
+    `TERM=dumb ${command} < ${shellQuote(options.promptOnStdin === false ? '/dev/null' : options.promptFile)} 2>&1 | tee -a ${shellQuote(options.logPath)}`,
     'status=${PIPESTATUS[0]}',
   ];
   if (options.keepOpen) {
