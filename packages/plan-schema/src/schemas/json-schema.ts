@@ -18,7 +18,7 @@ export const SCHEMAS = {
 export type SchemaName = keyof typeof SCHEMAS;
 
 /** Where the published schemas live, for `$id` and for a plan's `$schema`. */
-export const SCHEMA_BASE_URL = 'https://unpkg.com/@planwright/plan-schema/schemas/';
+export const SCHEMA_BASE_URL = 'https://unpkg.com/@planwright/plan-schema/dist/schemas/';
 
 /**
  * The JSON Schema (draft 2020-12) of one file format, generated from its zod schema. Unknown keys are

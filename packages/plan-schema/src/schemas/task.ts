@@ -51,6 +51,8 @@ export const TaskSchema = z
     head_before: nullableString(),
     head_after: nullableString(),
     worktree: nullableString(),
+    /** The agent that last ran the task (its `agent` field, or the run's default). */
+    last_agent: nullableString(),
   })
   .check(z.describe('A task of plan.json. Keys not listed here are kept as they are.'));
 export type Task = z.infer<typeof TaskSchema>;

@@ -54,7 +54,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
       depends_on: task.depends_on ?? [],
       title: task.title ?? '',
       blocked_reason: status === 'blocked' ? (task.blocked_reason ?? null) : null,
-      agent: task.agent ?? null,
+      agent: task.agent ?? task.last_agent ?? null,
       duration_ms: numberOrNull(task.duration_ms),
       input_tokens: numberOrNull(task.usage?.input_tokens),
       output_tokens: numberOrNull(task.usage?.output_tokens),
