@@ -9,6 +9,7 @@ const HINTS: Record<string, string> = {
   EDQUOT: 'disk quota exceeded: free some space or choose another --run-root',
   ENOTDIR: 'a part of the path is a file, not a folder: choose another --run-root',
   EEXIST: 'a file is in the way: remove it or choose another --run-root',
+  ENOENT: 'a folder on the way is gone: was the run folder deleted or moved while the run was going?',
 };
 
 /** The OS error code of a thrown error, if it has one. */

@@ -87,4 +87,6 @@ export { threadIdFromLog, threadIdOfEvent } from './doctor/thread-id.js';
 // Errors.
 /** A run folder or run file that cannot be used; the watchers' abort. */
 export { RunStoreError, AbortError } from './errors.js';
+/** A failed file-system call as a one-line RunStoreError: `cannot <action> <path>: <CODE>`, with a hint. */
+export { fsError } from './fs-errors.js';
 export type { RunStoreErrorOptions } from './errors.js';

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tempDir } from '@planwright/test-utils';
 import type { Meta } from '@planwright/plan-schema';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,20 @@ describe('meta.json', () => {
     const before = await readFile(layout.metaPath, 'utf8');
     await expect(updateMeta(layout, { status: 'bogus' } as never)).rejects.toThrow(/status/);
     expect(await readFile(layout.metaPath, 'utf8')).toBe(before);
+  });
+
+  it('says the run folder was deleted under the run when meta.json is gone; a write there names the file and why', async () => {
+    const { layout, meta } = await newRun();
+    await writeMeta(layout, meta);
+    await rm(layout.runDir, { recursive: true });
+    await expect(updateMeta(layout, { status: 'agent_running' })).rejects.toMatchObject({
+      message: `${layout.metaPath}: meta.json is gone`,
+      hint: 'was the run folder deleted or moved while the run was going? start the run again',
+    });
+    await expect(writeMeta(layout, meta)).rejects.toMatchObject({
+      message: `cannot write ${layout.metaPath}: ENOENT`,
+      hint: expect.stringContaining('was the run folder deleted or moved while the run was going?'),
+    });
   });
 
   it('loses no update when many tasks update one meta.json at once', async () => {

@@ -44,9 +44,10 @@ export function updateMeta(layout: RunLayout, patch: Partial<Meta> | ((meta: Met
   return serialized(layout.metaPath, async () => {
     const data = await readJsonObject(layout.metaPath);
     if (data === undefined) {
-      throw new RunStoreError(`${layout.metaPath}: no meta.json to update`, {
+      // A run writes meta.json first thing: when it is missing, the run folder was deleted under the run.
+      throw new RunStoreError(`${layout.metaPath}: meta.json is gone`, {
         path: layout.metaPath,
-        hint: 'write it with writeMeta when the run starts',
+        hint: 'was the run folder deleted or moved while the run was going? start the run again',
       });
     }
     const meta = parseMeta(data, layout.metaPath);

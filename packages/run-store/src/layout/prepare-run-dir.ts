@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { stringifyJson, writeFileAtomic } from '@planwright/plan-schema';
@@ -77,7 +77,23 @@ async function makeDir(dir: string, action: string): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw fsError(action, dir, error);
+    throw fsError(action, dir, errorCode(error) === 'ENOENT' ? await mkdirCause(dir, error) : error);
+  }
+}
+
+/**
+ * Node's recursive mkdir reports a folder it may not create in (a read-only file system: EROFS) as
+ * ENOENT, which would send people looking for a missing folder. A plain mkdir of the first missing
+ * folder on the way tells the real reason.
+ */
+async function mkdirCause(dir: string, reported: unknown): Promise<unknown> {
+  let first = dir;
+  while (dirname(first) !== first && !existsSync(dirname(first))) first = dirname(first);
+  try {
+    await mkdir(first);
+    return reported;
+  } catch (error) {
+    return errorCode(error) === 'EEXIST' ? reported : error;
   }
 }
 
