@@ -2,6 +2,8 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Raw text to stdout, no newline added (cursor movement for live views); absent where not wanted. */
+  write?(text: string): void;
   /** True when stdout is a terminal: progress and colour are allowed. */
   readonly stdoutIsTTY: boolean;
   /** True when stdin is a terminal: only then may a command ask a question. */
@@ -13,6 +15,7 @@ export function processIo(): CliIo {
   return {
     out: (text) => void process.stdout.write(withNewline(text)),
     err: (text) => void process.stderr.write(withNewline(text)),
+    write: (text) => void process.stdout.write(text),
     // Getters: touching process.stdin sets up a stream, which costs more start-up time than most
     // commands take to run; only commands that may prompt ask.
     get stdoutIsTTY() {
