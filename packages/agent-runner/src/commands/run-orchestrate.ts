@@ -1,6 +1,7 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { orchestrate } from '../orchestrate/orchestrate.js';
 import type { OrchestrateOptions } from '../orchestrate/options.js';
+import { LiveBoard } from './live-board.js';
 import { renderEvent } from './render-events.js';
 
 /**
@@ -14,9 +15,26 @@ export async function runOrchestrateCli(options: OrchestrateOptions, json: boole
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const result = await orchestrate({ ...options, signal: controller.signal, onEvent: json ? undefined : (event) => renderEvent(event, io) });
-    if (json) printJson(io, result);
-    return result.exitCode;
+    // In a terminal, a live line per running task sits under the progress lines.
+    const board = !json && io.stdoutIsTTY && io.write ? new LiveBoard(io as CliIo & { write(text: string): void }) : undefined;
+    const lines: CliIo = board ? { ...io, out: (text) => board.print(text) } : io;
+    board?.start();
+    try {
+      const result = await orchestrate({
+        ...options,
+        signal: controller.signal,
+        onEvent: json
+          ? undefined
+          : (event) => {
+              renderEvent(event, lines);
+              board?.observe(event);
+            },
+      });
+      if (json) printJson(io, result);
+      return result.exitCode;
+    } finally {
+      board?.stop();
+    }
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
