@@ -54,6 +54,20 @@ describe('codex-orchestrate', () => {
     expect(JSON.parse(await readFile(join(planDir, 'plan.json'), 'utf8')).goal).toBe('Add a health endpoint');
   });
 
+  it('--concurrency 2 without --max-tasks runs every runnable task (no limit), --max-tasks alone still 1', async () => {
+    const fixture = await orchestratorFixture([
+      { ...fakeTask('task_001'), domain: 'a' },
+      { ...fakeTask('task_002'), domain: 'b' },
+      { ...fakeTask('task_003'), domain: 'c' },
+    ]);
+    useEnv(fixture);
+    const base = ['--plan-dir', fixture.planDir, '--code-dir', fixture.repo, '--compact-run', '--heartbeat-interval-seconds', '0'];
+    expect((await run(codexOrchestrate, base)).code).toBe(0);
+    expect((await fixture.invocations()).length).toBe(1); // the kit's default: one task
+    expect((await run(codexOrchestrate, [...base, '--concurrency', '2'])).code).toBe(0);
+    expect([(await fixture.task('task_002')).status, (await fixture.task('task_003')).status]).toEqual(['agent_done', 'agent_done']);
+  });
+
   it('--json prints one document with the outcomes', async () => {
     const fixture = await orchestratorFixture([fakeTask('task_001', 'partial')]);
     useEnv(fixture);

@@ -19,8 +19,9 @@ export function main(argv: string[], io?: CliIo): Promise<number> {
       singleCommand: true,
       epilogue:
         'Defaults of --compact-run, --run-root, --reuse-run, --ensure-git, --baseline-commit, --git-branch,\n' +
-        '--gitignore-runs, --stream-agent-output, --timeout-minutes, --timeout-grace-seconds and\n' +
-        '--heartbeat-interval-seconds come from $CODEX_ORCH_CONFIG or $CODEX_HOME/orchestrator.toml.\n' +
+        '--gitignore-runs, --stream-agent-output, --timeout-minutes, --timeout-grace-seconds,\n' +
+        '--heartbeat-interval-seconds, --results-grace-seconds, --sandbox, --approval, --model and --agent\n' +
+        'come from $CODEX_ORCH_CONFIG or $CODEX_HOME/orchestrator.toml (with [agents.<name>] tables).\n' +
         'Exit codes: 0 done, 1 a task ended blocked, 2 bad input or stopped, 124 timeout, 130 interrupted.',
     },
     argv,

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Task } from '@planwright/plan-schema';
 import { processGroupMembers, readAgentProcesses } from '@planwright/run-store';
 import { fakeCodexPath, isolatedGitEnv, tempDir, tempGitRepo, writeFiles } from '@planwright/test-utils';
+import { onTestFinished } from 'vitest';
 import { orchestrate } from '../src/orchestrate/orchestrate.js';
 import type { OrchestrateOptions, OrchestratorEvent } from '../src/orchestrate/options.js';
 
@@ -37,6 +38,8 @@ export function fakeTask(id: string, ...directives: string[]): Task {
  */
 export async function orchestratorFixture(tasks: Task[], goal = 'Ship the feature'): Promise<Fixture> {
   const repo = await tempGitRepo({ files: { 'README.md': '# demo\n' } });
+  // --worktrees puts task worktrees beside the repo, outside its temp folder: remove them too.
+  onTestFinished(() => rm(`${repo}.worktrees`, { recursive: true, force: true }));
   const planDir = join(repo, '.plans', 'pr-1');
   const planFile = join(planDir, 'plan.json');
   await writeFiles(repo, { '.plans/pr-1/plan.json': `${JSON.stringify({ goal, tasks }, null, 2)}\n` });

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { accessSync, constants, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { AgentNotFoundError } from '../errors.js';
-import { findOnPath } from './codex/find-codex.js';
+import { findOnPath, isExecutable } from './find-on-path.js';
 
 /** An agent CLI found on disk: how to name it in messages, the env var that overrides it, how to install it. */
 export interface AgentCliSpec {
@@ -101,14 +101,4 @@ function binaryKey(bin: string): string {
 
 function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }

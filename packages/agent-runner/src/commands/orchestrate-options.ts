@@ -11,7 +11,7 @@ export interface OrchestrateArgs {
   reuseRun?: boolean;
   compactRun?: boolean;
   handshake?: 'done-file' | 'results-json';
-  maxTasks: number;
+  maxTasks?: number;
   taskId?: string;
   ensureGit?: boolean;
   baselineCommit?: boolean;
@@ -59,7 +59,7 @@ export function orchestrateOptions<T>(yargs: Argv<T>, { requireDirs }: { require
     .option('reuse-run', { type: 'boolean', describe: `Reuse the newest run folder ${CONFIGURABLE} off)` })
     .option('compact-run', { type: 'boolean', describe: `Compact run layout, no plan snapshot ${CONFIGURABLE} off)` })
     .option('handshake', { choices: ['done-file', 'results-json'] as const, describe: 'How completion is detected (default results-json with --compact-run, else done-file)' })
-    .option('max-tasks', { type: 'number', default: 1, describe: 'Run at most this many tasks' })
+    .option('max-tasks', { type: 'number', describe: 'Run at most this many tasks (default 1; no limit with --concurrency above 1 or --auto-verify)' })
     .option('task-id', { type: 'string', describe: 'Run this task (e.g. task_003)' })
     .option('ensure-git', { type: 'boolean', describe: `git init code-dir if needed ${CONFIGURABLE} off)` })
     .option('baseline-commit', { type: 'boolean', describe: `With --ensure-git, commit everything first when the repo has no commit ${CONFIGURABLE} off)` })
@@ -69,7 +69,7 @@ export function orchestrateOptions<T>(yargs: Argv<T>, { requireDirs }: { require
     .option('interactive-code', { type: 'boolean', default: false, describe: "Run codex's interactive UI in this terminal" })
     // yargs reads `--no-wait` as `--wait false`, so the kit's flag is declared as its positive form.
     .option('wait', { type: 'boolean', default: true, describe: 'Wait for the agents; --no-wait starts them and exits (they keep running)' })
-    .option('ghostty', { type: 'boolean', default: false, describe: 'Open each task in a new Ghostty window' })
+    .option('ghostty', { type: 'boolean', default: false, describe: 'Open each task in its own new Ghostty window' })
     .option('keep-open', { type: 'boolean', default: false, describe: 'Keep the Ghostty window open after the agent exits' })
     .option('timeout-minutes', { type: 'number', describe: `End a stuck agent after this long; 0 = never ${CONFIGURABLE} 0)` })
     .option('timeout-grace-seconds', { type: 'number', describe: `Between TERM and KILL ${CONFIGURABLE} 4)` })

@@ -27,7 +27,7 @@ export function renderEvent(event: OrchestratorEvent, io: CliIo): void {
       } else io.out(`${event.taskId}: ${event.resumed ? 'resumed' : 'started'} ${event.agent ?? 'agent'}, pid ${event.pid}, log ${event.logPath}`);
       return;
     case 'verify':
-      return io.out(`${event.taskId}: verify ${event.passed ? `passed (${event.ran} commands)` : `failed: ${event.failed}`} · ${event.logPath}`);
+      return io.out(`${event.taskId}: verify ${event.passed ? `passed (${event.ran} command${event.ran === 1 ? '' : 's'})` : `failed: ${event.failed}`} · ${event.logPath}`);
     case 'retry':
       return io.out(`${event.taskId}: attempt ${event.attempt}, ${event.reason}`);
     case 'commit':
@@ -45,6 +45,7 @@ export function renderEvent(event: OrchestratorEvent, io: CliIo): void {
 
 /** `task_001: agent_done (completed) in 42s · thread 0199... · 1,234 in / 56 out tokens` */
 export function outcomeLine(outcome: TaskOutcome): string {
+  if (outcome.status === 'skipped') return `${outcome.taskId}: skipped (${outcome.summary ?? 'taken by another orchestrator'})`;
   const parts = [`${outcome.taskId}: ${outcome.status} (${outcome.blockedReason ?? outcome.resultStatus ?? 'running'}) in ${duration(outcome.durationMs)}`];
   if ((outcome.attempts ?? 1) > 1) parts.push(`${outcome.attempts} attempts`);
   if (outcome.sessionId) parts.push(`thread ${outcome.sessionId}`);

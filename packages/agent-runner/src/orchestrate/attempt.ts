@@ -75,49 +75,55 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
         stdin: options.interactiveCode ? undefined : launch.stdin,
         interactive: options.interactiveCode,
       });
-  await recordAgentProcess(layout, runId, task.id, { pid: agent.pid, pgid: agent.pgid, started_at: agent.startedAt.toISOString(), agent: adapter.name });
-  await updateMeta(layout, { status: 'agent_running', agent_pid: agent.pid, current_task_id: task.id });
-  await updateTaskRunState(layout, task.id, { status: 'agent_running', agent_pid: agent.pid, results_path: layout.resultsPath(task.id), agent_log_path: layout.agentLogPath(task.id) });
-  emit({ type: 'task-started', taskId: task.id, pid: agent.pid, logPath: layout.agentLogPath(task.id), noWait: options.noWait === true, agent: adapter.name, resumed: input.resume !== undefined });
-  if (options.noWait) {
-    agent.detach();
-    await updateTaskRunState(layout, task.id, { status: 'running_background' });
-    return { events: launch.parser.state, decision: { status: 'agent_done', resultStatus: 'running' }, agent, durationMs: Date.now() - started };
+  try {
+    await recordAgentProcess(layout, runId, task.id, { pid: agent.pid, pgid: agent.pgid, started_at: agent.startedAt.toISOString(), agent: adapter.name });
+    await updateMeta(layout, { status: 'agent_running', agent_pid: agent.pid, current_task_id: task.id });
+    await updateTaskRunState(layout, task.id, { status: 'agent_running', agent_pid: agent.pid, results_path: layout.resultsPath(task.id), agent_log_path: layout.agentLogPath(task.id) });
+    emit({ type: 'task-started', taskId: task.id, pid: agent.pid, logPath: layout.agentLogPath(task.id), noWait: options.noWait === true, agent: adapter.name, resumed: input.resume !== undefined });
+    if (options.noWait) {
+      agent.detach();
+      await updateTaskRunState(layout, task.id, { status: 'running_background' });
+      return { events: launch.parser.state, decision: { status: 'agent_done', resultStatus: 'running' }, agent, durationMs: Date.now() - started };
+    }
+    emit({ type: 'waiting', taskId: task.id, target: run.handshake === 'results-json' ? layout.resultsPath(task.id) : layout.donePath(task.id) });
+    await updateTaskRunState(layout, task.id, { status: 'waiting_for_results' });
+    const timeoutMinutes = task.timeout_minutes ?? run.timeoutMinutes;
+    const supervised = await superviseTask({
+      layout,
+      taskId: task.id,
+      runId,
+      handshake: run.handshake,
+      agent,
+      parser: launch.parser,
+      timeoutMs: toMs(timeoutMinutes),
+      stallMs: toMs(run.stallMinutes),
+      graceMs: run.graceSeconds * 1000,
+      resultsGraceMs: run.resultsGraceSeconds * 1000,
+      heartbeatMs: run.heartbeatSeconds * 1000,
+      signal: options.signal,
+      onLine: options.streamAgentOutput ? (line) => emit({ type: 'agent-output', taskId: task.id, line }) : undefined,
+    });
+    const events = launch.parser.state;
+    const decision = decideOutcome(supervised, events, { timeoutMinutes, stallMinutes: run.stallMinutes, handshake: run.handshake, describeExit: adapter.describeExit?.bind(adapter) });
+    const fallback = decision.fallback
+      ? await writeFallbackResults(layout, {
+          taskId: task.id,
+          runId,
+          status: decision.fallback.status,
+          note: decision.fallback.note,
+          exitCode: supervised.exit.code,
+          logPath: layout.agentLogPath(task.id),
+          extra: { error: events.failure ?? null, thread_id: events.sessionId ?? null },
+        })
+      : undefined;
+    // A resumed codex thread counts tokens from its start: this attempt's share is the difference.
+    const usage = adapter.cumulativeUsage ? usageSince(events.usage, input.resume?.usageBefore) : events.usage;
+    return { supervised, events, decision, usage, reportedUsage: events.usage, results: supervised.results, fallback, agent, durationMs: Date.now() - started };
+  } catch (error) {
+    // Whatever failed (a run file that cannot be written, say), no agent is left running unsupervised.
+    await agent.terminate(run.graceSeconds * 1000).catch(() => undefined);
+    throw error;
   }
-  emit({ type: 'waiting', taskId: task.id, target: run.handshake === 'results-json' ? layout.resultsPath(task.id) : layout.donePath(task.id) });
-  await updateTaskRunState(layout, task.id, { status: 'waiting_for_results' });
-  const timeoutMinutes = task.timeout_minutes ?? run.timeoutMinutes;
-  const supervised = await superviseTask({
-    layout,
-    taskId: task.id,
-    runId,
-    handshake: run.handshake,
-    agent,
-    parser: launch.parser,
-    timeoutMs: toMs(timeoutMinutes),
-    stallMs: toMs(run.stallMinutes),
-    graceMs: run.graceSeconds * 1000,
-    resultsGraceMs: run.resultsGraceSeconds * 1000,
-    heartbeatMs: run.heartbeatSeconds * 1000,
-    signal: options.signal,
-    onLine: options.streamAgentOutput ? (line) => emit({ type: 'agent-output', taskId: task.id, line }) : undefined,
-  });
-  const events = launch.parser.state;
-  const decision = decideOutcome(supervised, events, { timeoutMinutes, stallMinutes: run.stallMinutes, handshake: run.handshake, describeExit: adapter.describeExit?.bind(adapter) });
-  const fallback = decision.fallback
-    ? await writeFallbackResults(layout, {
-        taskId: task.id,
-        runId,
-        status: decision.fallback.status,
-        note: decision.fallback.note,
-        exitCode: supervised.exit.code,
-        logPath: layout.agentLogPath(task.id),
-        extra: { error: events.failure ?? null, thread_id: events.sessionId ?? null },
-      })
-    : undefined;
-  // A resumed codex thread counts tokens from its start: this attempt's share is the difference.
-  const usage = adapter.cumulativeUsage ? usageSince(events.usage, input.resume?.usageBefore) : events.usage;
-  return { supervised, events, decision, usage, reportedUsage: events.usage, results: supervised.results, fallback, agent, durationMs: Date.now() - started };
 }
 
 function launchContext(input: AttemptInput): LaunchContext {

@@ -14,5 +14,5 @@ export async function commitWork(options: { codeDir: string; task: Task; results
     const paths = options.wholeTree || named.length === 0 ? undefined : [...new Set(named)];
     const result = await commitTask({ cwd: options.codeDir, taskId: options.task.id, title: options.task.title, paths, env: options.env });
     return result.committed ? { before, after: result.sha } : undefined;
-  });
+  }, options.env);
 }

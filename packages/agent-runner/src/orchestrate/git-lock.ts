@@ -1,12 +1,25 @@
+import { join } from 'node:path';
+import { runGit } from '@planwright/git-ops';
+import { withFileLock } from '@planwright/plan-schema';
+
 const queues = new Map<string, Promise<unknown>>();
 
+/** A commit may run hooks (tests, linters): other orchestrators wait for it rather than fail. */
+const GIT_LOCK_WAIT_MS = 10 * 60_000;
+
 /**
- * Runs git work on one checkout one piece at a time within this process: tasks finishing together would
- * otherwise race for the repository's index lock (commits, merges, worktree add/remove).
+ * Runs git work on one checkout one piece at a time, within this process and across processes: tasks
+ * finishing together, or orchestrators of other PRs on the same repository, would otherwise race for the
+ * repository's index lock (commits, merges, worktree add/remove) and fail. The inter-process lock is a
+ * file in the checkout's git dir (`planwright-git.lock`); a lock left by a killed process is taken over.
  */
-export function serialized<T>(checkout: string, work: () => Promise<T>): Promise<T> {
+export function serialized<T>(checkout: string, work: () => Promise<T>, env?: NodeJS.ProcessEnv): Promise<T> {
+  const locked = async () => {
+    const { stdout } = await runGit(['rev-parse', '--absolute-git-dir'], { cwd: checkout, env });
+    return withFileLock(join(stdout.trim(), 'planwright-git'), work, { timeoutMs: GIT_LOCK_WAIT_MS, staleMs: GIT_LOCK_WAIT_MS });
+  };
   const previous = queues.get(checkout) ?? Promise.resolve();
-  const next = previous.then(work, work);
+  const next = previous.then(locked, locked);
   queues.set(checkout, next.catch(() => undefined));
   return next;
 }

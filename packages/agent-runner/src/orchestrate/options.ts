@@ -92,7 +92,8 @@ export type OrchestratorEvent =
 export interface TaskOutcome {
   taskId: string;
   /** The plan status it was left in. */
-  status: 'agent_done' | 'done' | 'blocked' | 'in_progress';
+  /** `skipped`: another orchestrator claimed the task first (nothing ran here). */
+  status: 'agent_done' | 'done' | 'blocked' | 'in_progress' | 'skipped';
   /** completed | partial | failed | blocked | timeout, from the results (or the fallback). */
   resultStatus?: string;
   blockedReason?: string;

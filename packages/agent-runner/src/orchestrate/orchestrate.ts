@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
-import { UsageError } from '@planwright/cli-kit';
-import { loadPlan, runnableTasks, type Task } from '@planwright/plan-schema';
-import { isStopRequested, syncPlan, updateMeta } from '@planwright/run-store';
+import { isPlanwrightError, UsageError } from '@planwright/cli-kit';
+import { loadPlan, markBlocked, runnableTasks, updatePlan, type Task } from '@planwright/plan-schema';
+import { fsError, isStopRequested, syncPlan, updateMeta } from '@planwright/run-store';
 import type { AgentAdapter } from '../adapters/adapter.js';
 import { createAdapter, knownAgents } from '../adapters/registry.js';
 import type { OrchestrateOptions, OrchestrateResult, OrchestratorEvent, TaskOutcome } from './options.js';
@@ -19,6 +19,14 @@ import { schedule } from './scheduler.js';
  * const result = await orchestrate({ planDir: '.plans/pr-42', codeDir: '.', compactRun: true, maxTasks: 2 });
  */
 export async function orchestrate(options: OrchestrateOptions, adapter?: AgentAdapter): Promise<OrchestrateResult> {
+  try {
+    return await orchestrateRun(options, adapter);
+  } catch (error) {
+    throw oneLineError(error);
+  }
+}
+
+async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter | undefined): Promise<OrchestrateResult> {
   const emit = (event: OrchestratorEvent) => options.onEvent?.(event);
   checkFlagCombinations(options);
   const run = await prepareRun(options);
@@ -28,26 +36,63 @@ export async function orchestrate(options: OrchestrateOptions, adapter?: AgentAd
   await reconcile(run, options, emit);
   const only = await onlyTask(run, options);
   const adapterFor = agentChooser(run, options, adapter, await loadPlan(run.planFile));
+  // A task that fails with an error (disk full, run folder gone) ends the others as an interrupt would.
+  const failed = new AbortController();
+  const taskOptions = { ...options, signal: options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal };
+  const failedTasks: string[] = [];
   let timedOut = false;
-  const { outcomes, held } = await schedule({
+  const scheduled = await schedule({
     concurrency: run.concurrency,
     maxTasks: only ? 1 : run.maxTasks,
     runnable: async () => (only ? (only.used ? [] : [only.task]) : runnableTasks(await loadPlan(run.planFile))),
     launch: (task) => {
       if (only) only.used = true;
-      return runTask({ run, task, adapter: adapterFor(task), options, emit });
+      return runTask({ run, task, adapter: adapterFor(task), options: taskOptions, emit }).catch((error: unknown) => {
+        failedTasks.push(task.id);
+        throw error;
+      });
     },
     holdLaunches: () => isStopRequested(run.layout) || options.signal?.aborted === true || timedOut,
     onFinished: (outcome) => {
       if (outcome.blockedReason === 'timeout') timedOut = true;
       if (!options.noWait) emit({ type: 'task-finished', outcome });
     },
+    onError: () => failed.abort(),
+  }).catch(async (error: unknown) => {
+    await recordFailure(run, failedTasks, oneLineError(error));
+    throw error;
   });
+  const { outcomes, held } = scheduled;
   if (outcomes.length === 0 && !held) emit({ type: 'no-runnable' });
   if (held && isStopRequested(run.layout)) emit({ type: 'stop-detected' });
   const exitCode = exitCodeFor(outcomes, held && isStopRequested(run.layout), options);
   await updateMeta(run.layout, { status: finalStatus(exitCode, options), exit_code: exitCode });
   return result(run, exitCode, outcomes);
+}
+
+/**
+ * After a task failed with an error, every agent of the run is ended: the tasks it left in_progress are
+ * blocked with the error as reason, so the plan says what happened without waiting for a sync, and the run
+ * is recorded as failed. Best effort: the plan or the run folder may be what cannot be written.
+ */
+async function recordFailure(run: ResolvedRun, taskIds: string[], error: Error): Promise<void> {
+  const reason = `run_failed: ${error.message}`;
+  await updatePlan(run.planFile, (plan) => {
+    for (const task of plan.tasks) {
+      if (taskIds.includes(task.id) && task.status === 'in_progress' && task.last_run_id === run.runId) markBlocked(task, reason);
+    }
+  }).catch(() => undefined);
+  await updateMeta(run.layout, { status: 'failed', exit_code: (error as { exitCode?: number }).exitCode ?? 1 }).catch(() => undefined);
+}
+
+/**
+ * A file-system error that escaped as Node raised it (a brief or log that cannot be written) becomes one
+ * line naming the file, like the run-store's own errors, instead of a stack trace.
+ */
+function oneLineError(error: unknown): Error {
+  const { code, syscall, path } = (error ?? {}) as NodeJS.ErrnoException;
+  if (isPlanwrightError(error) || typeof code !== 'string' || typeof path !== 'string') return error as Error;
+  return fsError(syscall === 'mkdir' ? 'create' : (syscall ?? 'write'), path, error);
 }
 
 function checkFlagCombinations(options: OrchestrateOptions): void {

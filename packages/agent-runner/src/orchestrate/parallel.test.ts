@@ -51,7 +51,7 @@ describe('--auto-verify', () => {
     const { result, events } = await fixture.run({ autoVerify: true });
     expect(result.exitCode).toBe(0);
     for (const id of ['task_001', 'task_002']) {
-      expect(await fixture.task(id)).toMatchObject({ status: 'done', verified_by: 'auto', verified_note: 'verify passed (1 commands)' });
+      expect(await fixture.task(id)).toMatchObject({ status: 'done', verified_by: 'auto', verified_note: 'verify passed (1 command)' });
     }
     expect(events.filter((event) => event.type === 'verify').map((event) => (event as { passed: boolean }).passed)).toEqual([true, true]);
     expect(await readFile(join(result.runDir!, 'verify_task_001.log'), 'utf8')).toBe('$ test -f one.txt\n[exit 0]\n\n');
@@ -141,6 +141,31 @@ describe('--commit and --worktrees', () => {
     const kept = worktreePath(fixture.repo, 'pr-1', 'task_002');
     expect(await readFile(join(kept, 'README.md'), 'utf8')).toBe('from task two\n');
     expect(await git(fixture.repo, ['branch', '--list', 'pr/pr-1/task_002'])).toContain('pr/pr-1/task_002');
+  });
+});
+
+describe('--worktrees without --auto-verify', () => {
+  it("keeps the agent's unverified work as a commit on the task branch, and removes the worktree", async () => {
+    const fixture = await orchestratorFixture([task('task_001', { domain: 'a' }, 'write greet.js ok')]);
+    const { result } = await fixture.run({ worktrees: true });
+    expect(result.exitCode).toBe(0);
+    expect((await fixture.task('task_001')).status).toBe('agent_done');
+    expect(existsSync(worktreePath(fixture.repo, 'pr-1', 'task_001'))).toBe(false);
+    expect(existsSync(join(fixture.repo, 'greet.js'))).toBe(false); // not merged: nobody verified it
+    expect(await git(fixture.repo, ['show', 'pr/pr-1/task_001:greet.js'])).toBe('ok');
+    expect(await git(fixture.repo, ['log', '--format=%s', '-1', 'pr/pr-1/task_001'])).toBe('task_001: Task task_001');
+  });
+});
+
+describe('two orchestrators on one PR', () => {
+  it('never run one task twice: the task is claimed under the plan lock', async () => {
+    for (let round = 0; round < 3; round++) {
+      const fixture = await orchestratorFixture([fakeTask('task_001', 'slow 1')]);
+      const [a, b] = await Promise.all([fixture.run(), fixture.run()]);
+      const ran = [...a.result.outcomes, ...b.result.outcomes].filter((outcome) => outcome.status !== 'skipped');
+      expect(ran).toHaveLength(1);
+      expect((await fixture.task('task_001'))).toMatchObject({ status: 'agent_done', attempts: 1 });
+    }
   });
 });
 

@@ -37,20 +37,25 @@ interface Verdict {
 export async function runTask({ run, task, adapter, options, emit }: RunTaskContext): Promise<TaskOutcome> {
   const { layout, runId } = run;
   const started = Date.now();
-  await moveAsideStale(layout, task.id, runId);
-  const worktree = run.worktrees ? await openWorktree(run.codeDir, run.pr, task.id, options.env) : undefined;
-  const codeDir = worktree?.path ?? run.codeDir;
-  const prompt = renderPrompt({ task, layout, runId, handshake: run.handshake });
-  await writeFile(layout.briefPath(task.id), renderBrief({ goal: run.goal, task, layout, codeDir, runId, handshake: run.handshake }));
-  await writeFile(layout.promptPath(task.id), prompt);
+  // Claim the task under the plan lock first: another orchestrator on this PR may have taken it since
+  // it was picked, and a task must never run twice at once.
+  const expected = task.status ?? 'pending';
+  let before: Task | undefined;
   await setTaskState(run.planFile, task.id, (entry) => {
+    if ((entry.status ?? 'pending') !== expected) return;
+    before = structuredClone(entry);
     startTask(entry, { runDir: layout.runDir, runId });
     entry.attempts = (entry.attempts ?? 0) + 1;
-    if (worktree) entry.worktree = worktree.path;
+  });
+  const base = { taskId: task.id, resultsPath: layout.resultsPath(task.id), logPath: layout.agentLogPath(task.id) };
+  if (!before) return { ...base, status: 'skipped', fallback: false, exitCode: null, durationMs: 0, summary: 'taken by another orchestrator' };
+  const { worktree, codeDir, prompt } = await prepareTask(run, task, options).catch(async (error: unknown) => {
+    // No agent ran: hand the task back as it was, so a failed brief or worktree costs the plan nothing.
+    await releaseClaim(run, before!).catch(() => undefined);
+    throw error;
   });
   await updateMeta(layout, { status: 'task_preparing', current_task_id: task.id, results_path: layout.resultsPath(task.id), agent_log_path: layout.agentLogPath(task.id) });
   let attempt = await runAttempt({ run, task, adapter, options, emit, codeDir, prompt });
-  const base = { taskId: task.id, resultsPath: layout.resultsPath(task.id), logPath: layout.agentLogPath(task.id) };
   if (options.noWait) return { ...base, status: 'in_progress', fallback: false, exitCode: null, durationMs: Date.now() - started, attempts: 1 };
 
   const account: TaskAccount = { thread_id: null, usage: null, duration_ms: 0, attempts: 0 };
@@ -101,7 +106,7 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
   if (commit) emit({ type: 'commit', taskId: task.id, sha: commit.after });
   if (worktree) verdict = await finishWorktree(run, task, worktree, verdict, options, emit);
   account.duration_ms = Date.now() - started;
-  await record(run, task, verdict, account, commit, attempt.supervised?.exit.code ?? null);
+  await record(run, task, verdict, account, commit, attempt.supervised?.exit.code ?? null, adapter.name);
   await annotateResults(layout, task.id, account);
   return {
     ...base,
@@ -120,6 +125,28 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
   };
 }
 
+/** What the agent needs before it starts: stale results moved aside, its worktree, the brief and prompt. */
+async function prepareTask(run: ResolvedRun, task: Task, options: OrchestrateOptions): Promise<{ worktree?: TaskWorktree; codeDir: string; prompt: string }> {
+  const { layout, runId } = run;
+  await moveAsideStale(layout, task.id, runId);
+  const worktree = run.worktrees ? await openWorktree(run.codeDir, run.pr, task.id, options.env) : undefined;
+  const codeDir = worktree?.path ?? run.codeDir;
+  const prompt = renderPrompt({ task, layout, runId, handshake: run.handshake });
+  await writeFile(layout.briefPath(task.id), renderBrief({ goal: run.goal, task, layout, codeDir, runId, handshake: run.handshake }));
+  await writeFile(layout.promptPath(task.id), prompt);
+  if (worktree) await setTaskState(run.planFile, task.id, (entry) => void (entry.worktree = worktree.path));
+  return { worktree, codeDir, prompt };
+}
+
+/** Puts a claimed task back as it was before the claim, unless someone changed it since. */
+async function releaseClaim(run: ResolvedRun, before: Task): Promise<void> {
+  await updatePlan(run.planFile, (plan) => {
+    const index = plan.tasks.findIndex((entry) => entry.id === before.id);
+    const current = plan.tasks[index];
+    if (current?.status === 'in_progress' && current.last_run_id === run.runId) plan.tasks[index] = before;
+  });
+}
+
 /** Merges a verified task back; keeps the worktree of a task a person must look at. */
 async function finishWorktree(run: ResolvedRun, task: Task, worktree: TaskWorktree, verdict: Verdict, options: OrchestrateOptions, emit: RunTaskContext['emit']): Promise<Verdict> {
   if (verdict.status === 'done') {
@@ -135,18 +162,25 @@ async function finishWorktree(run: ResolvedRun, task: Task, worktree: TaskWorktr
     }
   }
   // Unverified work stays on the task's branch; the worktree goes unless a person must look at it.
-  if (verdict.status === 'agent_done') await closeWorktree(run.codeDir, worktree, false, options.env);
+  if (verdict.status === 'agent_done') {
+    // Not verified, so not merged: commit the agent's work on the task branch before the worktree goes,
+    // or removing the worktree would throw that work away.
+    const kept = await commitWork({ codeDir: worktree.path, task, wholeTree: true, env: options.env });
+    emit({ type: 'commit', taskId: task.id, sha: kept?.after, note: `unverified, on ${worktree.branch}` });
+    await closeWorktree(run.codeDir, worktree, false, options.env);
+  }
   return verdict;
 }
 
 /** The task's final state in plan.json and meta.json. */
-async function record(run: ResolvedRun, task: Task, verdict: Verdict, account: TaskAccount, commit: { before: string; after: string } | undefined, exitCode: number | null): Promise<void> {
+async function record(run: ResolvedRun, task: Task, verdict: Verdict, account: TaskAccount, commit: { before: string; after: string } | undefined, exitCode: number | null, agentName: string): Promise<void> {
   await setTaskState(run.planFile, task.id, (entry) => {
     // The planner changed it meanwhile (deferred it, say): theirs wins.
     if (entry.status !== 'in_progress' && entry.status !== 'agent_done') return;
     if (verdict.status === 'blocked') markBlocked(entry, verdict.blockedReason ?? 'blocked');
     else if (entry.status === 'in_progress') markAgentDone(entry);
-    if (verdict.status === 'done') markVerified(entry, { by: 'auto', note: `verify passed (${(task.verify ?? []).length} commands)` });
+    if (verdict.status === 'done') markVerified(entry, { by: 'auto', note: `verify passed (${plural((task.verify ?? []).length, 'command')})` });
+    entry.last_agent = agentName;
     if (verdict.failedCommand) entry.verify_failed_command = verdict.failedCommand;
     if (account.thread_id) entry.thread_id = account.thread_id;
     if (account.usage) entry.usage = account.usage;
@@ -168,4 +202,9 @@ export async function setTaskState(planFile: string, taskId: string, change: (ta
     if (entry) change(entry);
   });
   return plan;
+}
+
+/** `1 command`, `3 commands`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

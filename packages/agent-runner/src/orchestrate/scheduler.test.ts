@@ -119,6 +119,56 @@ describe('schedule (property test over random plans)', () => {
     expect(result.outcomes.map((outcome) => outcome.taskId)).toEqual(['a']);
     expect(result.held).toBe(true);
   });
+
+  it('a task that throws stops the launches, asks the running ones to end, waits for them, then throws', async () => {
+    const tasks: Task[] = ['a', 'b', 'c'].map((id, index) => ({ id, status: 'pending', domain: `d${index}` }));
+    const events: string[] = [];
+    const stop = new AbortController();
+    const running = schedule({
+      concurrency: 2,
+      maxTasks: Number.POSITIVE_INFINITY,
+      runnable: async () => runnableTasks({ tasks }),
+      holdLaunches: () => false,
+      onError: (error) => {
+        events.push(`onError ${(error as Error).message}`);
+        stop.abort();
+      },
+      launch: async (task) => {
+        tasks.find((candidate) => candidate.id === task.id)!.status = 'in_progress';
+        events.push(`start ${task.id}`);
+        if (task.id === 'a') throw new Error('disk full');
+        // b runs until told to end, as a supervised agent does on an interrupt.
+        await new Promise((resolve) => stop.signal.addEventListener('abort', resolve, { once: true }));
+        events.push(`end ${task.id}`);
+        return { taskId: task.id, status: 'blocked', blockedReason: 'interrupted', fallback: false, exitCode: null, durationMs: 0, resultsPath: '', logPath: '' };
+      },
+    });
+    await expect(running).rejects.toThrow('disk full');
+    expect(events).toEqual(['start a', 'start b', 'onError disk full', 'end b']);
+  });
+
+  it('a plan that can no longer be read (a hand edit broke it) is handled the same way', async () => {
+    const stop = new AbortController();
+    let reads = 0;
+    const running = schedule({
+      concurrency: 2,
+      maxTasks: Number.POSITIVE_INFINITY,
+      runnable: async () => {
+        // Read again when a finishes: by then a hand edit has broken the plan.
+        if (++reads > 1) throw new Error('plan.json: tasks[0].status: unknown status "finished"');
+        return [{ id: 'a', status: 'pending', domain: 'x' }, { id: 'b', status: 'pending', domain: 'y' }];
+      },
+      holdLaunches: () => false,
+      onError: () => stop.abort(),
+      launch: async (task) => {
+        // b ends only when told to: the broken plan must not leave it running.
+        if (task.id === 'b') await new Promise((resolve) => stop.signal.addEventListener('abort', resolve, { once: true }));
+        return { taskId: task.id, status: 'agent_done', fallback: false, exitCode: 0, durationMs: 0, resultsPath: '', logPath: '' };
+      },
+    });
+    await expect(running).rejects.toThrow('unknown status "finished"');
+    expect(stop.signal.aborted).toBe(true);
+  });
 });
 
 describe('clash', () => {

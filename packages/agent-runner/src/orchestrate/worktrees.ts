@@ -27,12 +27,12 @@ export async function openWorktree(codeDir: string, pr: string, taskId: string, 
     await runGit(['branch', '-D', branch], { cwd: codeDir, env, okCodes: [1] }).catch(() => undefined);
     await addWorktree({ cwd: codeDir, path, branch, base, env });
     return { path, branch, base };
-  });
+  }, env);
 }
 
 /** Brings the task's commits into the checkout (fast-forward or cherry-pick); conflicts throw, nothing changed. */
 export async function mergeBack(codeDir: string, worktree: TaskWorktree, env?: NodeJS.ProcessEnv): Promise<IntegrateResult> {
-  return serialized(codeDir, () => integrateBranch({ cwd: codeDir, branch: worktree.branch, base: worktree.base, env }));
+  return serialized(codeDir, () => integrateBranch({ cwd: codeDir, branch: worktree.branch, base: worktree.base, env }), env);
 }
 
 /** Removes the worktree; its branch too when `merged` (an unmerged branch keeps the work for a person). */
@@ -40,5 +40,5 @@ export async function closeWorktree(codeDir: string, worktree: TaskWorktree, mer
   await serialized(codeDir, async () => {
     await removeWorktree({ cwd: codeDir, path: worktree.path, force: true, env });
     if (merged) await runGit(['branch', '-D', worktree.branch], { cwd: codeDir, env });
-  });
+  }, env);
 }

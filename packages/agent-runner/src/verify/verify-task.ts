@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
 import { appendMasterLog, loadPlan, markBlocked, markVerified, resolvePlanFile, updatePlan, type PlanLocation } from '@planwright/plan-schema';
+import { plural } from '../orchestrate/run-task.js';
 import { runVerify, type VerifyFailure } from './run-verify.js';
 
 export interface VerifyTaskOptions extends PlanLocation {
@@ -46,14 +47,14 @@ export async function verifyTask(options: VerifyTaskOptions): Promise<VerifyTask
     async (current) => {
       const entry = current.tasks.find((candidate) => candidate.id === task.id)!;
       if (outcome.passed) {
-        markVerified(entry, { by: 'auto', note: `planwright verify: ${outcome.ran} commands passed` });
+        markVerified(entry, { by: 'auto', note: `planwright verify: ${plural(outcome.ran, 'command')} passed` });
         delete entry.verify_failed_command;
       } else {
         markBlocked(entry, `verify_failed: ${outcome.failure!.command}`);
         entry.verify_failed_command = outcome.failure!.command;
       }
       const lines = outcome.passed
-        ? [`passed: ${outcome.ran} commands`, `status: done`, `log: ${logPath}`]
+        ? [`passed: ${plural(outcome.ran, 'command')}`, `status: done`, `log: ${logPath}`]
         : [`failed: \`${outcome.failure!.command}\` (${outcome.failure!.timedOut ? 'timed out' : `exit ${outcome.failure!.exitCode}`})`, 'status: blocked', `log: ${logPath}`];
       await appendMasterLog(located.planDir, located.pr, { title: `verify ${task.id}`, lines });
     },

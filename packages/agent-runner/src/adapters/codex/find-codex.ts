@@ -1,6 +1,6 @@
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { AgentNotFoundError } from '../../errors.js';
+import { findOnPath, isExecutable } from '../find-on-path.js';
 
 /**
  * The codex binary to run: `$CODEX_BIN` when set, else the first `codex` on PATH. Found by looking, not by
@@ -20,24 +20,4 @@ export function findCodex(env: NodeJS.ProcessEnv = process.env, cwd = process.cw
   throw new AgentNotFoundError('codex not found on PATH', {
     hint: 'install the Codex CLI: npm install -g @openai/codex (or set CODEX_BIN)',
   });
-}
-
-/** The first executable `name` in the PATH of `env`. */
-export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }

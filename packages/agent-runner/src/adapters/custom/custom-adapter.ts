@@ -1,4 +1,3 @@
-import { accessSync, constants, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
@@ -8,10 +7,10 @@ import type { AgentAdapter, LaunchContext } from '../adapter.js';
 import type { AgentEventParser } from '../agent-events.js';
 import { describeClaudeExit } from '../claude/exit-codes.js';
 import { claudeEventParser } from '../claude/events.js';
-import { findOnPath } from '../codex/find-codex.js';
 import { codexEventParser } from '../codex/events.js';
 import { describeGeminiExit } from '../gemini/exit-codes.js';
 import { geminiEventParser } from '../gemini/events.js';
+import { findOnPath, isExecutable } from '../find-on-path.js';
 import { expandTemplate, type Placeholder, placeholderList, unknownPlaceholders, usesPlaceholder } from './template.js';
 import { textEventParser } from './text-events.js';
 
@@ -115,13 +114,4 @@ function findProgram(program: string, context: LaunchContext, where: string): st
   throw new AgentNotFoundError(`${where}.command: ${program} ${program.includes('/') ? 'is not an executable file' : 'not found on PATH'}`, {
     hint: 'install it, or fix the command in the config file',
   });
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
