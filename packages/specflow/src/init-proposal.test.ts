@@ -63,7 +63,7 @@ describe('specflow proposal', () => {
         'created openspec/changes/add-profile-filters/proposal.md',
         'created openspec/changes/add-profile-filters/tasks.md',
         'created openspec/changes/add-profile-filters/design.md',
-        'next: fill in openspec/changes/add-profile-filters/proposal.md and tasks.md, add specs/<capability>/spec.md deltas, then "specflow validate add-profile-filters"',
+        'next: fill in openspec/changes/add-profile-filters/proposal.md and tasks.md, add specs/<capability>/spec.md deltas, then validate it ("validate add-profile-filters")',
         '',
       ].join('\n'),
     );

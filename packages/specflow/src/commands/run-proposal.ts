@@ -12,7 +12,8 @@ export async function runProposal(args: ProposalArgs, io: CliIo): Promise<number
   for (const { file, outcome } of result.files) {
     io.out(`${outcome} ${file}${outcome === 'kept' ? ' (exists; --force rewrites it)' : ''}`);
   }
-  const then = `then "specflow validate ${result.change}"`;
+  // The same module serves the specflow bin and `planwright proposal`: name the command, not the bin.
+  const then = `then validate it ("validate ${result.change}")`;
   io.out(`next: fill in ${result.dir}/proposal.md and tasks.md, add specs/<capability>/spec.md deltas, ${then}`);
   return 0;
 }
