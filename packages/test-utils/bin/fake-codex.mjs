@@ -4,7 +4,8 @@
 // `fake-agent: <mode>` lines in the task brief that the prompt names. See the package README.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { findBriefRefs } from './fake-codex/brief-refs.mjs';
+// The one prompt parser, shared with the scripted model servers; plain JavaScript, so no build is needed.
+import { findBriefRefs } from '@planwright/scripted-models/brief-refs';
 import { parseCommandLine, UsageError } from './fake-codex/cli-args.mjs';
 import { DirectiveError, parseMode, readDirectives } from './fake-codex/directives.mjs';
 import { helpText } from './fake-codex/help.mjs';

@@ -1,10 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempGitRepo } from '../index.js';
-import { claudeReply } from './claude-replies.js';
-import { prepareClaudeHome } from './claude-home.js';
-import { type ClaudeServer, startClaudeServer } from './claude-server.js';
+import { tempGitRepo, claudeReply, prepareClaudeHome, type ClaudeServer, startClaudeServer } from '../index.js';
 import { runAgentCli } from './run-agent-cli.js';
 
 const headless = (prompt: string) => ['-p', '--output-format', 'stream-json', '--verbose', '--permission-mode', 'bypassPermissions', prompt];

@@ -1,11 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempGitRepo, tempDir, writeFiles } from '../index.js';
-import { type CodexServer, startCodexServer } from './codex-server.js';
-import { codexReply } from './codex-replies.js';
-import { prepareCodexHome } from './codex-home.js';
-import { followBriefAgent } from './follow-brief-agent.js';
+import { tempGitRepo, tempDir, writeFiles, type CodexServer, startCodexServer, codexReply, prepareCodexHome, followBriefAgent } from '../index.js';
 import { runAgentCli } from './run-agent-cli.js';
 
 // The real codex-cli 0.169 against the scripted Responses API server, offline.

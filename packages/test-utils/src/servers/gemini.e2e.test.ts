@@ -1,10 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, tempGitRepo } from '../index.js';
-import { geminiReply } from './gemini-replies.js';
-import { prepareGeminiHome } from './gemini-home.js';
-import { type GeminiServer, startGeminiServer } from './gemini-server.js';
+import { tempDir, tempGitRepo, geminiReply, prepareGeminiHome, type GeminiServer, startGeminiServer } from '../index.js';
 import { runAgentCli } from './run-agent-cli.js';
 
 const writeG = () => geminiReply.functionCall('write_file', { file_path: 'g.txt', content: 'hi\n' });

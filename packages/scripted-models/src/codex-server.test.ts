@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir, writeFiles } from '../temp-dir.js';
+import { tempDir, writeFiles } from './test-support.js';
 import { type CodexReply, codexReply } from './codex-replies.js';
 import { type CodexServer, startCodexServer } from './codex-server.js';
 import { followBriefAgent } from './follow-brief-agent.js';

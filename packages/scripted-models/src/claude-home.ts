@@ -1,11 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tempDir } from '../temp-dir.js';
 
 export interface PrepareClaudeHomeOptions {
   server: { url: string };
-  /** Folder to use as HOME (default: a temp folder removed after the test). */
-  dir?: string;
+  /** Folder to use as HOME (created when missing). The caller owns it and removes it. */
+  dir: string;
   /**
    * CLAUDE_CODE_MAX_RETRIES. Left unset by default: Claude Code then retries every API error, 401 and
    * 429 included, 10 times with backoff (minutes) before it gives up.
@@ -28,10 +27,10 @@ export interface ClaudeHome {
  * under HOME (`~/.claude.json`, `~/.claude/`), so a temp HOME isolates it from the developer's own.
  *
  * @example
- * const { env } = await prepareClaudeHome({ server, maxRetries: 0 });
+ * const { env } = await prepareClaudeHome({ server, dir: join(workDir, 'claude-home'), maxRetries: 0 });
  */
 export async function prepareClaudeHome(options: PrepareClaudeHomeOptions): Promise<ClaudeHome> {
-  const home = options.dir ?? (await tempDir('planwright-claude-home-'));
+  const home = options.dir;
   await mkdir(join(home, 'tmp'), { recursive: true });
   const env: Record<string, string | undefined> = {
     HOME: home,

@@ -1,5 +1,6 @@
 // Finds what an orchestrator prompt (or a brief) names: the brief, the results file, the run id, the task id.
-// Also used by the scripted model servers (src/servers/brief-refs.ts re-exports it; types in the .d.mts).
+// Plain JavaScript that runs unbuilt: the scripted servers bundle it (index.ts), and the fake Codex CLI of
+// @planwright/test-utils imports it as `@planwright/scripted-models/brief-refs` (types in the .d.mts).
 //
 // Accepted forms (case-insensitive; a value may be wrapped in quotes or backticks):
 //   brief:    "Read and follow the instructions in: <path>", "brief: <path>", "brief_path=<path>",

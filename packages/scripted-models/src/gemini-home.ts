@@ -1,13 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tempDir } from '../temp-dir.js';
 
 export interface PrepareGeminiHomeOptions {
   server: { url: string };
-  /** Merged (deeply) over the base user settings, e.g. `{ general: { maxAttempts: 1 } }`. */
+  /** The user settings, e.g. `{ general: { maxAttempts: 1 } }`; API-key auth is added unless they pick another. */
   settings?: Record<string, unknown>;
-  /** Folder to use as GEMINI_CLI_HOME (default: a temp folder removed after the test). */
-  dir?: string;
+  /** Folder to use as GEMINI_CLI_HOME (created when missing). The caller owns it and removes it. */
+  dir: string;
 }
 
 export interface GeminiHome {
@@ -24,13 +23,13 @@ export interface GeminiHome {
  * retries (`general.maxAttempts`) stay at gemini's default unless `settings` says otherwise.
  *
  * @example
- * const { env } = await prepareGeminiHome({ server, settings: { general: { maxAttempts: 1 } } });
+ * const { env } = await prepareGeminiHome({ server, dir: join(workDir, 'gemini-home'), settings: { general: { maxAttempts: 1 } } });
  */
 export async function prepareGeminiHome(options: PrepareGeminiHomeOptions): Promise<GeminiHome> {
-  const home = options.dir ?? (await tempDir('planwright-gemini-home-'));
+  const home = options.dir;
   await mkdir(join(home, '.gemini'), { recursive: true });
   await mkdir(join(home, 'tmp'), { recursive: true });
-  const settings = mergeDeep({ security: { auth: { selectedType: 'gemini-api-key' } } }, options.settings ?? {});
+  const settings = withApiKeyAuth(options.settings ?? {});
   const settingsFile = join(home, '.gemini', 'settings.json');
   await writeFile(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
   const env = {
@@ -44,15 +43,9 @@ export async function prepareGeminiHome(options: PrepareGeminiHomeOptions): Prom
   return { home, settingsFile, env };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function mergeDeep(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const merged = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const current = merged[key];
-    merged[key] = isObject(current) && isObject(value) ? mergeDeep(current, value) : value;
-  }
-  return merged;
+/** The caller's settings, with `security.auth.selectedType` defaulting to API-key auth. */
+function withApiKeyAuth(settings: Record<string, unknown>): Record<string, unknown> {
+  const security = (settings.security ?? {}) as Record<string, unknown>;
+  const auth = (security.auth ?? {}) as Record<string, unknown>;
+  return { ...settings, security: { ...security, auth: { selectedType: 'gemini-api-key', ...auth } } };
 }

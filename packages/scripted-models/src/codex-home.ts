@@ -1,11 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tempDir } from '../temp-dir.js';
 
 export interface PrepareCodexHomeOptions {
   server: { url: string };
-  /** Folder to use as CODEX_HOME (default: a temp folder removed after the test). */
-  dir?: string;
+  /** Folder to use as CODEX_HOME (created when missing). The caller owns it and removes it. */
+  dir: string;
   /** Model slug (default `gpt-5.5`: codex gives unknown slugs no `apply_patch` tool). */
   model?: string;
 }
@@ -22,10 +21,11 @@ export interface CodexHome {
  * retries), so `codex exec ...` needs no `-c` flags. Sessions (for `resume`) are kept in it too.
  *
  * @example
- * const { env } = await prepareCodexHome({ server });
+ * const { env } = await prepareCodexHome({ server, dir: join(workDir, 'codex-home') });
  */
 export async function prepareCodexHome(options: PrepareCodexHomeOptions): Promise<CodexHome> {
-  const codexHome = options.dir ?? (await tempDir('planwright-codex-home-'));
+  const codexHome = options.dir;
+  await mkdir(codexHome, { recursive: true });
   const model = options.model ?? 'gpt-5.5';
   const config = [
     `model = ${JSON.stringify(model)}`,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { type BriefRefs, findBriefRefs } from './brief-refs.js';
+import { type BriefRefs, findBriefRefs } from './brief-refs.mjs';
 import type { FollowBriefAgentOptions } from './follow-brief-agent.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBriefRefs } from './brief-refs.js';
+import { findBriefRefs } from './brief-refs.mjs';
 
 describe('findBriefRefs', () => {
   it.each([
