@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { captureIo } from '@planwright/cli-kit';
+import { agentCliPath, tempDir } from '@planwright/test-utils';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { main } from '../cli.js';
+
+async function run(argv: string[]) {
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+function useEnv(env: Record<string, string | undefined>) {
+  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+  onTestFinished(() => {
+    vi.unstubAllEnvs();
+  });
+}
+
+describe('planwright check', () => {
+  it('one line each; the chosen agent not logged in is missing, exit 1', async () => {
+    const home = await tempDir();
+    useEnv({ CODEX_HOME: home, HOME: home, XDG_CACHE_HOME: join(home, 'cache'), CODEX_BIN: agentCliPath('codex'), GEMINI_BIN: agentCliPath('gemini'), CLAUDE_BIN: agentCliPath('claude'), OPENAI_API_KEY: undefined, CODEX_API_KEY: undefined, GEMINI_API_KEY: undefined, GOOGLE_API_KEY: undefined, ANTHROPIC_API_KEY: undefined, CODEX_ORCH_CONFIG: undefined });
+    const repo = await tempDir();
+    const { code, stdout } = await run(['check', '--repo', repo, '--pr', 'pr-1']);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n');
+    expect(lines.map((line) => line.split(':')[0])).toEqual(['ok    node', 'ok    git', 'ok    config', 'MISS  codex', 'ok    gemini', 'ok    claude', 'ok    run root']);
+    expect(stdout).toMatch(/codex: 0\.169\.0 at .*codex; flags ok; not logged in \(run "codex login", or set OPENAI_API_KEY\)/);
+    expect(stdout).toContain(`run root: ${join(repo, '.plans/pr-1/runs')} can be created (${repo} is writable)`);
+    expect(existsSync(join(repo, '.plans'))).toBe(false); // checking created nothing
+  });
+
+  it('exit 0 when the chosen agent can log in; a reviewer is checked when named', async () => {
+    const home = await tempDir();
+    useEnv({ CODEX_HOME: home, HOME: home, XDG_CACHE_HOME: join(home, 'cache'), CODEX_BIN: agentCliPath('codex'), GEMINI_BIN: agentCliPath('gemini'), OPENAI_API_KEY: 'sk-test', GEMINI_API_KEY: undefined, GOOGLE_API_KEY: undefined, CODEX_ORCH_CONFIG: undefined });
+    expect((await run(['check', '--repo', await tempDir()])).code).toBe(0);
+    const withReviewer = await run(['check', '--repo', await tempDir(), '--reviewer', 'gemini', '--json']);
+    expect(withReviewer.code).toBe(1);
+    const gemini = JSON.parse(withReviewer.stdout).items.find((item: { name: string }) => item.name === 'gemini');
+    expect(gemini).toMatchObject({ state: 'missing', detail: expect.stringContaining('not logged in') });
+  });
+
+  it('reports an invalid config file and an unwritable run root', async () => {
+    const home = await tempDir();
+    await writeFile(join(home, 'orchestrator.toml'), 'timeout_minutes = [\n');
+    const file = join(await tempDir(), 'a-file');
+    await writeFile(file, '');
+    useEnv({ CODEX_HOME: home, HOME: home, XDG_CACHE_HOME: join(home, 'cache'), CODEX_BIN: agentCliPath('codex'), OPENAI_API_KEY: 'sk-test', CODEX_ORCH_CONFIG: undefined });
+    const { code, stdout } = await run(['check', '--run-root', join(file, 'runs')]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^MISS  config: .*orchestrator\.toml:\d+:\d+: invalid TOML/m);
+    expect(stdout).toMatch(/^MISS  run root: .*a-file\/runs is not writable \(ENOTDIR in .*a-file\)$/m);
+  });
+});
