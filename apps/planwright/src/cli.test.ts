@@ -24,7 +24,7 @@ describe('planwright CLI', () => {
     for (const command of [
       'init', 'proposal <change>', 'validate <change>', 'plan <change>', 'validate-plan', 'research', 'review', 'run [goal..]',
       'status', 'next', 'verify', 'mark-verified', 'sync', 'doctor', 'stop', 'archive <change>', 'list', 'show <name>',
-      'conflicts [change]', 'sync-tasks <change>', 'check', 'json-schema', 'git <command>',
+      'conflicts [change]', 'sync-tasks <change>', 'check', 'demo', 'json-schema', 'git <command>',
     ]) {
       expect(stdout).toContain(`planwright ${command}`);
     }

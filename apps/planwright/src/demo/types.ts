@@ -1,0 +1,65 @@
+import type { PlanSummary } from '@planwright/plan-schema';
+import type { FoundCli } from './find-cli.js';
+
+export type DemoStepName = 'sample' | 'init' | 'proposal' | 'plan' | 'research' | 'review' | 'run' | 'status';
+
+/** The steps in the order they run. */
+export const DEMO_STEPS: readonly DemoStepName[] = ['sample', 'init', 'proposal', 'plan', 'research', 'review', 'run', 'status'];
+
+/** How one step went. */
+export interface DemoStep {
+  step: DemoStepName;
+  ok: boolean;
+  /** What the step did and where, or why it failed: one line (two for the run: its commits). */
+  summary: string;
+  /** Where its files are: a name -> an absolute path. */
+  files: Record<string, string>;
+  duration_ms: number;
+  /** What the library call returned, trimmed to what a reader checks. */
+  details?: Record<string, unknown>;
+}
+
+/** A line of progress while the run step works (a task started or finished). */
+export type DemoProgress =
+  | { type: 'task-started'; taskId: string; agent: string }
+  | { type: 'task-finished'; taskId: string; status: string; verified?: boolean; commit?: string; durationMs: number; reason?: string };
+
+export interface DemoOptions {
+  /** Keep the temp folder (default: removed at the end, also on failure or interruption). */
+  keep?: boolean;
+  /** The real model providers with the user's own login instead of the scripted servers. */
+  live?: boolean;
+  /** Timeout of each agent and of the reviewer (default 2 minutes, 20 with `live`). */
+  agentTimeoutMinutes?: number;
+  /** Where the temp folder is made (default the OS temp dir). */
+  tmpRoot?: string;
+  /** The user's environment (default process.env): PATH, CODEX_BIN, GEMINI_BIN, and with `live` the logins. */
+  env?: NodeJS.ProcessEnv;
+  /** Aborting ends the running agent's process group, then cleans up. */
+  signal?: AbortSignal;
+  /** Called as the CLIs are found, before any step. */
+  onStart?: (start: { mode: 'scripted' | 'live'; clis: FoundCli[]; dir: string }) => void;
+  /** Called when a step has finished. */
+  onStep?: (step: DemoStep) => void;
+  onProgress?: (progress: DemoProgress) => void;
+}
+
+/** What the demo did: the `--json` output. */
+export interface DemoResult {
+  ok: boolean;
+  /** 0 every step passed; 1 a step failed; 130 interrupted. */
+  exitCode: number;
+  mode: 'scripted' | 'live';
+  /** The temp folder, and the sample repository in it. */
+  dir: string;
+  repo: string;
+  kept: boolean;
+  pr: string;
+  change: string;
+  clis: FoundCli[];
+  steps: DemoStep[];
+  /** `<short sha> <subject>` of the commits the run made. */
+  commits: string[];
+  status?: PlanSummary;
+  duration_ms: number;
+}
