@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Generates the two reference pages of docs/ from the built packages, so they cannot drift from the code:
+//   docs/file-formats.md  from the JSON Schemas @planwright/plan-schema ships (jsonSchemaFor) and the
+//                         orchestrator.toml schema of @planwright/agent-runner, plus the notes below;
+//   docs/cli-reference.md from `--help` of every bin and every command, rendered in-process by each
+//                         package's own `main(argv, io)` (the same text the bins print).
+// Usage (from anywhere, after `pnpm build`):
+//   node scripts/gen-docs.mjs            write the pages
+//   node scripts/gen-docs.mjs --check    write nothing; exit 1 and name every page that is out of date
+//   --out DIR                            another folder than docs/ (the tests use a temp folder)
+// The output is deterministic: no timestamps, and the machine's paths (repo, home, temp) are replaced.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { renderCliReference } from './gen-docs/cli-reference.mjs';
+import { renderFileFormats } from './gen-docs/file-formats.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function parseArgs(argv) {
+  const options = { check: false, out: join(root, 'docs') };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--check') options.check = true;
+    else if (argv[i] === '--out' && argv[i + 1]) options.out = resolve(argv[++i]);
+    else fail(`unknown argument: ${argv[i]} (usage: gen-docs.mjs [--check] [--out DIR])`, 2);
+  }
+  return options;
+}
+
+function fail(message, code) {
+  console.error(`gen-docs: ${message}`);
+  process.exit(code);
+}
+
+/** Every package folder with a package.json, apps first (the umbrella CLI leads the reference). */
+function packageDirs() {
+  return ['apps', 'packages'].flatMap((group) =>
+    readdirSync(join(root, group), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(root, group, entry.name, 'package.json')))
+      .map((entry) => join(root, group, entry.name))
+      .sort(),
+  );
+}
+
+/** Imports a built module of a package; a missing dist is the one mistake worth a clear message. */
+async function importBuilt(file) {
+  if (!existsSync(file)) fail(`${file.replace(root, '')} is missing: run "pnpm build" first`, 2);
+  return import(pathToFileURL(file).href);
+}
+
+/** Replaces the machine's paths, so the pages read the same on every machine. */
+function normalizePaths(text) {
+  const replacements = [
+    [root.replace(/\/$/, ''), '.'],
+    [homedir(), '~'],
+    [tmpdir(), '<tmp>'],
+  ].filter(([from]) => from && from !== '/');
+  let out = text;
+  for (const [from, to] of replacements) out = out.split(from).join(to);
+  return out.replace(/[ \t]+$/gm, '');
+}
+
+async function render() {
+  const dirs = packageDirs();
+  const bins = [];
+  for (const dir of dirs) {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    for (const [name, file] of Object.entries(manifest.bin ?? {})) {
+      // Each bin file is `runBin({ loadMain: async () => (await import('./<cli>.js')).main })`.
+      const binFile = join(dir, file);
+      if (!existsSync(binFile)) fail(`${binFile.replace(root, '')} is missing: run "pnpm build" first`, 2);
+      const cli = /import\("\.\/([^"]+)"\)\)\.main/.exec(readFileSync(binFile, 'utf8'))?.[1];
+      if (!cli) fail(`${binFile.replace(root, '')}: cannot find the module that holds main()`, 2);
+      const { main } = await importBuilt(join(dirname(binFile), cli));
+      bins.push({ name, pkg: manifest.name, main });
+    }
+  }
+  const planSchema = await importBuilt(join(root, 'packages/plan-schema/dist/index.js'));
+  const agentRunner = await importBuilt(join(root, 'packages/agent-runner/dist/index.js'));
+  // The in-memory io of the CLIs' own tests: the page is what the bins print.
+  const { captureIo } = await importBuilt(join(root, 'packages/cli-kit/dist/index.js'));
+  return {
+    'file-formats.md': normalizePaths(renderFileFormats({ planSchema, agentRunner })),
+    'cli-reference.md': normalizePaths(await renderCliReference(bins, captureIo)),
+  };
+}
+
+const options = parseArgs(process.argv.slice(2));
+const pages = await render();
+const stale = [];
+for (const [name, text] of Object.entries(pages)) {
+  const file = join(options.out, name);
+  const current = existsSync(file) ? await readFile(file, 'utf8') : null;
+  if (current === text) continue;
+  if (options.check) stale.push(describeDrift(file, current, text));
+  else {
+    await mkdir(options.out, { recursive: true });
+    await writeFile(file, text);
+    console.log(`wrote ${file.replace(root, '')}`);
+  }
+}
+if (stale.length) {
+  console.error(`gen-docs: out of date (run "pnpm docs" and commit the result):\n${stale.join('\n')}`);
+  process.exit(1);
+}
+if (options.check) console.log(`docs up to date: ${Object.keys(pages).join(', ')}`);
+
+/** Names the file and its first differing line, so a failing check says what changed. */
+function describeDrift(file, current, wanted) {
+  if (current === null) return `  ${file.replace(root, '')}: missing`;
+  const have = current.split('\n');
+  const want = wanted.split('\n');
+  const line = want.findIndex((text, i) => text !== have[i]);
+  const at = line === -1 ? want.length : line;
+  return `  ${file.replace(root, '')}:${at + 1}: has ${JSON.stringify(have[at] ?? '<end of file>')}, expected ${JSON.stringify(want[at] ?? '<end of file>')}`;
+}
