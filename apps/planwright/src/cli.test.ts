@@ -31,6 +31,16 @@ describe('planwright CLI', () => {
     expect(stdout).toContain('Example: planwright status --pr pr-42');
   });
 
+  it.each([
+    'init', 'proposal', 'validate', 'plan', 'research', 'review', 'run', 'status', 'next', 'verify', 'mark-verified', 'sync', 'doctor',
+    'stop', 'archive', 'check', 'demo',
+  ])('%s --help has an example and --json', async (command) => {
+    const { code, stdout } = await run([command, '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Examples?:\n\s+planwright /);
+    expect(stdout).toContain('--json');
+  });
+
   it('validates and shows the example plan of the docs', async () => {
     expect((await run(['validate-plan', '--plan', examplePlan])).stdout).toMatch(/^ok: .*5 tasks: 2 pending, 1 agent_done, 1 done, 1 blocked; 4 waves/);
     const status = await run(['status', '--plan', examplePlan]);
@@ -102,6 +112,17 @@ describe('the built planwright bin', () => {
     if (!existsSync(bin)) throw new Error(`${bin} is missing: run "pnpm build" before these tests`);
     const spawned = await execa('node', [bin, '--help']);
     expect(`${spawned.stdout}\n`).toBe((await run(['--help'])).stdout);
+  });
+
+  it('asks nothing when stdin is not a terminal: init and status finish with stdin open and empty', async () => {
+    const dir = await tempDir('planwright-no-prompt-');
+    await execa('git', ['init', '-q'], { cwd: dir });
+    // stdin is a pipe nobody writes to or closes: a prompt would wait until the timeout kills it.
+    const init = await execa('node', [bin, 'init', '--json'], { cwd: dir, stdin: 'pipe', timeout: 30_000 });
+    expect(JSON.parse(init.stdout)).toBeTruthy();
+    expect(existsSync(`${dir}/.plans/PLANNER.md`)).toBe(true);
+    const status = await execa('node', [bin, 'status', '--plan', examplePlan], { stdin: 'pipe', timeout: 30_000 });
+    expect(status.stdout).toContain('runnable: task_003');
   });
 
   it('runs a command end to end', async () => {
