@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { dirname } from 'node:path';
 import { isPlanwrightError, UsageError } from '@planwright/cli-kit';
 import { loadPlan, markBlocked, runnableTasks, updatePlan, type Task } from '@planwright/plan-schema';
@@ -39,6 +40,9 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
   // A task that fails with an error (disk full, run folder gone) ends the others as an interrupt would.
   const failed = new AbortController();
   const taskOptions = { ...options, signal: options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal };
+  // Each running task listens on it while it runs (its supervision, its verify commands): Node's default
+  // of 10 would warn of a leak at --concurrency 4 with auto-verify. Listeners are taken back per task.
+  setMaxListeners(Math.max(10, run.concurrency * 3 + 2), taskOptions.signal);
   const failedTasks: string[] = [];
   let timedOut = false;
   const scheduled = await schedule({

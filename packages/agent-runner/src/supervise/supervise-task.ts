@@ -72,7 +72,7 @@ export async function superviseTask(options: SuperviseOptions): Promise<Supervis
       agent.exited.then(() => 'exit' as const),
       sleep(options.timeoutMs, stop.signal).then(() => 'timeout' as const),
       stalled(options, parser, stop.signal).then(() => 'stalled' as const),
-      aborted(options.signal).then(() => 'interrupted' as const),
+      aborted(options.signal, stop.signal).then(() => 'interrupted' as const),
     ]);
     const patience = ending === 'results' ? options.resultsGraceMs : ending === 'turn_end' ? TURN_END_EXIT_MS : 0;
     const exit = await endAgent(agent, patience, options.graceMs);
@@ -121,10 +121,18 @@ function stalled(options: SuperviseOptions, parser: AgentEventParser, signal: Ab
   });
 }
 
-function aborted(signal: AbortSignal | undefined): Promise<void> {
+/**
+ * Resolves when the run's `signal` aborts. The listener goes when this task's supervision ends (`done`):
+ * the run's signal lives as long as the run, and one listener left per task would pile up over its tasks.
+ */
+function aborted(signal: AbortSignal | undefined, done: AbortSignal): Promise<void> {
   if (!signal) return new Promise(() => undefined);
   if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  return new Promise((resolve) => {
+    const onAbort = () => resolve();
+    signal.addEventListener('abort', onAbort, { once: true });
+    done.addEventListener('abort', () => signal.removeEventListener('abort', onAbort), { once: true });
+  });
 }
 
 /** Resolves after `ms` (never when ms <= 0); an abort leaves it pending and clears the timer. */
