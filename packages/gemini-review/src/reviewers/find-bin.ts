@@ -1,6 +1,5 @@
-import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AgentNotFoundError, findOnPath } from '@planwright/agent-runner';
+import { AgentNotFoundError, findOnPath, isExecutable } from '@planwright/agent-runner';
 import type { ReviewerName } from '../model-gate.js';
 
 const INSTALL: Record<ReviewerName, string> = {
@@ -25,14 +24,4 @@ export function findReviewerBin(name: ReviewerName, env: NodeJS.ProcessEnv, cwd:
   const found = findOnPath(name, env);
   if (found) return found;
   throw new AgentNotFoundError(`${name} not found on PATH`, { hint: `install it: ${INSTALL[name]} (or set ${variable})` });
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
