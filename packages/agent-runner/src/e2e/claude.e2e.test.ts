@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { agentCliPath, claudeReply, followBriefClaude, prepareClaudeHome, startClaudeServer, type ClaudeServer } from '@planwright/test-utils';
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeTask, orchestratorFixture, type Fixture } from '../../test/fixture.js';
+import { resumeTask } from '../../test/resume-task.js';
 import { claudeAdapter } from '../adapters/claude/claude-adapter.js';
-import { claudeEventParser } from '../adapters/claude/events.js';
 import { orchestrate } from '../orchestrate/orchestrate.js';
 import type { OrchestrateOptions } from '../orchestrate/options.js';
 
@@ -61,27 +60,9 @@ describe('orchestrate with the real Claude Code CLI', { timeout: 120_000 }, () =
     const sessionId = (await fixture.task('task_001')).thread_id!;
     server.setScript([claudeReply.text('Resumed and checked the work.')]);
     const before = turns(server).length;
-    const launch = await claudeAdapter().resume!(
-      {
-        taskId: 'task_001',
-        codeDir: fixture.repo,
-        runDir: result.runDir!,
-        prompt: '-- Please double-check your work on task_001.',
-        briefPath: join(result.runDir!, 'tasks', 'task_001.md'),
-        resultsPath: join(result.runDir!, 'results', 'task_001.json'),
-        lastMessagePath: join(result.runDir!, 'last_message_task_001.txt'),
-        sandbox: 'workspace-write',
-        approval: 'never',
-        model: MODEL,
-        env: fixture.env,
-      },
-      sessionId,
-    );
-    const resumed = await execa(launch.bin, launch.args, { env: { ...fixture.env, ...launch.env }, cwd: fixture.repo, stdin: 'ignore', reject: false });
+    const resumed = await resumeTask(claudeAdapter(), fixture, result.runDir!, sessionId, '-- Please double-check your work on task_001.', MODEL);
     expect(resumed.exitCode, resumed.stderr).toBe(0);
-    const parser = claudeEventParser();
-    for (const line of resumed.stdout.split('\n')) parser.feed(line);
-    expect(parser.state).toMatchObject({ sessionId, lastMessage: 'Resumed and checked the work.', turnEnded: true, usage: { input_tokens: 5, output_tokens: 3 } });
+    expect(resumed.state).toMatchObject({ sessionId, lastMessage: 'Resumed and checked the work.', turnEnded: true, usage: { input_tokens: 5, output_tokens: 3 } });
     const request = JSON.stringify(turns(server)[before]!.body.messages);
     expect(request).toContain('You are a code agent executing task_001');
     // A prompt that starts with dashes is still the prompt (it comes after `--`).

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { agentCliPath, codexReply, followBriefAgent, prepareCodexHome, startCodexServer, type CodexServer } from '@planwright/test-utils';
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeTask, orchestratorFixture, type Fixture } from '../../test/fixture.js';
+import { resumeTask } from '../../test/resume-task.js';
 import { codexAdapter } from '../adapters/codex/codex-adapter.js';
-import { codexEventParser } from '../adapters/codex/events.js';
 
 // The real codex-cli 0.169 as the code agent, against a scripted Responses API server, offline.
 describe('orchestrate with the real Codex CLI', { timeout: 120_000 }, () => {
@@ -60,26 +59,9 @@ describe('orchestrate with the real Codex CLI', { timeout: 120_000 }, () => {
     const threadId = (await fixture.task('task_001')).thread_id!;
     server.setScript([codexReply.message('Resumed and checked the work.')]);
     const before = server.requests.length;
-    const launch = await codexAdapter().resume!(
-      {
-        taskId: 'task_001',
-        codeDir: fixture.repo,
-        runDir: result.runDir!,
-        prompt: 'Please double-check your work on task_001.',
-        briefPath: join(result.runDir!, 'tasks', 'task_001.md'),
-        resultsPath: join(result.runDir!, 'results', 'task_001.json'),
-        lastMessagePath: join(result.runDir!, 'last_message_task_001.txt'),
-        sandbox: 'workspace-write',
-        approval: 'never',
-        env: fixture.env,
-      },
-      threadId,
-    );
-    const run = await execa(launch.bin, launch.args, { input: launch.stdin, env: fixture.env, cwd: fixture.repo, reject: false });
+    const run = await resumeTask(codexAdapter(), fixture, result.runDir!, threadId, 'Please double-check your work on task_001.');
     expect(run.exitCode, run.stderr).toBe(0);
-    const parser = codexEventParser();
-    for (const line of run.stdout.split('\n')) parser.feed(line);
-    expect(parser.state).toMatchObject({ sessionId: threadId, lastMessage: 'Resumed and checked the work.', turnEnded: true });
+    expect(run.state).toMatchObject({ sessionId: threadId, lastMessage: 'Resumed and checked the work.', turnEnded: true });
     // The resumed request carries the earlier turn: the first prompt is in its input.
     const resumed = JSON.stringify(server.requests[before]!.body);
     expect(resumed).toContain('You are a code agent executing task_001');
