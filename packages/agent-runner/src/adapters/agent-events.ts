@@ -47,6 +47,31 @@ export function parseJsonLine(line: string): Record<string, unknown> | undefined
   }
 }
 
+/** A JSON event line with its `type`, as the JSON-lines parsers hand it on. */
+export type JsonEvent = Record<string, unknown> & { type: string };
+
+/**
+ * An event parser for a CLI that prints JSON lines: every object line with a string `type` counts as
+ * activity (`events`, `lastEventAt`: what stall detection watches) and goes to `onEvent`; any other line
+ * (stderr text) goes to `onOtherLine`.
+ */
+export function jsonLinesParser(onEvent: (event: JsonEvent) => void, options: { state?: AgentEventState; onOtherLine?: (line: string) => void } = {}): AgentEventParser {
+  const state = options.state ?? emptyEventState();
+  return {
+    state,
+    feed(line, at = new Date()) {
+      const event = parseJsonLine(line);
+      if (!event || typeof event.type !== 'string') {
+        options.onOtherLine?.(line);
+        return;
+      }
+      state.events++;
+      state.lastEventAt = at;
+      onEvent(event as JsonEvent);
+    },
+  };
+}
+
 /** Usage of one run of a resumed thread: what the thread reports now minus what it had before. */
 export function usageSince(now: Usage | undefined, before: Usage | undefined): Usage | undefined {
   if (!now) return undefined;

@@ -1,5 +1,5 @@
 import type { Usage } from '@planwright/plan-schema';
-import { emptyEventState, parseJsonLine, type AgentEventParser, type AgentEventState } from '../agent-events.js';
+import { emptyEventState, jsonLinesParser, type AgentEventParser, type AgentEventState } from '../agent-events.js';
 
 type Event = Record<string, unknown>;
 
@@ -10,18 +10,14 @@ type Event = Record<string, unknown>;
  */
 export function claudeEventParser(): AgentEventParser {
   const state = emptyEventState();
-  return {
-    state,
-    feed(line, at = new Date()) {
-      const event = parseJsonLine(line);
-      if (!event || typeof event.type !== 'string') return;
-      state.events++;
-      state.lastEventAt = at;
+  return jsonLinesParser(
+    (event) => {
       if (event.type === 'system') readSystem(state, event);
       else if (event.type === 'assistant') readAssistant(state, event);
       else if (event.type === 'result') readResult(state, event);
     },
-  };
+    { state },
+  );
 }
 
 function readSystem(state: AgentEventState, event: Event): void {

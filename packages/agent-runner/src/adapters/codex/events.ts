@@ -1,5 +1,5 @@
 import type { Usage } from '@planwright/plan-schema';
-import { emptyEventState, parseJsonLine, type AgentEventParser } from '../agent-events.js';
+import { emptyEventState, jsonLinesParser, type AgentEventParser } from '../agent-events.js';
 
 /**
  * Follows `codex exec --json` events as they arrive: the thread id, token usage, the last agent message,
@@ -8,13 +8,8 @@ import { emptyEventState, parseJsonLine, type AgentEventParser } from '../agent-
  */
 export function codexEventParser(): AgentEventParser {
   const state = emptyEventState();
-  return {
-    state,
-    feed(line, at = new Date()) {
-      const event = parseJsonLine(line);
-      if (!event || typeof event.type !== 'string') return;
-      state.events++;
-      state.lastEventAt = at;
+  return jsonLinesParser(
+    (event) => {
       switch (event.type) {
         case 'thread.started':
           if (typeof event.thread_id === 'string') state.sessionId = event.thread_id;
@@ -39,7 +34,8 @@ export function codexEventParser(): AgentEventParser {
           break;
       }
     },
-  };
+    { state },
+  );
 }
 
 function readUsage(value: unknown): Usage | undefined {

@@ -1,5 +1,5 @@
 import type { Usage } from '@planwright/plan-schema';
-import { emptyEventState, parseJsonLine, type AgentEventParser } from '../agent-events.js';
+import { emptyEventState, jsonLinesParser, type AgentEventParser } from '../agent-events.js';
 
 /**
  * Follows `gemini -o stream-json` events: `init` (session id, model), assistant `message` deltas
@@ -16,16 +16,8 @@ export function geminiEventParser(): AgentEventParser {
   const fail = () => {
     if (apiError !== undefined) state.failure = formatApiError(apiError, dumpedStatus);
   };
-  return {
-    state,
-    feed(line, at = new Date()) {
-      const event = parseJsonLine(line);
-      if (!event || typeof event.type !== 'string') {
-        readStderr(line);
-        return;
-      }
-      state.events++;
-      state.lastEventAt = at;
+  return jsonLinesParser(
+    (event) => {
       const wasSpeaking = speaking;
       speaking = false;
       switch (event.type) {
@@ -54,7 +46,8 @@ export function geminiEventParser(): AgentEventParser {
           break;
       }
     },
-  };
+    { state, onOtherLine: readStderr },
+  );
 
   function readStderr(line: string): void {
     // "Attempt 1 failed with status 429. Retrying with backoff... <error>", "Attempt 2 failed: <message>. Max attempts reached"
