@@ -12,6 +12,8 @@ export interface AgentCliSpec {
   name: string;
   envVar: string;
   install: string;
+  /** What prints the flags it accepts; default `--help` (codex: `exec --help`, where its headless flags are). */
+  helpArgs?: string[];
 }
 
 /** What `<bin> --version` and `<bin> --help` said. */
@@ -43,12 +45,12 @@ export function findAgentCli(spec: AgentCliSpec, env: NodeJS.ProcessEnv = proces
 const memo = new Map<string, Promise<CliProbe>>();
 
 /**
- * Runs `<bin> --version` and `<bin> --help` once per binary and caches the answer, in memory and on disk
- * (keyed by the binary's path, size and mtime): agent CLIs take a second or two to start, and every
- * orchestrator start would otherwise pay for it.
+ * Runs `<bin> --version` and `<bin> --help` (or the spec's helpArgs) once per binary and caches the
+ * answer, in memory and on disk (keyed by the binary's path, size and mtime): agent CLIs take a second or
+ * two to start, and every orchestrator start would otherwise pay for it.
  */
 export function probeCli(spec: AgentCliSpec, bin: string, options: { cacheDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliProbe> {
-  const key = binaryKey(bin);
+  const key = `${binaryKey(bin)}:${helpArgsOf(spec).join(' ')}`;
   let pending = memo.get(key);
   if (!pending) {
     pending = probeWithDiskCache(spec, bin, key, options);
@@ -78,7 +80,7 @@ async function probeWithDiskCache(spec: AgentCliSpec, bin: string, key: string, 
     // No cache yet, or an unreadable one: probe.
   }
   const run = (args: string[]) => execa(bin, args, { reject: false, timeout: 30_000, stdin: 'ignore', env });
-  const [version, help] = await Promise.all([run(['--version']), run(['--help'])]);
+  const [version, help] = await Promise.all([run(['--version']), run(helpArgsOf(spec))]);
   if (version.exitCode !== 0) {
     const said = String(version.stderr ?? '').trim().split('\n')[0] ?? '';
     throw new AgentNotFoundError(`${bin} --version failed (exit ${version.exitCode ?? version.signal})${said ? `: ${said}` : ''}`, { hint: `reinstall it: ${spec.install}` });
@@ -88,6 +90,10 @@ async function probeWithDiskCache(spec: AgentCliSpec, bin: string, key: string, 
     .then(() => writeFile(cacheFile, JSON.stringify({ ...probe, key })))
     .catch(() => undefined); // A read-only cache dir only costs a probe next time.
   return probe;
+}
+
+function helpArgsOf(spec: AgentCliSpec): string[] {
+  return spec.helpArgs ?? ['--help'];
 }
 
 function binaryKey(bin: string): string {
