@@ -1,6 +1,7 @@
 import { processGroupMembers, terminateProcessGroup } from '@planwright/run-store';
 import { execa } from 'execa';
 import { AgentRunnerError } from '../errors.js';
+import { abortedBy, timeoutAfter } from './waits.js';
 
 export interface RunSupervisedOptions {
   bin: string;
@@ -141,24 +142,6 @@ class TailBuffer {
   text(): string {
     return Buffer.concat(this.chunks).toString('utf8');
   }
-}
-
-function timeoutAfter(ms: number, cancel: AbortSignal): Promise<void> {
-  if (ms <= 0) return new Promise(() => undefined);
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    cancel.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  });
-}
-
-function abortedBy(signal: AbortSignal | undefined, cancel: AbortSignal): Promise<void> {
-  if (!signal) return new Promise(() => undefined);
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const onAbort = () => resolve();
-    signal.addEventListener('abort', onAbort, { once: true });
-    cancel.addEventListener('abort', () => signal.removeEventListener('abort', onAbort), { once: true });
-  });
 }
 
 /** Waits for the pipes to close; a process outside the group that still holds them is not waited for. */

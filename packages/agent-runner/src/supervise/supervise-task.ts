@@ -5,6 +5,7 @@ import type { AgentEventParser } from '../adapters/agent-events.js';
 import type { Handshake } from '../orchestrate/options.js';
 import { LogFollower } from './log-follower.js';
 import type { AgentExit, AgentProcess } from './spawn-agent.js';
+import { abortedBy, timeoutAfter } from './waits.js';
 
 /** Why the wait ended. */
 export type Ending = 'results' | 'turn_end' | 'exit' | 'timeout' | 'stalled' | 'interrupted';
@@ -70,9 +71,9 @@ export async function superviseTask(options: SuperviseOptions): Promise<Supervis
       delivered(options, stop.signal).then(() => 'results' as const),
       turnEnd.then(() => 'turn_end' as const),
       agent.exited.then(() => 'exit' as const),
-      sleep(options.timeoutMs, stop.signal).then(() => 'timeout' as const),
+      timeoutAfter(options.timeoutMs, stop.signal).then(() => 'timeout' as const),
       stalled(options, parser, stop.signal).then(() => 'stalled' as const),
-      aborted(options.signal, stop.signal).then(() => 'interrupted' as const),
+      abortedBy(options.signal, stop.signal).then(() => 'interrupted' as const),
     ]);
     const patience = ending === 'results' ? options.resultsGraceMs : ending === 'turn_end' ? TURN_END_EXIT_MS : 0;
     const exit = await endAgent(agent, patience, options.graceMs);
@@ -118,29 +119,6 @@ function stalled(options: SuperviseOptions, parser: AgentEventParser, signal: Ab
       }
     }, Math.min(1_000, stallMs));
     signal.addEventListener('abort', () => clearInterval(timer), { once: true });
-  });
-}
-
-/**
- * Resolves when the run's `signal` aborts. The listener goes when this task's supervision ends (`done`):
- * the run's signal lives as long as the run, and one listener left per task would pile up over its tasks.
- */
-function aborted(signal: AbortSignal | undefined, done: AbortSignal): Promise<void> {
-  if (!signal) return new Promise(() => undefined);
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const onAbort = () => resolve();
-    signal.addEventListener('abort', onAbort, { once: true });
-    done.addEventListener('abort', () => signal.removeEventListener('abort', onAbort), { once: true });
-  });
-}
-
-/** Resolves after `ms` (never when ms <= 0); an abort leaves it pending and clears the timer. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0) return new Promise(() => undefined);
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => clearTimeout(timer), { once: true });
   });
 }
 
