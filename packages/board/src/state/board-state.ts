@@ -1,0 +1,53 @@
+import { loadPlan, summarizePlan, type PlanSummary } from '@planwright/plan-schema';
+import { listRuns, type RunSummary } from '@planwright/run-store';
+import { burnDown, type BurnDownPoint } from './burn-down.js';
+import { boardPaths, type BoardLocation } from './locate.js';
+import { listPrs, type PrEntry } from './prs.js';
+import { timelineBars, type TimelineBar } from './timeline.js';
+
+export interface BoardStateOptions extends BoardLocation {
+  /** Whether the page may show the control buttons (`--allow-control`). */
+  allowControl?: boolean;
+  now?: number;
+}
+
+/** Everything the page draws, in one JSON document (the `state` event of the feed). */
+export interface BoardState {
+  pr: string;
+  plan: string;
+  generated_at: string;
+  allow_control: boolean;
+  /** `planwright status --json`'s view of the plan: counts, runnable, blocked with reasons, per-task rows, totals. */
+  summary: PlanSummary;
+  /** This PR's runs, newest first. */
+  runs: RunSummary[];
+  timeline: TimelineBar[];
+  burn_down: BurnDownPoint[];
+  prs: PrEntry[];
+}
+
+/**
+ * The board's state of a PR, read from the same files and with the same library functions as
+ * `planwright status --json` (summarizePlan, listRuns), plus the timeline, burn-down and the repo's PRs.
+ *
+ * @example
+ * const state = await boardState({ repo: '.', pr: 'pr-42' });
+ * state.summary.counts.done;
+ */
+export async function boardState(options: BoardStateOptions): Promise<BoardState> {
+  const paths = boardPaths(options);
+  const now = options.now ?? Date.now();
+  const [plan, runs] = await Promise.all([loadPlan(paths.planFile, { label: paths.label }), listRuns({ runsRoot: paths.runsRoot })]);
+  const [timeline, prs] = await Promise.all([timelineBars({ runs, now }), listPrs({ plansDir: paths.plansDir, runRoot: paths.runRoot })]);
+  return {
+    pr: paths.pr,
+    plan: paths.label,
+    generated_at: new Date(now).toISOString(),
+    allow_control: options.allowControl ?? false,
+    summary: summarizePlan(plan),
+    runs,
+    timeline,
+    burn_down: burnDown(plan, now),
+    prs,
+  };
+}
