@@ -13,6 +13,8 @@ import { sendError, sendJson } from './respond.js';
 import { route } from './routes.js';
 import { checkToken, newToken } from './token.js';
 
+const DOT_DOT = /(^|\/|%2f|\\|%5c)(\.|%2e){2}(\/|%2f|\\|%5c|\?|$)/i;
+
 export interface BoardOptions extends BoardLocation {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
@@ -63,6 +65,8 @@ export async function startBoard(options: BoardOptions): Promise<Board> {
     task: (task) => taskDetail({ ...options, task }),
   };
   const server = createServer((request, response) => {
+    // URL() would quietly resolve `..` away; a request that tries to climb is refused as such.
+    if (DOT_DOT.test(request.url ?? '')) return sendJson(response, 403, { error: 'path outside the served folders' });
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const host = request.headers.host ?? '';
     const address = server.address() as AddressInfo;
