@@ -23,7 +23,7 @@ describe('planwright CLI', () => {
     expect(code).toBe(0);
     for (const command of [
       'init', 'proposal <change>', 'validate <change>', 'plan <change>', 'validate-plan', 'research', 'review', 'run [goal..]',
-      'status', 'next', 'verify', 'mark-verified', 'sync', 'doctor', 'stop', 'archive <change>', 'list', 'show <name>',
+      'status', 'board', 'next', 'verify', 'mark-verified', 'sync', 'doctor', 'stop', 'archive <change>', 'list', 'show <name>',
       'conflicts [change]', 'sync-tasks <change>', 'check', 'demo', 'json-schema', 'git <command>',
     ]) {
       expect(stdout).toContain(`planwright ${command}`);
@@ -32,7 +32,7 @@ describe('planwright CLI', () => {
   });
 
   it.each([
-    'init', 'proposal', 'validate', 'plan', 'research', 'review', 'run', 'status', 'next', 'verify', 'mark-verified', 'sync', 'doctor',
+    'init', 'proposal', 'validate', 'plan', 'research', 'review', 'run', 'status', 'board', 'next', 'verify', 'mark-verified', 'sync', 'doctor',
     'stop', 'archive', 'check', 'demo',
   ])('%s --help has an example and --json', async (command) => {
     const { code, stdout } = await run([command, '--help']);

@@ -1,4 +1,5 @@
 import { researchCommand, runCommand, verifyCommand } from '@planwright/agent-runner/commands';
+import { boardCommand } from '@planwright/board/commands';
 import type { AnyCommandModule } from '@planwright/cli-kit';
 import { reviewCommand } from '@planwright/gemini-review/commands';
 import { gitOpsCommands } from '@planwright/git-ops/commands';
@@ -81,6 +82,7 @@ export const planwrightCommands: AnyCommandModule[] = [
   reviewCommand,
   runCommand,
   statusCommand,
+  boardCommand,
   nextCommand,
   verifyCommand,
   markVerifiedCommand,

@@ -17,5 +17,7 @@ export * as agentRunner from '@planwright/agent-runner';
 export * as geminiReview from '@planwright/gemini-review';
 /** Git set-up, branches, per-task commits and worktrees. */
 export * as gitOps from '@planwright/git-ops';
+/** The live web board of a PR: server, event feed, state, task details. */
+export * as board from '@planwright/board';
 /** The shared CLI wiring: typed errors and exit codes. */
 export * as cliKit from '@planwright/cli-kit';

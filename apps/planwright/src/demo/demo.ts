@@ -94,6 +94,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     steps,
     commits,
     status,
+    board_command: options.keep ? boardCommandFor(context.repo) : null,
     duration_ms: Date.now() - started,
   };
 }
@@ -108,4 +109,9 @@ async function timed(name: DemoStepName, run: () => Promise<StepOutcome>): Promi
     const hint = isPlanwrightError(error) && error.hint ? ` (${error.hint})` : '';
     return { step: name, ok: false, summary: `${message}${hint}`, files: {}, duration_ms: Date.now() - started, details: { error: error instanceof Error ? error.name : 'Error' } };
   }
+}
+
+/** The board of the kept folder: the last thing a person who kept it may want to look at. */
+export function boardCommandFor(repo: string): string {
+  return `planwright board --repo ${/^[\w./-]+$/.test(repo) ? repo : JSON.stringify(repo)} --pr ${PR} --open`;
 }

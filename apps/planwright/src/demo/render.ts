@@ -47,4 +47,5 @@ export function renderEnd(io: CliIo, result: DemoResult): void {
     ? `kept ${result.dir} (cd ${result.repo} && planwright status --pr ${result.pr})`
     : `removed ${result.dir}${result.ok ? '' : ' (--keep keeps the files to look at)'}`;
   io.out(`${verdict} in ${seconds(result.duration_ms)}; ${folder}`);
+  if (result.board_command) io.out(`watch it on the board: ${result.board_command}`);
 }

@@ -61,5 +61,7 @@ export interface DemoResult {
   /** `<short sha> <subject>` of the commits the run made. */
   commits: string[];
   status?: PlanSummary;
+  /** With `keep`: the command that opens the live board on the kept folder; null otherwise. */
+  board_command: string | null;
   duration_ms: number;
 }
