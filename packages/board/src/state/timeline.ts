@@ -46,12 +46,14 @@ async function runBars(run: RunSummary, now: number): Promise<TimelineBar[]> {
         fileTimes(layout.verifyLogPath(taskId)),
       ]);
       const started = (agents as Record<string, { started_at?: string | null }>)[taskId]?.started_at;
-      const start = (started ? Date.parse(started) : NaN) || brief?.created || log?.created;
+      // The brief is written once, as the task starts.
+      const start = (started ? Date.parse(started) : NaN) || brief?.modified || log?.created;
       if (!start) return null;
       const outcome = typeof state?.status === 'string' ? state.status : run.status;
       const running = ACTIVE.has(outcome) && ACTIVE.has(run.status);
       const agentEnd = running && !results ? now : (results?.modified ?? log?.modified ?? now);
-      const verify = verifyLog ? { start: Math.max(verifyLog.created, agentEnd), end: running ? Math.max(now, verifyLog.modified) : verifyLog.modified } : null;
+      const verifyEnd = running ? Math.max(now, verifyLog?.modified ?? 0) : (verifyLog?.modified ?? 0);
+      const verify = verifyLog ? { start: Math.min(Math.max(verifyLog.created, agentEnd), verifyEnd), end: verifyEnd } : null;
       const attempts = typeof state?.attempts === 'number' ? state.attempts : 1;
       return { task_id: taskId, run: run.name, start, agent_end: Math.max(start, agentEnd), verify, attempts, outcome, running };
     }),
