@@ -5,7 +5,7 @@ import type { BoardPaths } from '../state/locate.js';
 
 export interface WatchBoardOptions {
   paths: BoardPaths;
-  /** Changes closer together than this make one call (default 25 ms). */
+  /** Changes closer together than this make one call (default 10 ms). */
   debounceMs?: number;
   /** How many of the newest runs are watched inside (default 5); older runs change no more. */
   watchedRuns?: number;
@@ -35,7 +35,7 @@ export function watchBoardFiles(options: WatchBoardOptions): BoardWatch {
     timer = setTimeout(() => {
       void rearm();
       options.onChange();
-    }, options.debounceMs ?? 25);
+    }, options.debounceMs ?? 10);
   };
   const add = (dir: string) => {
     if (watchers.has(dir) || closed) return;

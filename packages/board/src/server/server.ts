@@ -22,7 +22,7 @@ export interface BoardOptions extends BoardLocation {
   allowControl?: boolean;
   /** The URL's token (default: random). */
   token?: string;
-  /** File changes closer together than this make one update (default 25 ms). */
+  /** File changes closer together than this make one update (default 10 ms). */
   debounceMs?: number;
   /** Environment of the runs and verify commands the buttons start. */
   env?: NodeJS.ProcessEnv;

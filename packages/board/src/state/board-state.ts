@@ -1,4 +1,4 @@
-import { loadPlan, summarizePlan, type PlanSummary } from '@planwright/plan-schema';
+import { formatCounts, loadPlan, summarizePlan, type PlanSummary } from '@planwright/plan-schema';
 import { listRuns, type RunSummary } from '@planwright/run-store';
 import { burnDown, type BurnDownPoint } from './burn-down.js';
 import { boardPaths, type BoardLocation } from './locate.js';
@@ -38,13 +38,15 @@ export async function boardState(options: BoardStateOptions): Promise<BoardState
   const paths = boardPaths(options);
   const now = options.now ?? Date.now();
   const [plan, runs] = await Promise.all([loadPlan(paths.planFile, { label: paths.label }), listRuns({ runsRoot: paths.runsRoot })]);
-  const [timeline, prs] = await Promise.all([timelineBars({ runs, now }), listPrs({ plansDir: paths.plansDir, runRoot: paths.runRoot })]);
+  const summary = summarizePlan(plan);
+  const known = new Map([[paths.pr, { counts: formatCounts(summary), runs }]]);
+  const [timeline, prs] = await Promise.all([timelineBars({ runs, now }), listPrs({ plansDir: paths.plansDir, runRoot: paths.runRoot, known })]);
   return {
     pr: paths.pr,
     plan: paths.label,
     generated_at: new Date(now).toISOString(),
     allow_control: options.allowControl ?? false,
-    summary: summarizePlan(plan),
+    summary,
     runs,
     timeline,
     burn_down: burnDown(plan, now),

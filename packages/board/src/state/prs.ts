@@ -16,11 +16,14 @@ export interface PrEntry {
  * Every PR under `.plans/` that has a plan.json, with its counts and its runs (newest first, at most
  * `maxRuns` each), read with the same library functions as `planwright status`.
  */
-export async function listPrs(options: { plansDir: string; runRoot?: string; maxRuns?: number }): Promise<PrEntry[]> {
+export async function listPrs(options: { plansDir: string; runRoot?: string; maxRuns?: number; known?: Map<string, { counts: string; runs: RunSummary[] }> }): Promise<PrEntry[]> {
   const entries = await readdir(options.plansDir, { withFileTypes: true }).catch(() => []);
   const names = entries.filter((entry) => entry.isDirectory() && TASK_ID_PATTERN.test(entry.name)).map((entry) => entry.name).sort();
   const prs = await Promise.all(
     names.map(async (pr): Promise<PrEntry | null> => {
+      // The board's own PR was just read: not again.
+      const known = options.known?.get(pr);
+      if (known) return { pr, counts: known.counts, problem: null, runs: known.runs.slice(0, options.maxRuns ?? 20) };
       const planDir = join(options.plansDir, pr);
       let counts: string;
       let problem: string | null = null;
