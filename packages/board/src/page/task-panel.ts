@@ -1,5 +1,5 @@
 import type { TaskDetail } from '../state/task-detail.js';
-import { control, fetchTask, followTaskLog } from './api.js';
+import { control, fetchTask, followTaskLog, withToken } from './api.js';
 import { fill, formatDuration, formatNumber, h } from './dom.js';
 
 const MAX_LOG_CHARS = 200_000;
@@ -27,7 +27,8 @@ export class TaskPanel {
     if (detail instanceof Error) return fill(this.host, h('p', { class: 'problem' }, detail.message));
     this.lastStatus = detail.status;
     const logView = h('pre', { class: 'log', 'data-task': id });
-    fill(this.host, ...this.render(detail, allowControl), h('h3', {}, 'Agent log (live)'), logView);
+    const raw = detail.log?.href ? h('a', { href: withToken(detail.log.href), target: '_blank', rel: 'noopener' }, 'whole log') : null;
+    fill(this.host, ...this.render(detail, allowControl), h('h3', {}, 'Agent log (live) ', raw), logView);
     this.log = followTaskLog(id, (text, reset) => {
       logView.textContent = (reset ? text : (logView.textContent ?? '') + text).slice(-MAX_LOG_CHARS);
       logView.scrollTop = logView.scrollHeight;

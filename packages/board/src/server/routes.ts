@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { showRun } from '@planwright/run-store';
 import { loadPlan } from '@planwright/plan-schema';
@@ -50,7 +50,9 @@ async function log(context: BoardContext, response: ServerResponse, taskId: stri
 async function file(response: ServerResponse, root: string, rest: string): Promise<void> {
   const checked = await safePath(root, rest);
   if (!checked.ok) return sendJson(response, checked.status, { error: checked.reason });
-  return sendText(response, 200, 'text/plain; charset=utf-8', await readFile(checked.file));
+  // Streamed: an agent log may be far bigger than memory should hold.
+  response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  createReadStream(checked.file).on('error', () => response.destroy()).pipe(response);
 }
 
 async function control(context: BoardContext, request: IncomingMessage, response: ServerResponse, action: string): Promise<void> {

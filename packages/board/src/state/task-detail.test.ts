@@ -25,6 +25,7 @@ describe('taskDetail', () => {
     });
     const detail = await taskDetail({ repo, pr: 'pr-1', task: 'task_001', logLines: 5 });
     expect(detail).toMatchObject({ brief: '# task_001: Slug\n\n## Goal\n', thread_id: 'thread-9', agent: 'codex', verify: { output: '$ true\n[exit 0]\n' }, results: { state: 'valid', status: 'completed', summary: 'slug added' }, usage: { cost_usd: 0.01 } });
+    expect(detail.log!.href).toBe(`/files/runs/${RUN}/agent_task_001.log`);
     expect(detail.log!.tail.trimEnd().split('\n')).toEqual(['line 295', 'line 296', 'line 297', 'line 298', 'line 299']);
     expect(detail.commit!.diff).toContain('+export const slug = 1;');
     expect(detail.commit!.diff).toContain('src/slug.ts | 1 +');

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
 import { loadPlan, taskStatus, type TaskStatus, type Usage } from '@planwright/plan-schema';
 import { readLogTail, showRun, type ResultsSummary } from '@planwright/run-store';
 import { commitDiff, type CommitDiff } from './commit-diff.js';
-import { boardPaths, type BoardLocation } from './locate.js';
+import { boardPaths, type BoardLocation, type BoardPaths } from './locate.js';
 
 export interface TaskDetailOptions extends BoardLocation {
   task: string;
@@ -24,7 +24,8 @@ export interface TaskDetail {
   /** The agent's thread or session id. */
   thread_id: string | null;
   run_dir: string | null;
-  log: { path: string; tail: string } | null;
+  /** `href`: the log's address on the board (below `/files/`), when it lies in a served folder. */
+  log: { path: string; tail: string; href: string | null } | null;
   verify: { path: string; output: string } | null;
   results: ResultsSummary | null;
   usage: Usage | null;
@@ -65,7 +66,7 @@ export async function taskDetail(options: TaskDetailOptions): Promise<TaskDetail
     agent: task.agent ?? task.last_agent ?? null,
     thread_id: task.thread_id ?? inRun?.thread_id ?? null,
     run_dir: runDir,
-    log: inRun ? { path: inRun.log.path, tail: await readLogTail(inRun.log.path, { maxLines: options.logLines ?? 200 }) } : null,
+    log: inRun ? { path: inRun.log.path, tail: await readLogTail(inRun.log.path, { maxLines: options.logLines ?? 200 }), href: fileHref(paths, inRun.log.path) } : null,
     verify,
     results: inRun?.results ?? null,
     usage: task.usage ?? null,
@@ -73,6 +74,15 @@ export async function taskDetail(options: TaskDetailOptions): Promise<TaskDetail
     attempts: task.attempts ?? null,
     commit: await commitDiff({ repo: paths.repo, before: task.head_before, after: task.head_after }),
   };
+}
+
+/** A file's `/files/...` address on the board, or null outside the served folders. */
+function fileHref(paths: BoardPaths, file: string): string | null {
+  for (const [prefix, root] of [['/files/runs/', paths.runsRoot], ['/files/plans/', paths.plansDir]] as const) {
+    const rel = relative(root, file);
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return prefix + rel.split(sep).map(encodeURIComponent).join('/');
+  }
+  return null;
 }
 
 async function readText(file: string): Promise<string | null> {
