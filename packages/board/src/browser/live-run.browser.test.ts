@@ -1,8 +1,16 @@
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { chromiumForTest } from '../../test/chromium.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../test/chromium.js';
 import { fakeTask, runFixture } from '../../test/run-fixture.js';
+import { repoWithRun } from '../../test/run-folders.js';
 import { startBoard } from '../server/server.js';
+
+// One browser for the file: starting chromium is the slow part.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
 
 const status = (page: Page, id: string) => page.locator(`g.node[data-id="${id}"]`).getAttribute('data-status');
 
@@ -56,7 +64,6 @@ describe('the board on a run in progress (chromium)', () => {
       fakeTask('docs_1', { domain: 'docs', status: 'blocked', blocked_reason: 'waiting for the style guide' }),
     ]);
     const board = await startBoard({ repo: fixture.repo, pr: 'pr-1' });
-    const browser = await chromiumForTest();
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     try {
       await page.goto(board.url);
@@ -90,6 +97,29 @@ describe('the board on a run in progress (chromium)', () => {
       expect(await page.locator('rect.bar-agent').count()).toBeGreaterThanOrEqual(2);
       await expectDrawn(page);
     } finally {
+      await page.close();
+      await board.close();
+    }
+  });
+
+  it('marks retries and timeouts on the timeline, and lists every PR with its runs', async () => {
+    const repo = await repoWithRun();
+    const board = await startBoard({ repo: repo.repo, pr: 'pr-1' });
+    const page = await browser.newPage();
+    try {
+      await page.goto(board.url);
+      await page.locator('rect.bar-agent.timeout[data-task="b"]').waitFor();
+      expect(await page.locator('.bar-mark').allTextContents()).toEqual(expect.arrayContaining(['×2', '⏱ timeout']));
+      await page.locator('rect.bar-verify[data-task="a"]').waitFor({ state: 'attached' });
+      expect(await page.locator('details.pr').evaluateAll((prs) => prs.map((pr) => pr.getAttribute('data-pr')))).toEqual(['pr-1', 'pr-2']);
+      expect(await page.locator('details.pr[data-pr="pr-1"] li.run').textContent()).toContain('timeout');
+      // No run is going: the page stays as drawn, with no request of its own but the one event feed.
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      await page.waitForTimeout(500);
+      expect(requests).toEqual([]);
+    } finally {
+      await page.close();
       await board.close();
     }
   });
