@@ -74,9 +74,11 @@ export function layoutGraph(tasks: TaskRow[]): GraphLayout {
     for (const edge of edges) if (inLane.has(edge.from) && inLane.has(edge.to)) graph.setEdge(edge.from, edge.to);
     layout(graph);
     let bottom = 0;
+    // The spine's points take places too: the lane starts at its first task, not at dagre's origin.
+    const first = Math.min(...members.map((task) => (graph.node(task.id) as { y: number }).y));
     for (const task of members) {
       const at = graph.node(task.id) as { y: number };
-      const y = top + LANE_PAD + at.y - NODE_HEIGHT / 2;
+      const y = top + LANE_PAD + at.y - first;
       nodes.set(task.id, { id: task.id, x: depth.get(task.id)! * (NODE_WIDTH + COLUMN_GAP), y, lane: name });
       bottom = Math.max(bottom, y + NODE_HEIGHT);
     }
