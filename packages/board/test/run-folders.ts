@@ -30,6 +30,7 @@ export async function repoWithRun() {
     'meta.json': JSON.stringify(meta),
     'control/agent_pids.json': JSON.stringify({ run_id: `${RUN}-ab12`, updated_at: at(0).toISOString(), agents: { a: { pid: 1, pgid: 1, started_at: at(1).toISOString(), agent: 'codex' } } }),
     'tasks/b.md': '# b\n',
+    'control/heartbeat.json': JSON.stringify({ updated_at: at(58).toISOString(), task_id: 'b', run_id: `${RUN}-ab12`, waiting_for: 'agent', last_event_at: at(57).toISOString() }),
     'results/a.json': JSON.stringify({ task_id: 'a', run_id: `${RUN}-ab12`, status: 'completed' }),
     'verify_a.log': '$ true\n[exit 0]\n',
     'agent_b.log': 'working\n',

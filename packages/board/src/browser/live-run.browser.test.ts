@@ -113,6 +113,7 @@ describe('the board on a run in progress (chromium)', () => {
       await page.locator('rect.bar-verify[data-task="a"]').waitFor({ state: 'attached' });
       expect(await page.locator('details.pr').evaluateAll((prs) => prs.map((pr) => pr.getAttribute('data-pr')))).toEqual(['pr-1', 'pr-2']);
       expect(await page.locator('details.pr[data-pr="pr-1"] li.run').textContent()).toContain('timeout');
+      expect(await page.locator('.latest-run').textContent()).toMatch(/: timeout · heartbeat .*, b waiting for agent/);
       // No run is going: the page stays as drawn, with no request of its own but the one event feed.
       const requests: string[] = [];
       page.on('request', (request) => requests.push(request.url()));

@@ -19,9 +19,19 @@ export function renderTotals(host: HTMLElement, state: BoardState, onSelect: (id
     h('div', { class: 'counts' }, `${summary.total} tasks `, ...counts),
     h('div', { class: 'figures' },
       `agent time ${formatDuration(totals.duration_ms)} · tokens in ${formatNumber(totals.input_tokens)} / out ${formatNumber(totals.output_tokens)} · cost $${totals.cost_usd.toFixed(2)} · runnable ${summary.runnable.length}`),
+    latestRun(state),
     burnDownChart(state),
     blocked.length ? h('ul', { class: 'blocked-list' }, ...blocked) : null,
   );
+}
+
+/** The newest run in one line: its status and, while it goes, what its heartbeat says. */
+function latestRun(state: BoardState): HTMLElement | null {
+  const run = state.runs[0];
+  if (!run) return null;
+  const beat = state.heartbeat;
+  const waiting = beat ? ` · heartbeat ${new Date(beat.updated_at).toLocaleTimeString()}${beat.task_id ? `, ${beat.task_id}` : ''}${beat.waiting_for ? ` waiting for ${beat.waiting_for}` : ''}${beat.last_event_at ? `, last agent event ${new Date(beat.last_event_at).toLocaleTimeString()}` : ''}` : '';
+  return h('div', { class: 'latest-run', 'data-status': run.status }, `latest run ${run.name}: ${run.status}${waiting}`);
 }
 
 function burnDownChart(state: BoardState): SVGElement {

@@ -10,6 +10,7 @@ describe('boardState', () => {
     expect(state.summary).toEqual(summarizePlan(await loadPlan(repo.planFile)));
     expect(state.summary.blocked).toEqual([{ id: 'b', reason: 'timeout' }]);
     expect(state.runs.map((run) => [run.name, run.status])).toEqual([[RUN, 'timeout']]);
+    expect(state.heartbeat).toMatchObject({ task_id: 'b', waiting_for: 'agent' });
   });
 
   it('draws the timeline from the run folder: agent span, verify apart, attempts, timeouts', async () => {

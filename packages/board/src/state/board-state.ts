@@ -1,5 +1,6 @@
 import { formatCounts, loadPlan, summarizePlan, type PlanSummary } from '@planwright/plan-schema';
-import { listRuns, type RunSummary } from '@planwright/run-store';
+import type { Heartbeat } from '@planwright/plan-schema';
+import { listRuns, readHeartbeat, type RunSummary } from '@planwright/run-store';
 import { burnDown, type BurnDownPoint } from './burn-down.js';
 import { boardPaths, type BoardLocation } from './locate.js';
 import { listPrs, type PrEntry } from './prs.js';
@@ -21,6 +22,8 @@ export interface BoardState {
   summary: PlanSummary;
   /** This PR's runs, newest first. */
   runs: RunSummary[];
+  /** The newest run's control/heartbeat.json (what it waits for, the agent's last event), if any. */
+  heartbeat: Heartbeat | null;
   timeline: TimelineBar[];
   burn_down: BurnDownPoint[];
   prs: PrEntry[];
@@ -40,7 +43,11 @@ export async function boardState(options: BoardStateOptions): Promise<BoardState
   const [plan, runs] = await Promise.all([loadPlan(paths.planFile, { label: paths.label }), listRuns({ runsRoot: paths.runsRoot })]);
   const summary = summarizePlan(plan);
   const known = new Map([[paths.pr, { counts: formatCounts(summary), runs }]]);
-  const [timeline, prs] = await Promise.all([timelineBars({ runs, now }), listPrs({ plansDir: paths.plansDir, runRoot: paths.runRoot, known })]);
+  const [timeline, prs, heartbeat] = await Promise.all([
+    timelineBars({ runs, now }),
+    listPrs({ plansDir: paths.plansDir, runRoot: paths.runRoot, known }),
+    runs[0] ? readHeartbeat(runs[0].run_dir).catch(() => undefined) : undefined,
+  ]);
   return {
     pr: paths.pr,
     plan: paths.label,
@@ -48,6 +55,7 @@ export async function boardState(options: BoardStateOptions): Promise<BoardState
     allow_control: options.allowControl ?? false,
     summary,
     runs,
+    heartbeat: heartbeat ?? null,
     timeline,
     burn_down: burnDown(plan, now),
     prs,
