@@ -84,5 +84,8 @@ export { slugify, toSlug } from './layout/slug.js';
 /** The openspec/ paths of a repository. */
 export { openspecLayout, changePaths, mainSpecPath } from './layout/paths.js';
 export type { RepoOptions, OpenspecLayout, ChangePaths } from './layout/paths.js';
+/** Which layout a repository uses (the kit's 0.x or OpenSpec 1.x) and where it archives a change. */
+export { detectLayout, layoutOf, archiveDestination, localDate, kitStamp, LAYOUT_KINDS } from './layout/openspec-layout.js';
+export type { LayoutKind, DetectedLayout } from './layout/openspec-layout.js';
 /** Typed errors: deltas that cannot merge (exit 1), an archive write undone (exit 1), a missing name (exit 2). */
 export { DeltaMergeError, ArchiveWriteError, NotFoundError } from './errors.js';
