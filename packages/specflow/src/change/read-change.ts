@@ -4,6 +4,7 @@ import { isFile, repoPath, type ChangePaths, type OpenspecLayout } from '../layo
 import { readTextIfExists, splitLines } from '../layout/read-text.js';
 import { parseDeltaSpec, type DeltaSpec } from '../spec/parse-delta.js';
 import { parseTasksMd, type TaskItem } from '../tasks/parse-tasks.js';
+import { readChangeMetadata, type ChangeMetadata } from './change-metadata.js';
 
 /** A change folder read from disk: what exists of it, its tasks and its spec deltas. */
 export interface ChangeDocument {
@@ -16,15 +17,19 @@ export interface ChangeDocument {
   tasksText?: string;
   tasks: TaskItem[];
   deltas: DeltaSpec[];
+  /** `.openspec.yaml` (OpenSpec 1.x): schema, created, skip_specs. */
+  metadata: ChangeMetadata;
 }
 
 export async function readChange(layout: OpenspecLayout, paths: ChangePaths): Promise<ChangeDocument> {
-  const [proposal, tasksText, deltas] = await Promise.all([
+  const [proposal, tasksText, deltas, metadata] = await Promise.all([
     readTextIfExists(paths.proposal),
     readTextIfExists(paths.tasks),
     readDeltas(layout, paths),
+    readChangeMetadata(paths.dir, layout.openspec),
   ]);
-  const change: ChangeDocument = { paths, tasks: tasksText === undefined ? [] : parseTasksMd(tasksText), deltas };
+  const tasks = tasksText === undefined ? [] : parseTasksMd(tasksText);
+  const change: ChangeDocument = { paths, tasks, deltas, metadata };
   if (proposal !== undefined) {
     change.proposal = proposal;
     const title = documentTitle(proposal);
