@@ -33,8 +33,9 @@ export const DIAGNOSTIC_RULES = {
   ],
   DELTA_UNKNOWN_SECTION: [
     'warning',
-    'use "## ADDED|MODIFIED|REMOVED|RENAMED Requirements"; archive ignores other sections',
+    'move it under "## ADDED|MODIFIED|REMOVED|RENAMED Requirements"; archive ignores other sections',
   ],
+  DELTA_FILE_UNREAD: ['error', 'move its requirements into a capability\'s spec.md, or delete the file'],
   DELTA_TARGET_MISSING: ['error', 'use the exact name from the spec, or ADDED for a new requirement'],
   REQ_EMPTY_NAME: ['error', 'write the name after "### Requirement:"'],
   REQ_DUPLICATE: ['error', 'keep one of them: a section names each requirement once'],
@@ -47,7 +48,7 @@ export const DIAGNOSTIC_RULES = {
   REQ_NO_SCENARIO: ['error', 'add a scenario with WHEN/THEN'],
   REQ_ALREADY_EXISTS: ['error', 'use MODIFIED to change a requirement the spec already has'],
   SCENARIO_BAD_HEADING: ['error', 'write scenarios as "#### Scenario: <name>", with exactly four #'],
-  SCENARIO_NO_WHEN_THEN: ['warning', 'add "- **WHEN** ..." and "- **THEN** ..." steps'],
+  SCENARIO_NO_WHEN_THEN: ['info', 'add "- **WHEN** ..." and "- **THEN** ..." steps'],
   SCENARIO_DROPPED: [
     'error',
     'MODIFIED replaces the whole requirement: copy in every scenario to keep; to drop one on purpose, edit the main spec',
@@ -57,6 +58,8 @@ export const DIAGNOSTIC_RULES = {
     'write each rename as "- FROM: `### Requirement: Old`" then "- TO: `### Requirement: New`"',
   ],
   RENAME_TARGET_EXISTS: ['error', 'pick a name the spec does not have yet'],
+  SPEC_STRUCTURE: ['error', 'fix the main spec first: every requirement once, inside "## Requirements", no delta headers'],
+  SPEC_REBUILT_INVALID: ['error', 'change the delta so the spec it leaves has a Purpose and at least one requirement'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 /**

@@ -4,6 +4,7 @@ import { mainSpecPath, repoPath, type OpenspecLayout } from '../layout/paths.js'
 import { readTextIfExists } from '../layout/read-text.js';
 import { checkDeltaSpec } from '../spec/check-delta.js';
 import { mergeDelta, type MergeResult } from '../spec/merge-delta.js';
+import { checkUnreadDeltaFiles } from '../spec/read-deltas.js';
 import { checkTasks } from '../tasks/check-tasks.js';
 import { hasAnyFile, METADATA_FILE } from './change-metadata.js';
 import type { ChangeDocument } from './read-change.js';
@@ -36,6 +37,7 @@ export async function checkChange(
   change: ChangeDocument,
 ): Promise<CheckedChange> {
   const found = layout.kind === 'openspec-1' ? await openspecOneRules(layout, change) : kitRules(layout, change);
+  found.push(...(await checkUnreadDeltaFiles(change.paths.specs, (file) => repoPath(layout, file))));
   const merges: PlannedMerge[] = [];
   for (const delta of change.deltas) {
     found.push(...checkDeltaSpec(delta));

@@ -1,8 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isFile, repoPath, type ChangePaths, type OpenspecLayout } from '../layout/paths.js';
+import { readdir } from 'node:fs/promises';
+import { repoPath, type ChangePaths, type OpenspecLayout } from '../layout/paths.js';
 import { readTextIfExists, splitLines } from '../layout/read-text.js';
-import { parseDeltaSpec, type DeltaSpec } from '../spec/parse-delta.js';
+import type { DeltaSpec } from '../spec/parse-delta.js';
+import { readDeltaSpecs } from '../spec/read-deltas.js';
 import { parseTasksMd, type TaskItem } from '../tasks/parse-tasks.js';
 import { readChangeMetadata, type ChangeMetadata } from './change-metadata.js';
 
@@ -48,14 +48,7 @@ export function documentTitle(proposal: string): string | undefined {
 
 /** Every `specs/<capability>/spec.md` of a change, by capability name. */
 export async function readDeltas(layout: OpenspecLayout, paths: ChangePaths): Promise<DeltaSpec[]> {
-  const capabilities = await subfolders(paths.specs);
-  const deltas: DeltaSpec[] = [];
-  for (const capability of capabilities) {
-    const file = join(paths.specs, capability, 'spec.md');
-    if (!(await isFile(file))) continue;
-    deltas.push(parseDeltaSpec(await readFile(file, 'utf8'), capability, repoPath(layout, file)));
-  }
-  return deltas;
+  return readDeltaSpecs(paths.specs, (file) => repoPath(layout, file));
 }
 
 /** The names of the folders in `dir`, sorted; none when it does not exist. */
