@@ -14,11 +14,11 @@ describe('specflow CLI', () => {
 
       Commands:
         specflow init                 Create openspec/ with project.md and the specs/, changes/ and
-                                      archive/ folders
+                                      archive/ folders (--layout openspec-1: OpenSpec 1.x's)
         specflow proposal <change>    Create openspec/changes/<change>/ with proposal.md, tasks.md,
                                       design.md and specs/
-        specflow validate <change>    Check a change: proposal and tasks present, tasks and dependencies,
-                                      every spec delta (exit 1 on problems)
+        specflow validate [change]    Check a change (tasks, every spec delta) or a main spec, or all of
+                                      them (exit 1 on problems)
         specflow plan <change>        Generate .plans/<PR>/plan.json (and CONTEXT.md, a MASTER.md entry)
                                       from the change's tasks.md
         specflow validate-plan        Check .plans/<PR>/plan.json: JSON syntax, types, statuses, ids,

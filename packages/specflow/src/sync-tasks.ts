@@ -49,7 +49,8 @@ export interface SyncTasksResult {
   written: boolean;
 }
 
-const BOX = /^(\s*-\s*\[)[ xX](\])/;
+// Any box parse-tasks reads (every list marker, any one-character mark): only the mark becomes x.
+const BOX = /^(\s*(?:[-*+]|\d{1,9}[.)])\s*\[)\s*[^\]\s]?\s*(\])/;
 
 /**
  * Brings plan.json's progress into tasks.md: a task `done` in the plan gets its box checked. A box

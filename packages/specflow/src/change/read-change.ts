@@ -28,7 +28,8 @@ export async function readChange(layout: OpenspecLayout, paths: ChangePaths): Pr
     readDeltas(layout, paths),
     readChangeMetadata(paths.dir, layout.openspec),
   ]);
-  const tasks = tasksText === undefined ? [] : parseTasksMd(tasksText);
+  const openspecMarkers = (layout as { kind?: string }).kind === 'openspec-1';
+  const tasks = tasksText === undefined ? [] : parseTasksMd(tasksText, { openspecMarkers });
   const change: ChangeDocument = { paths, tasks, deltas, metadata };
   if (proposal !== undefined) {
     change.proposal = proposal;

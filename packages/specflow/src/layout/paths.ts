@@ -46,7 +46,11 @@ export function openspecLayout(options: RepoOptions = {}): OpenspecLayout {
 }
 
 export function changePaths(layout: OpenspecLayout, name: string): ChangePaths {
-  const dir = join(layout.changes, name);
+  return changePathsAt(join(layout.changes, name), name);
+}
+
+/** The files of a change folder anywhere (an archived change's too). */
+export function changePathsAt(dir: string, name: string): ChangePaths {
   return {
     name,
     dir,
