@@ -6,10 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { compareProcesses, report, timeAsync } from './lib/measure.mjs';
 import { detection, makespan, overhead } from './orchestrator.mjs';
 import { writePlans } from './lib/plans.mjs';
+import { writeOpenspecRepo } from './openspec-validate.mjs';
 
 const path = (relative) => fileURLToPath(new URL(`../${relative}`, import.meta.url));
 const planwright = path('apps/planwright/dist/bin/planwright.js');
 const planSchema = path('packages/plan-schema/dist/bin/plan-schema.js');
+const specflow = path('packages/specflow/dist/bin/specflow.js');
+const openspecCli = path('packages/specflow/node_modules/@fission-ai/openspec/bin/openspec.js');
 const { loadPlan, runnableTasks } = await import(path('packages/plan-schema/dist/index.js'));
 
 const { files, cleanup } = writePlans([25, 10_000]);
@@ -48,6 +51,18 @@ try {
   rows.push({ name: 'orchestration overhead per task (instant agent)', value: cost.perTask, baseline: cost.directPerTask, baselineName: 'agent run directly', target: '< 30 ms', met: cost.perTask < 30 });
   const seen = await detection();
   rows.push({ name: 'results file -> task recorded', value: seen.median, baseline: seen.kitPoll, baselineName: "kit's 500 ms poll", target: '< 50 ms', met: seen.median < 50 });
+  // Issue 12: bulk validate of 160 changes, planwright's one process against OpenSpec's own CLI.
+  const repo = writeOpenspecRepo(160);
+  try {
+    const env = { ...process.env, OPENSPEC_TELEMETRY: '0', NO_COLOR: '1' };
+    const [openspec160, specflow160] = compareProcesses([
+      [node, [openspecCli, 'validate', '--changes', '--json', '--no-interactive'], { cwd: repo.root, env }],
+      [node, [specflow, 'validate', '--changes', '--json', '--repo', repo.root], { env }],
+    ], { runs: 7, warmup: 1 });
+    rows.push({ name: 'validate --changes, 160 changes (process)', value: specflow160, baseline: openspec160, baselineName: 'openspec validate --changes', target: '<= 1x', met: specflow160 <= openspec160 });
+  } finally {
+    repo.cleanup();
+  }
   const allMet = report(rows);
   console.log(allMet ? '\nall targets met' : '\nsome targets MISSED');
 } finally {
