@@ -24,9 +24,10 @@ describe('specflow CLI', () => {
         specflow validate-plan        Check .plans/<PR>/plan.json: JSON syntax, types, statuses, ids,
                                       dependencies, cycles
         specflow archive <change>     Merge the change's spec deltas into openspec/specs/ and move it to
-                                      openspec/archive/ (all or nothing)
+                                      openspec/archive/ (OpenSpec 1.x: openspec/changes/archive/), all or
+                                      nothing
         specflow list                 List active changes with task progress and the capabilities they
-                                      change (--specs: the specs)
+                                      change (--specs: the specs, --archived: archived changes)
         specflow show <name>          Show a change (tasks with their state, what each delta does) or a
                                       spec (requirements)
         specflow conflicts [change]   Find requirements that more than one active change touches (exit 1
@@ -42,6 +43,7 @@ describe('specflow CLI', () => {
         specflow init                           openspec/ with project.md
         specflow proposal add-2fa               scaffold openspec/changes/add-2fa/
         specflow validate add-2fa --strict      tasks and spec deltas, warnings fail too
+        specflow validate --all --json          every change and main spec at once
         specflow plan add-2fa --pr pr-42        write .plans/pr-42/plan.json
         specflow validate-plan --pr pr-42       check .plans/pr-42/plan.json
         specflow archive add-2fa                merge the deltas into openspec/specs/

@@ -123,10 +123,10 @@ export interface ArchiveArgs extends CommonArgs {
   skipSpecs: boolean;
 }
 
-/** `archive <change>`: merge the deltas into openspec/specs/, move the change to openspec/archive/. */
+/** `archive <change>`: merge the deltas into openspec/specs/, move the change to the layout's archive. */
 export const archiveCommand: CommandModule<object, ArchiveArgs> = {
   command: 'archive <change>',
-  describe: 'Merge the change\'s spec deltas into openspec/specs/ and move it to openspec/archive/ (all or nothing)',
+  describe: 'Merge the change\'s spec deltas into openspec/specs/ and move it to openspec/archive/ (OpenSpec 1.x: openspec/changes/archive/), all or nothing',
   builder: (yargs) =>
     commonOptions(changePositional(yargs))
       .option('dry-run', { type: 'boolean', default: false, describe: 'Show which specs and requirements would change, write nothing' })
@@ -144,7 +144,7 @@ export interface ListArgs extends CommonArgs {
 /** `list`: active changes with task progress, or (--specs) the main specs. */
 export const listCommand: CommandModule<object, ListArgs> = {
   command: 'list',
-  describe: 'List active changes with task progress and the capabilities they change (--specs: the specs)',
+  describe: 'List active changes with task progress and the capabilities they change (--specs: the specs, --archived: archived changes)',
   builder: (yargs) =>
     commonOptions(yargs)
       .option('specs', { type: 'boolean', default: false, describe: 'List openspec/specs/ instead' })
