@@ -59,8 +59,9 @@ export function mergeDelta(mainText: string | undefined, delta: DeltaSpec, conte
   // As in archive, the spec a delta leaves is checked only when the delta itself is well-formed.
   const deltaErrors = checkDeltaSpec(delta).some((found) => found.severity === 'error');
   const applies = !deltaErrors && rebuilt.refusals.length === 0;
-  // Blocks that come from the delta are checked in the delta file, with its line numbers.
-  const fromDelta = new Set([...delta.requirements.map((found) => found.name), ...delta.renames.map((found) => found.to)]);
+  // Blocks that come from the delta (ADDED, MODIFIED) are checked in the delta file, with its line numbers;
+  // renamed ones keep the current spec's text, so they are checked here.
+  const fromDelta = new Set(delta.requirements.filter((found) => found.operation !== 'REMOVED').map((found) => found.name));
   const kept = (applies ? checkRebuiltSpec(rebuilt.text, context.specFile) : []).filter(
     (found) => found.requirement === undefined || !fromDelta.has(found.requirement),
   );
