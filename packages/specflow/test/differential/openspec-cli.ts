@@ -7,13 +7,13 @@ const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The real OpenSpec CLI, a devDependency of specflow. */
 export const OPENSPEC_BIN = join(PACKAGE, 'node_modules', '@fission-ai', 'openspec', 'bin', 'openspec.js');
 
-/** Fails with how to get it when the OpenSpec CLI is not installed, so the suite never passes without it. */
-export async function requireOpenspec(): Promise<void> {
+/** Fails with how to get it when the OpenSpec CLI (`bin`) is not installed, so the suite never passes without it. */
+export async function requireOpenspec(bin = OPENSPEC_BIN): Promise<void> {
   try {
-    await access(OPENSPEC_BIN);
+    await access(bin);
   } catch {
     throw new Error(
-      `the OpenSpec CLI is missing (${OPENSPEC_BIN}): run "pnpm install" at the repository root; it is a devDependency of @planwright/specflow`,
+      `the OpenSpec CLI is missing (${bin}): run "pnpm install" at the repository root; it is a devDependency of @planwright/specflow`,
     );
   }
 }
