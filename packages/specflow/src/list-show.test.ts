@@ -9,8 +9,8 @@ describe('specflow list', () => {
       code: 0,
       stdout: [
         'bare      0/0 tasks  no spec deltas',
-        'broken    0/4 tasks  specs: auth, billing, payments, search',
-        'no-tasks  0/0 tasks  no spec deltas                          A change with an empty task list',
+        'broken    0/4 tasks  specs: auth, billing, cache, empty, legacy, payments, search',
+        'no-tasks  0/0 tasks  no spec deltas                                                A change with an empty task list',
         '',
       ].join('\n'),
       stderr: '',
