@@ -13,7 +13,7 @@ const requirementArb = fc.record({
   name: fc.nat(NAMES.length - 1),
   shall: fc.nat(9).map((roll) => roll !== 0),
   text: fc.nat(19).map((roll) => roll !== 0),
-  scenarios: fc.constantFrom(1, 1, 1, 2, 2, 2, 2, 2, 2, 0),
+  scenarios: fc.constantFrom<number>(1, 1, 1, 2, 2, 2, 2, 2, 2, 0),
   emptyScenario: fc.nat(19).map((roll) => roll === 0),
   fence: fc.nat(3).map((roll) => roll === 0),
   blanks: fc.nat(2),
