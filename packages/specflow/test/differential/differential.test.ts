@@ -30,7 +30,7 @@ async function disagreements(cases: { label: string; repo: RepoCase }[]): Promis
 }
 
 describe('planwright and the OpenSpec CLI agree on verdicts and archived specs', () => {
-  beforeAll(requireOpenspec);
+  beforeAll(() => requireOpenspec());
 
   it('replays every case that once disagreed (regressions.json)', async () => {
     const file = new URL('./regressions.json', import.meta.url);

@@ -7,7 +7,7 @@ import { runBoth } from './run-both.js';
 // The regression set written by hand: one case per bullet of the archive and delta-rule items,
 // each run through both CLIs on identical copies.
 describe('planwright and the OpenSpec CLI on hand-written cases', () => {
-  beforeAll(requireOpenspec);
+  beforeAll(() => requireOpenspec());
 
   it.concurrent.each(HAND_CASES.map((hand) => [hand.title, hand] as const))('%s', async (_title, hand) => {
     const { ours, theirs, before } = await runBoth(hand.repo);
