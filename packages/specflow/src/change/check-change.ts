@@ -36,8 +36,9 @@ export async function checkChange(
   layout: OpenspecLayout & { kind?: LayoutKind },
   change: ChangeDocument,
 ): Promise<CheckedChange> {
-  const found = layout.kind === 'openspec-1' ? await openspecOneRules(layout, change) : kitRules(layout, change);
-  found.push(...(await checkUnreadDeltaFiles(change.paths.specs, (file) => repoPath(layout, file))));
+  const unread = await checkUnreadDeltaFiles(change.paths.specs, (file) => repoPath(layout, file));
+  const found = layout.kind === 'openspec-1' ? await openspecOneRules(layout, change, unread.length > 0) : kitRules(layout, change);
+  found.push(...unread);
   const merges: PlannedMerge[] = [];
   for (const delta of change.deltas) {
     found.push(...checkDeltaSpec(delta));
@@ -74,7 +75,8 @@ function kitRules(layout: OpenspecLayout, change: ChangeDocument): Diagnostic[] 
 }
 
 // OpenSpec 1.x's rules: its validate checks deltas (and .openspec.yaml's skip_specs), not the proposal.
-async function openspecOneRules(layout: OpenspecLayout, change: ChangeDocument): Promise<Diagnostic[]> {
+// With unread delta files, OpenSpec reports those and not "no deltas": the deltas are in the files reported.
+async function openspecOneRules(layout: OpenspecLayout, change: ChangeDocument, unread: boolean): Promise<Diagnostic[]> {
   const { paths, metadata } = change;
   const found: Diagnostic[] = [];
   const override = (code: DiagnosticCode) => OPENSPEC_1_OVERRIDES[code];
@@ -97,7 +99,7 @@ async function openspecOneRules(layout: OpenspecLayout, change: ChangeDocument):
   if (metadata.skipSpecs && (await hasAnyFile(paths.specs))) {
     const message = 'skip_specs is set in .openspec.yaml but there are files under specs/';
     found.push(diagnostic('CHANGE_SKIP_SPECS_CONFLICT', { file: metadataFile, message }));
-  } else if (change.deltas.length === 0 && !metadata.skipSpecs) {
+  } else if (change.deltas.length === 0 && !metadata.skipSpecs && !unread) {
     const message = 'the change has no spec deltas and .openspec.yaml does not set skip_specs: true';
     const input = { rule: override('DELTA_NONE')!, file: `${repoPath(layout, paths.specs)}/`, message };
     found.push(diagnostic('DELTA_NONE', input));

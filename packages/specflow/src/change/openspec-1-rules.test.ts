@@ -56,6 +56,13 @@ describe('validate in an OpenSpec 1.x repository: OpenSpec\'s change rules', () 
     expect(await validateChange({ repo, change: 'docs-only', strict: true })).toMatchObject({ valid: true, diagnostics: [] });
   });
 
+  it('reports an unread delta file instead of "no deltas", as OpenSpec does', async () => {
+    const repo = await openspecOneRepo({ 'openspec/changes/root-spec/specs/spec.md': ADDED });
+    const report = await validateChange({ repo, change: 'root-spec' });
+    expect(report.diagnostics.map((found) => found.code)).toEqual(['DELTA_FILE_UNREAD']);
+    expect(report.valid).toBe(false);
+  });
+
   it('reports skip_specs with files under specs/, and a marker in invalid metadata', async () => {
     const repo = await openspecOneRepo({
       'openspec/changes/both/.openspec.yaml': 'schema: spec-driven\nskip_specs: true\n',
