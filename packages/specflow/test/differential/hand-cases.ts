@@ -109,6 +109,13 @@ export const HAND_CASES: HandCase[] = [
     archived: true,
   },
   {
+    title: 'idempotency: a change archived once more (every operation already synced) leaves the CRLF spec untouched',
+    repo: one('synced-again', { auth: crlf(spec('auth', requirement('Sign In'), requirement('Logout', 'The system SHALL log out everywhere.'))) }, {
+      'specs/auth/spec.md': `## RENAMED Requirements\n- FROM: \`### Requirement: Login\`\n- TO: \`### Requirement: Sign In\`\n\n## MODIFIED Requirements\n${requirement('Logout', 'The system SHALL log out everywhere.')}\n## REMOVED Requirements\n### Requirement: Session Timeout\n`,
+    }),
+    archived: true,
+  },
+  {
     title: 'REMOVED of a requirement already gone archives as already removed',
     repo: one('removed-gone', { auth: AUTH }, { 'specs/auth/spec.md': `## REMOVED Requirements\n### Requirement: Remember Me\n\n## ADDED Requirements\n${requirement('Audit')}` }),
     archived: true,
