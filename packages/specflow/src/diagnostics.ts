@@ -63,8 +63,8 @@ export const DIAGNOSTIC_RULES = {
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 /**
- * The rules that only OpenSpec 1.x repositories and main specs meet: a change's `.openspec.yaml`, and
- * `validate <spec>` of `openspec/specs/<capability>/spec.md`, as OpenSpec checks them.
+ * The rules that only OpenSpec 1.x repositories and main specs meet: a change's `.openspec.yaml`, its
+ * task-file warnings, and `validate <spec>` of `openspec/specs/<capability>/spec.md`, as OpenSpec checks them.
  */
 export const OPENSPEC_RULES = {
   CHANGE_METADATA_INVALID: [
@@ -77,6 +77,8 @@ export const OPENSPEC_RULES = {
   ],
   SPEC_NO_PURPOSE: ['error', 'add a "## Purpose" section saying what the capability is for'],
   SPEC_NO_REQUIREMENTS: ['error', 'add a "## Requirements" section with a "### Requirement: <name>" under it'],
+  TASKS_NO_CHECKBOX: ['warning', 'write each task as "- [ ] 1.1 Description"'],
+  TASK_GROUP_MISMATCH: ['warning', 'move the task to the group its number names, or renumber it'],
   SPEC_PURPOSE_BRIEF: ['warning', 'say in a sentence or two (50 characters or more) what the capability is for'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 

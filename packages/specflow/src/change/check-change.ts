@@ -6,6 +6,7 @@ import { checkDeltaSpec } from '../spec/check-delta.js';
 import { mergeDelta, type MergeResult } from '../spec/merge-delta.js';
 import { checkUnreadDeltaFiles } from '../spec/read-deltas.js';
 import { checkTasks } from '../tasks/check-tasks.js';
+import { checkTaskGroups, checkUnboxedTasks } from '../tasks/openspec-task-lint.js';
 import { hasAnyFile, METADATA_FILE } from './change-metadata.js';
 import type { ChangeDocument } from './read-change.js';
 
@@ -86,10 +87,15 @@ async function openspecOneRules(layout: OpenspecLayout, change: ChangeDocument, 
     found.push(diagnostic('PROPOSAL_NO_TITLE', input));
   }
   if (change.tasksText !== undefined) {
-    for (const task of checkTasks(change.tasks, repoPath(layout, paths.tasks)).diagnostics) {
+    const tasksFile = repoPath(layout, paths.tasks);
+    const unboxed = checkUnboxedTasks(change.tasksText, tasksFile);
+    for (const task of checkTasks(change.tasks, tasksFile).diagnostics) {
+      // OpenSpec's own warning about a file without checkboxes says more than "no tasks".
+      if (task.code === 'TASKS_EMPTY' && unboxed.length > 0) continue;
       const rule = override(task.code);
       found.push(rule === undefined ? task : { ...task, severity: rule[0], fix: rule[1] });
     }
+    found.push(...unboxed, ...checkTaskGroups(change.tasksText, tasksFile));
   }
   const metadataFile = `${repoPath(layout, paths.dir)}/${METADATA_FILE}`;
   if (metadata.invalid !== undefined) {

@@ -56,6 +56,23 @@ describe('validate in an OpenSpec 1.x repository: OpenSpec\'s change rules', () 
     expect(await validateChange({ repo, change: 'docs-only', strict: true })).toMatchObject({ valid: true, diagnostics: [] });
   });
 
+  it('warns, as OpenSpec does, about a tasks.md of list items without checkboxes and a task in the wrong group', async () => {
+    const repo = await openspecOneRepo({
+      'openspec/changes/unboxed/tasks.md': '# Tasks\n```\n- fenced item\n```\n- item without box\n',
+      'openspec/changes/unboxed/specs/reports/spec.md': ADDED,
+      'openspec/changes/misgrouped/tasks.md': '## 1. Build\n- [ ] 1.1 Build it\n- [ ] 2.1 Test it\n',
+      'openspec/changes/misgrouped/specs/reports/spec.md': ADDED,
+    });
+    const unboxed = await validateChange({ repo, change: 'unboxed', strict: true });
+    expect(unboxed.diagnostics.map(({ code, severity, line }) => [code, severity, line])).toEqual([['TASKS_NO_CHECKBOX', 'warning', 5]]);
+    expect(unboxed.valid).toBe(false);
+    expect((await validateChange({ repo, change: 'unboxed' })).valid).toBe(true);
+    const misgrouped = await validateChange({ repo, change: 'misgrouped', strict: true });
+    expect(misgrouped.diagnostics.map(({ code, line, message }) => [code, line, message])).toEqual([
+      ['TASK_GROUP_MISMATCH', 3, 'task "2.1" is under group 1, but its number points to group 2'],
+    ]);
+  });
+
   it('reports an unread delta file instead of "no deltas", as OpenSpec does', async () => {
     const repo = await openspecOneRepo({ 'openspec/changes/root-spec/specs/spec.md': ADDED });
     const report = await validateChange({ repo, change: 'root-spec' });
