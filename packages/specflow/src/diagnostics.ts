@@ -79,6 +79,10 @@ export const OPENSPEC_RULES = {
   SPEC_NO_REQUIREMENTS: ['error', 'add a "## Requirements" section with a "### Requirement: <name>" under it'],
   TASKS_NO_CHECKBOX: ['warning', 'write each task as "- [ ] 1.1 Description"'],
   TASK_GROUP_MISMATCH: ['warning', 'move the task to the group its number names, or renumber it'],
+  SPEC_PURPOSE_PLACEHOLDER: [
+    'warning',
+    'replace the placeholder with what the capability is for, in the main spec itself (a delta\'s Purpose is read only when it creates the spec)',
+  ],
   SPEC_PURPOSE_BRIEF: ['warning', 'say in a sentence or two (50 characters or more) what the capability is for'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 

@@ -16,6 +16,7 @@ async function repoWithEverything(): Promise<string> {
     'openspec/specs/platform/billing/spec.md': SPEC.replace('# auth', '# billing'),
     'openspec/specs/brief/spec.md': '# brief\n\n## Purpose\nToo short.\n\n## Requirements\n\n### Requirement: One\nThe system SHALL do one thing.\n\n#### Scenario: It\n- **WHEN** asked\n- **THEN** done\n',
     'openspec/specs/empty/spec.md': '# empty\n\n## Purpose\n\n## Requirements\n',
+    'openspec/specs/tbd/spec.md': SPEC.replace(PURPOSE, 'TBD - created by archiving change add-tbd. Update Purpose after archive.'),
     'openspec/changes/add-logout/specs/auth/spec.md': DELTA,
     'openspec/changes/no-deltas/tasks.md': '- [ ] 1.1 Something\n',
     'openspec/changes/archive/2026-01-01-old/specs/auth/spec.md': DELTA,
@@ -34,15 +35,20 @@ describe('validate --all, --changes, --specs', () => {
       ['empty', 'spec', false],
       ['no-deltas', 'change', false],
       ['platform/billing', 'spec', true],
+      ['tbd', 'spec', true],
     ]);
     expect(report.summary).toEqual({
-      totals: { items: 6, passed: 4, failed: 2 },
-      byType: { change: { items: 2, passed: 1, failed: 1 }, spec: { items: 4, passed: 3, failed: 1 } },
+      totals: { items: 7, passed: 5, failed: 2 },
+      byType: { change: { items: 2, passed: 1, failed: 1 }, spec: { items: 5, passed: 4, failed: 1 } },
     });
     expect(report.valid).toBe(false);
-    // --strict: the short Purpose is a warning, as in OpenSpec.
+    // --strict: a short or placeholder Purpose is a warning, as in OpenSpec.
     const strict = await validateAll({ repo, specs: true, strict: true });
-    expect(strict.items.filter((item) => !item.valid).map((item) => item.id)).toEqual(['brief', 'empty']);
+    expect(strict.items.filter((item) => !item.valid).map((item) => [item.id, item.diagnostics.map((found) => found.code)])).toEqual([
+      ['brief', ['SPEC_PURPOSE_BRIEF']],
+      ['empty', ['SPEC_NO_PURPOSE', 'SPEC_NO_REQUIREMENTS']],
+      ['tbd', ['SPEC_PURPOSE_PLACEHOLDER']],
+    ]);
   });
 
   it('prints one line per item and the totals; --json is one document; exit 1 when any fails', async () => {
@@ -53,9 +59,9 @@ describe('validate --all, --changes, --specs', () => {
     expect(changes.stdout).toContain('not valid: change no-deltas (1 error, 0 warnings)\n  openspec/changes/no-deltas/specs/: DELTA_NONE:');
     expect(changes.stdout.endsWith('1 passed, 1 failed (2 items)\n')).toBe(true);
     const specs = await run(['validate', '--specs', '--json', '--repo', repo], repo);
-    expect(JSON.parse(specs.stdout).summary.totals).toEqual({ items: 4, passed: 3, failed: 1 });
+    expect(JSON.parse(specs.stdout).summary.totals).toEqual({ items: 5, passed: 4, failed: 1 });
     const all = await run(['validate', '--all', '--json', '--repo', repo], repo);
-    expect(JSON.parse(all.stdout).items).toHaveLength(6);
+    expect(JSON.parse(all.stdout).items).toHaveLength(7);
   });
 
   it('validates one main spec by name, as openspec validate <spec> does, and --type picks one', async () => {

@@ -26,10 +26,19 @@ export interface SpecValidationReport extends ValidationCounts {
 
 // OpenSpec's MIN_PURPOSE_LENGTH: a shorter Purpose is a warning.
 const MIN_PURPOSE = 50;
+// OpenSpec's placeholder rule (core/validation/purpose-placeholder.js): a Purpose that opens with TBD or
+// TODO as a marker, or that holds the sentence `openspec archive` writes into a spec it creates.
+const MARKER_SHOUTED = /^(?:TBD|TODO)(?![\p{L}\p{N}\p{M}_])/u;
+const MARKER_PUNCTUATED = /^(?:TBD|TODO)(?![\p{L}\p{N}\p{M}_])(?=[ \t]*(?:$|\n|[:\-\u2013\u2014.,;()[\]{}]))/iu;
+const GENERATED = /TBD - created by archiving change [\s\S]*?\. Update Purpose after archive\./;
+
+function isPlaceholderPurpose(purpose: string): boolean {
+  return MARKER_SHOUTED.test(purpose) || MARKER_PUNCTUATED.test(purpose) || GENERATED.test(purpose);
+}
 
 /**
  * Checks a main spec the way `openspec validate <spec> --type spec` does: a `## Purpose` with text (a
- * warning under 50 characters), a `## Requirements` section with at least one requirement, and every
+ * warning under 50 characters or when it is a TBD/TODO placeholder), a `## Requirements` section with at least one requirement, and every
  * requirement with text, SHALL or MUST (a warning) and a scenario. An unknown spec is a NotFoundError.
  *
  * @example
@@ -63,6 +72,9 @@ export function checkMainSpec(text: string, file: string): { diagnostics: Diagno
   const purposeLine = purposeAt < 0 ? 1 : headings[purposeAt]!.index + 1;
   if (purpose === '') {
     found.push(diagnostic('SPEC_NO_PURPOSE', { file, line: purposeLine, message: 'the spec has no "## Purpose" text' }));
+  } else if (isPlaceholderPurpose(purpose)) {
+    const message = 'the Purpose is still a placeholder (TBD/TODO, or the sentence archive writes for a new capability)';
+    found.push(diagnostic('SPEC_PURPOSE_PLACEHOLDER', { file, line: purposeLine, message }));
   } else if (purpose.length < MIN_PURPOSE) {
     const message = `the Purpose is ${purpose.length} characters, under ${MIN_PURPOSE}`;
     found.push(diagnostic('SPEC_PURPOSE_BRIEF', { file, line: purposeLine, message }));
