@@ -103,6 +103,8 @@ describe('plan, list and show in an OpenSpec 1.x repository', () => {
     expect(plan.goal).toBe('Users copy reports by hand; they need a CSV export.');
     expect(plan.tasks.map((task: { title: string }) => task.title)).toEqual(['1.1 Add the exporter', '1.2 A star-bullet sub-task']);
     expect(plan.tasks[0].description).toContain('Follow `.plans/add-export/CONTEXT.md`.');
+    // sync-tasks numbers the same boxes as plan did, the star bullet included: no drift.
+    expect((await run(['sync-tasks', 'add-export', '--check', '--repo', repo], repo)).code).toBe(0);
     const context = await read(repo, '.plans/add-export/CONTEXT.md');
     expect(context).not.toContain('project.md');
     expect(context).toContain('- Project context (`openspec/config.yaml`, `context:`):\n  > TypeScript monorepo.\n  > Tests with vitest.\n');
