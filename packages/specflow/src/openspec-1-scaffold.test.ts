@@ -127,5 +127,9 @@ describe('plan, list and show in an OpenSpec 1.x repository', () => {
     const shown = await showItem({ repo, name: 'old-change' });
     expect(shown).toMatchObject({ type: 'change', change: { name: '2026-01-02-old-change', archived: true, progress: { done: 1, total: 1 } } });
     expect((await run(['show', 'add-export', '--repo', repo], repo)).stdout).toContain('openspec/changes/add-export: 1/3 tasks done');
+    await writeFiles(repo, { 'openspec/changes/add-export/.openspec.yaml': 'schema: spec-driven\ncreated: 2026-12-06\n' });
+    expect(await showItem({ repo, name: 'add-export' })).toMatchObject({
+      change: { metadata: { schema: 'spec-driven', created: '2026-12-06', skipSpecs: false } },
+    });
   });
 });

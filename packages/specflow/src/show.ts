@@ -48,6 +48,8 @@ export interface ChangeDetails {
   deltas: DeltaDetails[];
   /** True for a change found in the archive (`openspec/changes/archive/` in OpenSpec 1.x). */
   archived?: boolean;
+  /** From `.openspec.yaml` (OpenSpec 1.x): the workflow schema, the date the change was created, skip_specs. */
+  metadata?: { schema?: string; created?: string; skipSpecs: boolean };
 }
 
 /** A main spec: its requirements and their scenarios. */
@@ -112,6 +114,10 @@ function changeDetails(layout: DetectedLayout, document: ChangeDocument, dir: st
     deltas: document.deltas.map(deltaDetails),
   };
   if (document.title !== undefined) details.title = document.title;
+  const { present, schema, created, skipSpecs } = document.metadata;
+  if (present) {
+    details.metadata = { ...(schema === undefined ? {} : { schema }), ...(created === undefined ? {} : { created }), skipSpecs };
+  }
   return details;
 }
 
