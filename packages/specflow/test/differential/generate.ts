@@ -4,7 +4,13 @@ import type { RepoCase } from './run-both.js';
 // Requirement names with unicode and punctuation, and pairs that differ only in case or spacing.
 const NAMES = [
   'Login', 'login', 'Log out', 'Log  out', 'Café Menü', '日本語 検索', 'Rate-limit (API)', 'C# Support',
-  'Launch 🚀 day', 'Path/With/Slashes', 'Quotes "x" & \'y\'', 'Issue #12', 'Ünïcödé', 'Über: Colon',
+  'Launch 🚀 day', 'Path/With/Slashes', 'Quotes "x" & \'y\'', 'Issue #12', 'Ünïcödé', 'Über: Colon', 'Closed ##',
+];
+// A delta's Purpose: prose, prose with a code sample, or only a comment (which leaves the placeholder).
+const PURPOSES = [
+  'What the new capability is for, carried into its main spec when it is created.',
+  'Exports, shown as:\n\n```md\n## Not A Section\n```',
+  '<!-- describe the capability -->',
 ];
 const CAPABILITIES = ['auth', 'billing', 'platform/auth', 'search'];
 const SCENARIOS = ['Works', 'Fails', 'Edge ⚡ case'];
@@ -31,6 +37,8 @@ const opArb = fc.oneof(
 
 const specArb = fc.record({
   purpose: fc.constantFrom(true, true, true, true, false),
+  // Rarely: no "## Requirements" heading at all, or text before the first requirement.
+  shape: fc.constantFrom('plain', 'plain', 'plain', 'plain', 'plain', 'preamble', 'no-section'),
   // Mostly one requirement per name; sometimes a name twice (a spec archive cannot write into).
   requirements: fc.oneof(
     { weight: 9, arbitrary: fc.uniqueArray(requirementArb, { minLength: 1, maxLength: 4, selector: (req) => req.name }) },
@@ -45,8 +53,10 @@ const deltaArb = fc.record({
   capability: fc.nat(CAPABILITIES.length - 1),
   // Most deltas change a spec the repository has; the others create one.
   existing: fc.nat(3).map((roll) => roll !== 0),
-  purpose: fc.constantFrom(false, false, true),
+  purpose: fc.option(fc.nat(PURPOSES.length - 1), { nil: undefined, freq: 2 }),
   crlf: fc.constantFrom(false, false, true),
+  // Section headers in lower case, or one section written twice.
+  spelling: fc.constantFrom('canonical', 'canonical', 'canonical', 'lower', 'repeated'),
   ops: fc.array(opArb, { minLength: 1, maxLength: 4 }),
   empty: fc.option(fc.constantFrom('ADDED', 'MODIFIED', 'REMOVED', 'RENAMED'), { nil: undefined, freq: 4 }),
   reversed: fc.boolean(),
@@ -88,7 +98,9 @@ function renderSpec(capability: string, plan: typeof specArb extends fc.Arbitrar
   const gap = '\n'.repeat(plan.blanks);
   let text = `# ${capability} Specification\n\n`;
   if (plan.purpose) text += '## Purpose\nWhat this capability is for, written long enough for strict validation.\n\n';
-  text += `## Requirements\n${gap}${plan.requirements.map((req) => renderRequirement(req)).join(`\n${gap}`)}`;
+  const requirements = plan.requirements.map((req) => renderRequirement(req)).join(`\n${gap}`);
+  // A spec with no "## Requirements" heading gets one from the merge (its requirements are dropped here).
+  if (plan.shape !== 'no-section') text += `## Requirements\n${gap}${plan.shape === 'preamble' ? 'Requirements of this capability follow.\n\n' : ''}${requirements}`;
   if (plan.notes) text += `\n## Notes\n${gap}Kept as written.\n`;
   return plan.crlf ? text.replace(/\n/g, '\r\n') : text;
 }
@@ -115,7 +127,14 @@ function renderDelta(plan: typeof deltaArb extends fc.Arbitrary<infer T> ? T : n
   if (plan.empty !== undefined && !sections.has(plan.empty)) sections.set(plan.empty, []);
   const order = ['ADDED', 'MODIFIED', 'REMOVED', 'RENAMED'].filter((kind) => sections.has(kind));
   if (plan.reversed) order.reverse();
-  let text = plan.purpose ? '## Purpose\nWhat the new capability is for, carried into its main spec when it is created.\n\n' : '';
-  text += order.map((kind) => `## ${kind} Requirements\n${sections.get(kind)!.join('\n')}`).join('\n');
+  let text = plan.purpose === undefined ? '' : `## Purpose\n${PURPOSES[plan.purpose]}\n\n`;
+  const heading = (kind: string) => (plan.spelling === 'lower' ? `## ${kind.toLowerCase()} requirements` : `## ${kind} Requirements`);
+  text += order
+    .map((kind) => {
+      const entries = sections.get(kind)!;
+      if (plan.spelling !== 'repeated' || entries.length < 2) return `${heading(kind)}\n${entries.join('\n')}`;
+      return `${heading(kind)}\n${entries.slice(0, 1).join('\n')}\n${heading(kind)}\n${entries.slice(1).join('\n')}`;
+    })
+    .join('\n');
   return plan.crlf ? text.replace(/\n/g, '\r\n') : text;
 }
