@@ -8,7 +8,7 @@ import { runBoth, type RepoCase } from './run-both.js';
 
 // Fixed, so a run is repeatable; DIFFERENTIAL_SEED / DIFFERENTIAL_RUNS explore further by hand.
 const SEED = Number(process.env.DIFFERENTIAL_SEED ?? 20261206);
-const RUNS = Number(process.env.DIFFERENTIAL_RUNS ?? 20);
+const RUNS = Number(process.env.DIFFERENTIAL_RUNS ?? 16);
 // OpenSpec is a Node process of about half a second a call: a few cases at once keep two cores busy.
 const AT_ONCE = 3;
 

@@ -120,4 +120,9 @@ export const HAND_CASES: HandCase[] = [
     repo: one('removed-gone', { auth: AUTH }, { 'specs/auth/spec.md': `## REMOVED Requirements\n### Requirement: Remember Me\n\n## ADDED Requirements\n${requirement('Audit')}` }),
     archived: true,
   },
+  {
+    title: 'a change without deltas fails validate but is archived, nothing merged (OpenSpec archives it too)',
+    repo: one('no-deltas', { auth: AUTH }, { 'proposal.md': '## Why\nOnly tooling changes here.\n', 'tasks.md': '- [x] 1.1 Done\n- [ ] 1.2 Not yet\n' }),
+    archived: true,
+  },
 ];
