@@ -93,6 +93,21 @@ describe('validate --all, --changes, --specs', () => {
     expect((await run(['validate', 'nope', '--type', 'spec', '--repo', repo], repo)).stderr).toBe(
       'specflow: openspec/specs/nope/spec.md: no such spec (see "specflow list --specs" for the specs there are)\n',
     );
-    expect(await snapshotTree(repo)).toEqual(before);
+    expect(await run(['validate', '../auth', '--type', 'spec', '--repo', repo], repo)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'specflow: spec "../auth": must not be ".." (see "specflow list --specs")\n',
+    });
+    await writeFiles(repo, { 'openspec/changes/auth/specs/auth/spec.md': DELTA });
+    const both = await snapshotTree(repo);
+    expect(await run(['validate', 'auth', '--repo', repo], repo)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'specflow: validate: "auth" is both a change and a spec (pass --type change or --type spec)\n',
+    });
+    expect((await run(['validate', 'auth', '--type', 'change', '--repo', repo], repo)).stdout).toBe(
+      'ok: change auth is valid (0 tasks, 1 delta file)\n',
+    );
+    expect(await snapshotTree(repo)).toEqual(both);
   });
 });
