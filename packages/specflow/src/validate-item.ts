@@ -25,7 +25,7 @@ export type ItemReport = { type: 'change'; report: ValidationReport } | { type: 
 export async function validateItem(options: ValidateItemOptions): Promise<ItemReport> {
   const layout = await detectLayout(options);
   const strict = options.strict ?? false;
-  const isChange = options.name !== 'archive' && (await isDirectory(changePaths(layout, options.name).dir).catch(() => false));
+  const isChange = options.name !== 'archive' && (await isDirectory(changePaths(layout, options.name).dir));
   const isSpec = !options.name.includes('..') && (await isFile(mainSpecPath(layout, options.name)));
   if (options.type === undefined && isChange && isSpec) {
     throw new UsageError(`validate: "${options.name}" is both a change and a spec`, { hint: 'pass --type change or --type spec' });

@@ -1,9 +1,9 @@
+import { UsageError } from '@planwright/cli-kit';
 import { readFile } from 'node:fs/promises';
 import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { NotFoundError } from './errors.js';
 import { detectLayout } from './layout/openspec-layout.js';
 import { folderNameProblem, isFile, mainSpecPath, repoPath, type RepoOptions } from './layout/paths.js';
-import { UsageError } from '@planwright/cli-kit';
 import { sectionHeadings } from './spec/blocks.js';
 import { checkRequirementText } from './spec/check-requirement.js';
 import { parseMainSpec } from './spec/parse-spec.js';

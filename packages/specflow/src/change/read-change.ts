@@ -3,6 +3,7 @@ import { repoPath, type ChangePaths, type OpenspecLayout } from '../layout/paths
 import { readTextIfExists, splitLines } from '../layout/read-text.js';
 import type { DeltaSpec } from '../spec/parse-delta.js';
 import { readDeltaSpecs } from '../spec/read-deltas.js';
+import type { LayoutKind } from '../layout/openspec-layout.js';
 import { parseTasksMd, type TaskItem } from '../tasks/parse-tasks.js';
 import { readChangeMetadata, type ChangeMetadata } from './change-metadata.js';
 
@@ -21,14 +22,15 @@ export interface ChangeDocument {
   metadata: ChangeMetadata;
 }
 
-export async function readChange(layout: OpenspecLayout, paths: ChangePaths): Promise<ChangeDocument> {
+/** Reads a change folder; a layout of kind `openspec-1` reads tasks.md with OpenSpec's checkbox markers. */
+export async function readChange(layout: OpenspecLayout & { kind?: LayoutKind }, paths: ChangePaths): Promise<ChangeDocument> {
   const [proposal, tasksText, deltas, metadata] = await Promise.all([
     readTextIfExists(paths.proposal),
     readTextIfExists(paths.tasks),
     readDeltas(layout, paths),
     readChangeMetadata(paths.dir, layout.openspec),
   ]);
-  const openspecMarkers = (layout as { kind?: string }).kind === 'openspec-1';
+  const openspecMarkers = layout.kind === 'openspec-1';
   const tasks = tasksText === undefined ? [] : parseTasksMd(tasksText, { openspecMarkers });
   const change: ChangeDocument = { paths, tasks, deltas, metadata };
   if (proposal !== undefined) {
