@@ -114,3 +114,20 @@ describe('specflow show', () => {
     expect(await snapshotTree(repo)).toEqual(before);
   });
 });
+
+describe('archived changes in the kit layout', () => {
+  it('list --archived and show find openspec/archive/<change>-<stamp>, the newest when archived twice', async () => {
+    const repo = await fixtureRepo('basic');
+    await writeFiles(repo, {
+      'openspec/archive/old-change-20250101-090000/tasks.md': '- [x] 1.1 Done\n- [ ] 1.2 Left\n',
+      'openspec/archive/old-change-20250301-090000/tasks.md': '- [x] 1.1 Done\n',
+    });
+    expect((await run(['list', '--archived', '--repo', repo], repo)).stdout).toBe(
+      'old-change-20250101-090000  1/2 tasks\nold-change-20250301-090000  1/1 tasks\n',
+    );
+    expect((await run(['show', 'old-change', '--repo', repo], repo)).stdout.split('\n').slice(0, 2)).toEqual([
+      'archived change old-change-20250301-090000',
+      'openspec/archive/old-change-20250301-090000: 1/1 tasks done',
+    ]);
+  });
+});
