@@ -116,6 +116,11 @@ export const HAND_CASES: HandCase[] = [
     archived: true,
   },
   {
+    title: 'REMOVED alone in a new spec: OpenSpec refuses to archive (the spec would have no requirement), and so does planwright',
+    repo: one('removed-only-new', { auth: AUTH }, { 'specs/search/spec.md': '## REMOVED Requirements\n### Requirement: Old Search\n' }),
+    archived: false,
+  },
+  {
     title: 'REMOVED of a requirement already gone archives as already removed',
     repo: one('removed-gone', { auth: AUTH }, { 'specs/auth/spec.md': `## REMOVED Requirements\n### Requirement: Remember Me\n\n## ADDED Requirements\n${requirement('Audit')}` }),
     archived: true,
