@@ -15,5 +15,6 @@ describe('planwright and the OpenSpec CLI on hand-written cases', () => {
     expect(ours.archived).toBe(hand.archived);
     // A refusal changes nothing under openspec/specs/.
     if (!ours.archived) expect(ours.specs).toEqual(before);
-  });
+    // Two OpenSpec processes per case, several cases at once: generous for a loaded machine.
+  }, 120_000);
 });
