@@ -1,9 +1,8 @@
 import { tempDir, writeFiles } from '@planwright/test-utils';
-import { execa } from 'execa';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPENSPEC_ENV, openspecBin } from '../test/openspec-cli.js';
+import { requireOpenspec, runOpenspec } from '../test/differential/openspec-cli.js';
 import { run } from '../test/fixture-repo.js';
 import { localDate } from './layout/openspec-layout.js';
 
@@ -24,9 +23,8 @@ const DELTA = [
 const TASKS = '## 1. Build\n- [x] 1.1 Add the exporter\n  - [x] 1.1.1 Quote fields\n';
 
 async function openspec(repo: string, args: string[]) {
-  const config = await tempDir('openspec-home-');
-  const env = { ...OPENSPEC_ENV, XDG_CONFIG_HOME: config, XDG_DATA_HOME: config };
-  return execa(openspecBin(), args, { cwd: repo, env, stdin: 'ignore', reject: false });
+  await requireOpenspec();
+  return runOpenspec(args, repo, await tempDir('openspec-home-'));
 }
 
 const read = (repo: string, path: string) => readFile(join(repo, path), 'utf8');

@@ -1,9 +1,6 @@
-import { execa } from 'execa';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { OPENSPEC_ENV, openspecBin } from '../../test/openspec-cli.js';
+import { tempDir, writeFiles } from '@planwright/test-utils';
+import { describe, expect, it } from 'vitest';
+import { requireOpenspec, runOpenspec } from '../../test/differential/openspec-cli.js';
 import { taskProgress } from './task-progress.js';
 
 const TASKS = [
@@ -31,18 +28,16 @@ describe('taskProgress', () => {
     expect(taskProgress(undefined)).toEqual({ done: 0, total: 0 });
   });
 
-  const dirs: string[] = [];
-  afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
-
   it('agrees with "openspec list --json" on the same tasks.md', async () => {
-    const repo = await mkdtemp(join(tmpdir(), 'specflow-progress-'));
-    dirs.push(repo);
-    await mkdir(join(repo, 'openspec', 'changes', 'counted', 'specs'), { recursive: true });
-    await mkdir(join(repo, 'openspec', 'specs'), { recursive: true });
-    await writeFile(join(repo, 'openspec', 'config.yaml'), 'schema: spec-driven\n');
-    await writeFile(join(repo, 'openspec', 'changes', 'counted', 'proposal.md'), '## Why\nx\n');
-    await writeFile(join(repo, 'openspec', 'changes', 'counted', 'tasks.md'), TASKS);
-    const { stdout } = await execa(openspecBin(), ['list', '--json'], { cwd: repo, env: OPENSPEC_ENV });
+    const repo = await tempDir('specflow-progress-');
+    await writeFiles(repo, {
+      'openspec/config.yaml': 'schema: spec-driven\n',
+      'openspec/specs/.gitkeep': '',
+      'openspec/changes/counted/proposal.md': '## Why\nx\n',
+      'openspec/changes/counted/tasks.md': TASKS,
+    });
+    await requireOpenspec();
+    const { stdout } = await runOpenspec(['list', '--json'], repo, await tempDir('openspec-home-'));
     const listed = JSON.parse(stdout).changes.find((change: { name: string }) => change.name === 'counted');
     expect({ done: listed.completedTasks, total: listed.totalTasks }).toEqual(taskProgress(TASKS));
   });
