@@ -7,10 +7,13 @@ import { compareProcesses, report, timeAsync } from './lib/measure.mjs';
 import { boardBench } from './board.mjs';
 import { detection, makespan, overhead } from './orchestrator.mjs';
 import { writePlans } from './lib/plans.mjs';
+import { writeOpenspecRepo } from './openspec-validate.mjs';
 
 const path = (relative) => fileURLToPath(new URL(`../${relative}`, import.meta.url));
 const planwright = path('apps/planwright/dist/bin/planwright.js');
 const planSchema = path('packages/plan-schema/dist/bin/plan-schema.js');
+const specflow = path('packages/specflow/dist/bin/specflow.js');
+const openspecCli = path('packages/specflow/node_modules/@fission-ai/openspec/bin/openspec.js');
 const { loadPlan, runnableTasks } = await import(path('packages/plan-schema/dist/index.js'));
 
 const { files, cleanup } = writePlans([25, 10_000]);
@@ -52,6 +55,18 @@ try {
   const board = await boardBench();
   rows.push({ name: 'board: first paint, 500-task graph laid out (chromium)', value: board.firstPaint, baseline: board.fetchState, baselineName: 'state JSON fetched', target: '(info)', met: true });
   rows.push({ name: 'board: plan.json write -> page shows it (chromium)', value: board.update, baseline: board.watchSeen, baselineName: 'fs.watch in node', target: '< 100 ms', met: board.update < 100 });
+  // bulk validate of 160 changes, planwright's one process against OpenSpec's own CLI.
+  const repo = writeOpenspecRepo(160);
+  try {
+    const env = { ...process.env, OPENSPEC_TELEMETRY: '0', NO_COLOR: '1' };
+    const [openspec160, specflow160] = compareProcesses([
+      [node, [openspecCli, 'validate', '--changes', '--json', '--no-interactive'], { cwd: repo.root, env }],
+      [node, [specflow, 'validate', '--changes', '--json', '--repo', repo.root], { env }],
+    ], { runs: 7, warmup: 1 });
+    rows.push({ name: 'validate --changes, 160 changes (process)', value: specflow160, baseline: openspec160, baselineName: 'openspec validate --changes', target: '<= 1x', met: specflow160 <= openspec160 });
+  } finally {
+    repo.cleanup();
+  }
   const allMet = report(rows);
   console.log(allMet ? '\nall targets met' : '\nsome targets MISSED');
 } finally {

@@ -8,10 +8,10 @@ export function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Wall time of one process run, in ms. Throws if it exits non-zero. */
-export function timeProcess(command, args) {
+/** Wall time of one process run, in ms (`options`: spawn's `cwd` and `env`). Throws if it exits non-zero. */
+export function timeProcess(command, args, options = {}) {
   const start = performance.now();
-  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(command, args, { ...options, stdio: ['ignore', 'ignore', 'pipe'] });
   const elapsed = performance.now() - start;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return elapsed;
@@ -24,8 +24,8 @@ export function timeProcess(command, args) {
 export function compareProcesses(commands, { runs = 15, warmup = 2 } = {}) {
   const samples = commands.map(() => []);
   for (let round = 0; round < warmup + runs; round++) {
-    commands.forEach(([command, args], index) => {
-      const elapsed = timeProcess(command, args);
+    commands.forEach(([command, args, options], index) => {
+      const elapsed = timeProcess(command, args, options);
       if (round >= warmup) samples[index].push(elapsed);
     });
   }

@@ -22,7 +22,7 @@ describe('planwright CLI', () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
     for (const command of [
-      'init', 'proposal <change>', 'validate <change>', 'plan <change>', 'validate-plan', 'research', 'review', 'run [goal..]',
+      'init', 'proposal <change>', 'validate [change]', 'plan <change>', 'validate-plan', 'research', 'review', 'run [goal..]',
       'status', 'board', 'next', 'verify', 'mark-verified', 'sync', 'doctor', 'stop', 'archive <change>', 'list', 'show <name>',
       'conflicts [change]', 'sync-tasks <change>', 'check', 'demo', 'json-schema', 'git <command>',
     ]) {

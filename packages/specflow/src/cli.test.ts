@@ -14,19 +14,20 @@ describe('specflow CLI', () => {
 
       Commands:
         specflow init                 Create openspec/ with project.md and the specs/, changes/ and
-                                      archive/ folders
+                                      archive/ folders (--layout openspec-1: OpenSpec 1.x's)
         specflow proposal <change>    Create openspec/changes/<change>/ with proposal.md, tasks.md,
                                       design.md and specs/
-        specflow validate <change>    Check a change: proposal and tasks present, tasks and dependencies,
-                                      every spec delta (exit 1 on problems)
+        specflow validate [change]    Check a change (tasks, every spec delta) or a main spec, or all of
+                                      them (exit 1 on problems)
         specflow plan <change>        Generate .plans/<PR>/plan.json (and CONTEXT.md, a MASTER.md entry)
                                       from the change's tasks.md
         specflow validate-plan        Check .plans/<PR>/plan.json: JSON syntax, types, statuses, ids,
                                       dependencies, cycles
         specflow archive <change>     Merge the change's spec deltas into openspec/specs/ and move it to
-                                      openspec/archive/ (all or nothing)
+                                      openspec/archive/ (OpenSpec 1.x: openspec/changes/archive/), all or
+                                      nothing
         specflow list                 List active changes with task progress and the capabilities they
-                                      change (--specs: the specs)
+                                      change (--specs: the specs, --archived: archived changes)
         specflow show <name>          Show a change (tasks with their state, what each delta does) or a
                                       spec (requirements)
         specflow conflicts [change]   Find requirements that more than one active change touches (exit 1
@@ -42,6 +43,7 @@ describe('specflow CLI', () => {
         specflow init                           openspec/ with project.md
         specflow proposal add-2fa               scaffold openspec/changes/add-2fa/
         specflow validate add-2fa --strict      tasks and spec deltas, warnings fail too
+        specflow validate --all --json          every change and main spec at once
         specflow plan add-2fa --pr pr-42        write .plans/pr-42/plan.json
         specflow validate-plan --pr pr-42       check .plans/pr-42/plan.json
         specflow archive add-2fa                merge the deltas into openspec/specs/

@@ -6,6 +6,7 @@ const EXAMPLES = [
   ['init', 'openspec/ with project.md'],
   ['proposal add-2fa', 'scaffold openspec/changes/add-2fa/'],
   ['validate add-2fa --strict', 'tasks and spec deltas, warnings fail too'],
+  ['validate --all --json', 'every change and main spec at once'],
   ['plan add-2fa --pr pr-42', 'write .plans/pr-42/plan.json'],
   ['validate-plan --pr pr-42', 'check .plans/pr-42/plan.json'],
   ['archive add-2fa', 'merge the deltas into openspec/specs/'],

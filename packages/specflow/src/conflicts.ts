@@ -1,4 +1,5 @@
-import { changePaths, openspecLayout, requireChange, requireOpenspec, type RepoOptions } from './layout/paths.js';
+import { detectLayout } from './layout/openspec-layout.js';
+import { changePaths, requireChange, requireOpenspec, type RepoOptions } from './layout/paths.js';
 import { readDeltas, subfolders } from './change/read-change.js';
 import type { DeltaOperation } from './spec/parse-delta.js';
 
@@ -36,7 +37,7 @@ export interface ConflictsResult {
  * const { conflicts } = await findConflicts({ repo: '.' });
  */
 export async function findConflicts(options: ConflictsOptions = {}): Promise<ConflictsResult> {
-  const layout = openspecLayout(options);
+  const layout = await detectLayout(options);
   await requireOpenspec(layout);
   const only = options.change === undefined ? undefined : (await requireChange(layout, options.change)).name;
   const changes = (await subfolders(layout.changes)).filter((name) => name !== 'archive');

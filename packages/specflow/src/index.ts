@@ -7,13 +7,31 @@ export { createProposal } from './proposal.js';
 export type { ProposalOptions, ProposalResult } from './proposal.js';
 /** The files init and proposal write (the Python kit's templates). */
 export { projectTemplate, proposalTemplate, tasksTemplate, designTemplate } from './templates.js';
+/** The files init and proposal write in OpenSpec 1.x repositories (OpenSpec's config.yaml and proposal shape). */
+export { openspecConfigTemplate, proposalTemplateOpenspec1 } from './templates-openspec-1.js';
+/** A change's `.openspec.yaml` (OpenSpec 1.x): schema, created, skip_specs. */
+export { readChangeMetadata, changeMetadataYaml, ChangeMetadataSchema, METADATA_FILE } from './change/change-metadata.js';
+export type { ChangeMetadata } from './change/change-metadata.js';
+/** The first paragraph of a proposal's `## Why` section: a 1.x plan's goal. */
+export { proposalWhy } from './change/proposal-why.js';
 
 // Checking.
 /** Check a change: files, tasks and dependencies, every spec delta against the main specs. */
 export { validateChange } from './validate.js';
 export type { ValidateChangeOptions, ValidationReport } from './validate.js';
+/** Check a main spec (`openspec/specs/<capability>/spec.md`) as `openspec validate <spec>` does. */
+export { validateSpec, checkMainSpec } from './validate-spec.js';
+export type { ValidateSpecOptions, SpecValidationReport } from './validate-spec.js';
+/** Every active change and/or main spec in one pass (`validate --all`, `--changes`, `--specs`). */
+export { validateAll } from './validate-bulk.js';
+export type { ValidateAllOptions, BulkReport, BulkItem } from './validate-bulk.js';
+/** `validate <name>`: a change or a main spec, resolved as OpenSpec resolves it. */
+export { validateItem } from './validate-item.js';
+export type { ValidateItemOptions, ItemReport } from './validate-item.js';
+/** Verdict counts: errors, warnings, info (advice that never fails). */
+export type { ValidationCounts } from './validate-counts.js';
 /** Validation findings: the rules with their severity and fix, one-line formatting. */
-export { DIAGNOSTIC_RULES, diagnostic, formatDiagnostic, sortDiagnostics } from './diagnostics.js';
+export { DIAGNOSTIC_RULES, OPENSPEC_RULES, OPENSPEC_1_OVERRIDES, diagnostic, formatDiagnostic, sortDiagnostics } from './diagnostics.js';
 export type { Diagnostic, DiagnosticCode, DiagnosticInput, Severity } from './diagnostics.js';
 /** Requirements that several active changes touch. */
 export { findConflicts } from './conflicts.js';
@@ -72,8 +90,11 @@ export type { ArchiveOptions, ArchiveResult, ArchivedSpec } from './archive/arch
 
 // Browsing.
 /** Active changes with progress; main specs with requirement counts. */
-export { listChanges, listSpecs } from './list.js';
-export type { ChangeSummary, SpecSummary } from './list.js';
+export { listChanges, listSpecs, listArchived } from './list.js';
+export type { ChangeSummary, SpecSummary, ArchivedSummary } from './list.js';
+/** Task progress of a tasks.md counted as OpenSpec counts it (nested and indented checkboxes too). */
+export { taskProgress, changeProgress } from './tasks/task-progress.js';
+export type { TaskProgress } from './tasks/task-progress.js';
 /** One change or spec in detail. */
 export { showItem } from './show.js';
 export type { ShowOptions, ShowResult, ChangeDetails, DeltaDetails, SpecDetails } from './show.js';
@@ -82,7 +103,10 @@ export type { ShowOptions, ShowResult, ChangeDetails, DeltaDetails, SpecDetails 
 /** The kit's slug rule for change and PR names. */
 export { slugify, toSlug } from './layout/slug.js';
 /** The openspec/ paths of a repository. */
-export { openspecLayout, changePaths, mainSpecPath } from './layout/paths.js';
+export { openspecLayout, changePaths, changePathsAt, mainSpecPath, requireChange, folderNameProblem } from './layout/paths.js';
 export type { RepoOptions, OpenspecLayout, ChangePaths } from './layout/paths.js';
+/** Which layout a repository uses (the kit's 0.x or OpenSpec 1.x) and where it archives a change. */
+export { detectLayout, layoutOf, archiveDestination, localDate, kitStamp, LAYOUT_KINDS } from './layout/openspec-layout.js';
+export type { LayoutKind, DetectedLayout } from './layout/openspec-layout.js';
 /** Typed errors: deltas that cannot merge (exit 1), an archive write undone (exit 1), a missing name (exit 2). */
 export { DeltaMergeError, ArchiveWriteError, NotFoundError } from './errors.js';

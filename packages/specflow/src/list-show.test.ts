@@ -9,8 +9,8 @@ describe('specflow list', () => {
       code: 0,
       stdout: [
         'bare      0/0 tasks  no spec deltas',
-        'broken    0/4 tasks  specs: auth, billing, payments, search',
-        'no-tasks  0/0 tasks  no spec deltas                          A change with an empty task list',
+        'broken    0/4 tasks  specs: auth, billing, cache, empty, legacy, payments, search',
+        'no-tasks  0/0 tasks  no spec deltas                                                A change with an empty task list',
         '',
       ].join('\n'),
       stderr: '',
@@ -112,5 +112,22 @@ describe('specflow show', () => {
       stderr: 'specflow: "nope": no such change or spec (see "specflow list" and "specflow list --specs")\n',
     });
     expect(await snapshotTree(repo)).toEqual(before);
+  });
+});
+
+describe('archived changes in the kit layout', () => {
+  it('list --archived and show find openspec/archive/<change>-<stamp>, the newest when archived twice', async () => {
+    const repo = await fixtureRepo('basic');
+    await writeFiles(repo, {
+      'openspec/archive/old-change-20250101-090000/tasks.md': '- [x] 1.1 Done\n- [ ] 1.2 Left\n',
+      'openspec/archive/old-change-20250301-090000/tasks.md': '- [x] 1.1 Done\n',
+    });
+    expect((await run(['list', '--archived', '--repo', repo], repo)).stdout).toBe(
+      'old-change-20250101-090000  1/2 tasks\nold-change-20250301-090000  1/1 tasks\n',
+    );
+    expect((await run(['show', 'old-change', '--repo', repo], repo)).stdout.split('\n').slice(0, 2)).toEqual([
+      'archived change old-change-20250301-090000',
+      'openspec/archive/old-change-20250301-090000: 1/1 tasks done',
+    ]);
   });
 });

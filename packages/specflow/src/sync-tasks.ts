@@ -2,7 +2,8 @@ import { UsageError } from '@planwright/cli-kit';
 import { loadPlan, writeFileAtomic, type Task } from '@planwright/plan-schema';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openspecLayout, repoPath, requireChange, type RepoOptions } from './layout/paths.js';
+import { detectLayout } from './layout/openspec-layout.js';
+import { repoPath, requireChange, type RepoOptions } from './layout/paths.js';
 import { slugify } from './layout/slug.js';
 import { taskId } from './tasks/check-tasks.js';
 import { parseTasksMd, type TaskItem } from './tasks/parse-tasks.js';
@@ -49,7 +50,8 @@ export interface SyncTasksResult {
   written: boolean;
 }
 
-const BOX = /^(\s*-\s*\[)[ xX](\])/;
+// Any box parse-tasks reads (every list marker, any one-character mark): only the mark becomes x.
+const BOX = /^(\s*(?:[-*+]|\d{1,9}[.)])\s*\[)\s*[^\]\s]?\s*(\])/;
 
 /**
  * Brings plan.json's progress into tasks.md: a task `done` in the plan gets its box checked. A box
@@ -63,7 +65,7 @@ const BOX = /^(\s*-\s*\[)[ xX](\])/;
  * const { drift, inSync } = await syncTasks({ repo: '.', change: 'add-2fa', pr: 'pr-42', check: true });
  */
 export async function syncTasks(options: SyncTasksOptions): Promise<SyncTasksResult> {
-  const layout = openspecLayout(options);
+  const layout = await detectLayout(options);
   const paths = await requireChange(layout, options.change);
   const pr = slugify(options.pr ?? paths.name, '--pr');
   const planPath = join(layout.root, '.plans', pr, 'plan.json');
@@ -80,7 +82,8 @@ export async function syncTasks(options: SyncTasksOptions): Promise<SyncTasksRes
     throw new UsageError(`${tasksFile}: missing`, { hint: `run "specflow proposal ${paths.name}"` });
   });
   const check = options.check ?? false;
-  const items = parseTasksMd(text);
+  // The same checkboxes `plan` numbered: OpenSpec's markers in 1.x repositories, the kit's `- [ ]` otherwise.
+  const items = parseTasksMd(text, { openspecMarkers: layout.kind === 'openspec-1' });
   const lines = text.split('\n');
   const drift: TaskDrift[] = [];
   const checked: string[] = [];

@@ -27,7 +27,7 @@ describe('specflow validate', () => {
     expect(code).toBe(1);
     await expectGolden(stdout, 'invalid', 'validate-broken.json');
     const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ change: 'broken', valid: false, strict: false, errors: 20, warnings: 4, tasks: 4, deltas: 4 });
+    expect(report).toMatchObject({ change: 'broken', valid: false, strict: false, errors: 23, warnings: 3, tasks: 4, deltas: 7 });
   });
 
   it('reports missing files and an empty task list', async () => {
@@ -56,7 +56,7 @@ describe('specflow validate', () => {
     );
     const warning = report.diagnostics.find((found) => found.code === 'DELTA_UNKNOWN_SECTION')!;
     expect(formatDiagnostic(warning)).toBe(
-      'openspec/changes/broken/specs/auth/spec.md:46: warning DELTA_UNKNOWN_SECTION: "## Changes" is not a delta section (use "## ADDED|MODIFIED|REMOVED|RENAMED Requirements"; archive ignores other sections)',
+      'openspec/changes/broken/specs/auth/spec.md:48: warning DELTA_UNKNOWN_SECTION "Stray": this requirement is under "## Changes", not a delta section: archive ignores it (move it under "## ADDED|MODIFIED|REMOVED|RENAMED Requirements"; archive ignores other sections)',
     );
   });
 

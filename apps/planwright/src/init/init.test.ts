@@ -38,4 +38,27 @@ describe('planwright init', () => {
     await run(['init', '--repo', repo, '--force']);
     expect(await readFile(join(repo, '.plans/PLANNER.md'), 'utf8')).toContain('# Planner instructions (planwright)');
   });
+
+  it('makes OpenSpec 1.x\'s layout with --layout openspec-1, and says which layout it made', async () => {
+    const repo = await tempDir();
+    const { code, stdout } = await run(['init', '--layout', 'openspec-1', '--repo', repo]);
+    expect(code).toBe(0);
+    expect(stdout.split('\n').slice(0, 4)).toEqual([
+      'layout: openspec-1 (OpenSpec 1.x: openspec/config.yaml, archives in openspec/changes/archive/)',
+      'created openspec/config.yaml',
+      'created openspec/specs/.gitkeep',
+      'created openspec/changes/archive/.gitkeep',
+    ]);
+    expect(await readFile(join(repo, 'openspec/config.yaml'), 'utf8')).toMatch(/^schema: spec-driven\n/);
+    const kit = await tempDir();
+    expect((await run(['init', '--repo', kit])).stdout.split('\n')[0]).toBe('layout: kit (openspec/project.md, archives in openspec/archive/)');
+  });
+
+  it('points validate --help at the page of deliberate differences from OpenSpec, which exists', async () => {
+    const { code, stdout } = await run(['validate', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('is in docs/openspec-differences.md.');
+    const page = await readFile(new URL('../../../../docs/openspec-differences.md', import.meta.url), 'utf8');
+    expect(page).toContain('DELTA_TARGET_MISSING');
+  });
 });

@@ -1,11 +1,11 @@
 import { PlanwrightError } from '@planwright/cli-kit';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { checkChange } from '../change/check-change.js';
 import { readChange } from '../change/read-change.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { DeltaMergeError } from '../errors.js';
-import { isDirectory, openspecLayout, repoPath, requireChange, type RepoOptions } from '../layout/paths.js';
+import { archiveDestination, detectLayout, kitStamp } from '../layout/openspec-layout.js';
+import { isDirectory, repoPath, requireChange, type RepoOptions } from '../layout/paths.js';
 import type { MergeChanges } from '../spec/merge-delta.js';
 import { undoneError, writeAllOrNothing } from './write-specs.js';
 
@@ -28,7 +28,7 @@ export interface ArchivedSpec extends MergeChanges {
 
 export interface ArchiveResult {
   change: string;
-  /** Repository path of `openspec/archive/<change>-<YYYYmmdd-HHMMSS>`. */
+  /** Repository path of the archived change: `openspec/archive/<change>-<YYYYmmdd-HHMMSS>` or `openspec/changes/archive/YYYY-MM-DD-<change>`. */
   archivedTo: string;
   dryRun: boolean;
   skipSpecs: boolean;
@@ -38,11 +38,15 @@ export interface ArchiveResult {
   warnings: string[];
 }
 
-// Findings about the deltas block the merge; the rest (tasks, proposal) are reported and let through.
-const BLOCKING = /^(DELTA_|REQ_|SCENARIO_|RENAME_)/;
+// Findings about the deltas and the specs they make block the merge; the rest (tasks, proposal, a change
+// without deltas) are reported and let through, as OpenSpec's archive does.
+const BLOCKING = /^(DELTA_(?!NONE$)|REQ_|SCENARIO_|RENAME_|SPEC_)/;
 
 /**
- * Merges the change's spec deltas into `openspec/specs/` and moves the change to `openspec/archive/`.
+ * Merges the change's spec deltas into `openspec/specs/` and moves the change to the layout's archive
+ * (`openspec/archive/<change>-<stamp>` in the kit's, `openspec/changes/archive/YYYY-MM-DD-<change>` in
+ * OpenSpec 1.x's). The specs come out byte for byte as `openspec archive -y` writes them; a spec whose
+ * delta was already synced is left untouched.
  * All or nothing: every new spec is computed and checked in memory first; then each is written
  * atomically, and if a write or the move fails, the files already written are restored. Never asks:
  * unchecked tasks are a warning. `skipSpecs` only moves the folder; `dryRun` writes nothing.
@@ -51,7 +55,7 @@ const BLOCKING = /^(DELTA_|REQ_|SCENARIO_|RENAME_)/;
  * const { archivedTo, specs } = await archiveChange({ repo: '.', change: 'add-2fa' });
  */
 export async function archiveChange(options: ArchiveOptions): Promise<ArchiveResult> {
-  const layout = openspecLayout(options);
+  const layout = await detectLayout(options);
   const paths = await requireChange(layout, options.change);
   const change = await readChange(layout, paths);
   const { diagnostics, merges } = options.skipSpecs ? { diagnostics: [], merges: [] } : await checkChange(layout, change);
@@ -62,7 +66,7 @@ export async function archiveChange(options: ArchiveOptions): Promise<ArchiveRes
     const message = `archive ${paths.name}: ${count} in the spec deltas; nothing was changed`;
     throw new DeltaMergeError(message, blocking, hint);
   }
-  const destination = join(layout.archive, `${paths.name}-${archiveStamp(options.at ?? new Date())}`);
+  const destination = archiveDestination(layout, paths.name, options.at ?? new Date());
   if (await isDirectory(destination)) {
     const message = `archive ${paths.name}: ${repoPath(layout, destination)} already exists; nothing was changed`;
     throw new PlanwrightError(message, { hint: 'wait a second and archive again' });
@@ -72,6 +76,7 @@ export async function archiveChange(options: ArchiveOptions): Promise<ArchiveRes
   const warnings = [
     ...(unchecked > 0 ? [`${unchecked} of ${change.tasks.length} tasks in ${tasksFile} are not checked`] : []),
     ...diagnostics.filter((found) => !blocking.includes(found)).map(formatDiagnostic),
+    ...merges.flatMap(({ result: merged }) => merged.notes),
   ];
   const result: ArchiveResult = {
     change: paths.name,
@@ -89,7 +94,7 @@ export async function archiveChange(options: ArchiveOptions): Promise<ArchiveRes
   if (options.dryRun) return result;
 
   const what = `archive ${paths.name}`;
-  const writes = merges.map(({ file, specFile, original, result: merged }) => ({
+  const writes = merges.filter(({ result: merged }) => merged.changed).map(({ file, specFile, original, result: merged }) => ({
     file,
     label: specFile,
     text: merged.text,
@@ -111,7 +116,5 @@ export async function archiveChange(options: ArchiveOptions): Promise<ArchiveRes
 
 /** `YYYYmmdd-HHMMSS` in local time, the kit's archive folder suffix. */
 export function archiveStamp(at: Date): string {
-  const two = (value: number) => String(value).padStart(2, '0');
-  const day = `${at.getFullYear()}${two(at.getMonth() + 1)}${two(at.getDate())}`;
-  return `${day}-${two(at.getHours())}${two(at.getMinutes())}${two(at.getSeconds())}`;
+  return kitStamp(at);
 }

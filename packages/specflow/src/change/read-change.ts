@@ -1,9 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isFile, repoPath, type ChangePaths, type OpenspecLayout } from '../layout/paths.js';
+import { readdir } from 'node:fs/promises';
+import { repoPath, type ChangePaths, type OpenspecLayout } from '../layout/paths.js';
 import { readTextIfExists, splitLines } from '../layout/read-text.js';
-import { parseDeltaSpec, type DeltaSpec } from '../spec/parse-delta.js';
+import type { DeltaSpec } from '../spec/parse-delta.js';
+import { readDeltaSpecs } from '../spec/read-deltas.js';
+import type { LayoutKind } from '../layout/openspec-layout.js';
 import { parseTasksMd, type TaskItem } from '../tasks/parse-tasks.js';
+import { readChangeMetadata, type ChangeMetadata } from './change-metadata.js';
 
 /** A change folder read from disk: what exists of it, its tasks and its spec deltas. */
 export interface ChangeDocument {
@@ -16,15 +18,21 @@ export interface ChangeDocument {
   tasksText?: string;
   tasks: TaskItem[];
   deltas: DeltaSpec[];
+  /** `.openspec.yaml` (OpenSpec 1.x): schema, created, skip_specs. */
+  metadata: ChangeMetadata;
 }
 
-export async function readChange(layout: OpenspecLayout, paths: ChangePaths): Promise<ChangeDocument> {
-  const [proposal, tasksText, deltas] = await Promise.all([
+/** Reads a change folder; a layout of kind `openspec-1` reads tasks.md with OpenSpec's checkbox markers. */
+export async function readChange(layout: OpenspecLayout & { kind?: LayoutKind }, paths: ChangePaths): Promise<ChangeDocument> {
+  const [proposal, tasksText, deltas, metadata] = await Promise.all([
     readTextIfExists(paths.proposal),
     readTextIfExists(paths.tasks),
     readDeltas(layout, paths),
+    readChangeMetadata(paths.dir, layout.openspec),
   ]);
-  const change: ChangeDocument = { paths, tasks: tasksText === undefined ? [] : parseTasksMd(tasksText), deltas };
+  const openspecMarkers = layout.kind === 'openspec-1';
+  const tasks = tasksText === undefined ? [] : parseTasksMd(tasksText, { openspecMarkers });
+  const change: ChangeDocument = { paths, tasks, deltas, metadata };
   if (proposal !== undefined) {
     change.proposal = proposal;
     const title = documentTitle(proposal);
@@ -43,14 +51,7 @@ export function documentTitle(proposal: string): string | undefined {
 
 /** Every `specs/<capability>/spec.md` of a change, by capability name. */
 export async function readDeltas(layout: OpenspecLayout, paths: ChangePaths): Promise<DeltaSpec[]> {
-  const capabilities = await subfolders(paths.specs);
-  const deltas: DeltaSpec[] = [];
-  for (const capability of capabilities) {
-    const file = join(paths.specs, capability, 'spec.md');
-    if (!(await isFile(file))) continue;
-    deltas.push(parseDeltaSpec(await readFile(file, 'utf8'), capability, repoPath(layout, file)));
-  }
-  return deltas;
+  return readDeltaSpecs(paths.specs, (file) => repoPath(layout, file));
 }
 
 /** The names of the folders in `dir`, sorted; none when it does not exist. */

@@ -7,16 +7,29 @@ import { changePositional, commonOptions, type CommonArgs } from './options.js';
 
 export interface InitArgs extends CommonArgs {
   force: boolean;
+  layout?: 'kit' | 'openspec-1';
 }
 
-/** `init`: openspec/ with project.md and the specs/, changes/, archive/ folders. */
+/** The `--layout` option of `init` (the umbrella's `planwright init` declares it through this too). */
+export function layoutOption<T>(yargs: Argv<T>): Argv<T & { layout?: 'kit' | 'openspec-1' }> {
+  return yargs.option('layout', {
+    type: 'string',
+    choices: ['kit', 'openspec-1'] as const,
+    describe:
+      'kit: openspec/project.md and openspec/archive/ (the default in a new repo); openspec-1: OpenSpec 1.x, ' +
+      'openspec/config.yaml and openspec/changes/archive/ (what "openspec init" makes)',
+  }) as Argv<T & { layout?: 'kit' | 'openspec-1' }>;
+}
+
+/** `init`: openspec/ in the kit's layout (project.md, specs/, changes/, archive/) or OpenSpec 1.x's. */
 export const initCommand: CommandModule<object, InitArgs> = {
   command: 'init',
-  describe: 'Create openspec/ with project.md and the specs/, changes/ and archive/ folders',
+  describe: 'Create openspec/ with project.md and the specs/, changes/ and archive/ folders (--layout openspec-1: OpenSpec 1.x\'s)',
   builder: (yargs) =>
-    commonOptions(yargs)
-      .option('force', { type: 'boolean', default: false, describe: 'Overwrite openspec/project.md if it exists' })
-      .example('$0 init --repo ../app', 'Start OpenSpec files in ../app') as Argv<InitArgs>,
+    layoutOption(commonOptions(yargs))
+      .option('force', { type: 'boolean', default: false, describe: 'Overwrite openspec/project.md (or config.yaml) if it exists' })
+      .example('$0 init --repo ../app', 'Start OpenSpec files in ../app')
+      .example('$0 init --layout openspec-1', 'Set up the layout today\'s OpenSpec CLI uses') as unknown as Argv<InitArgs>,
   handler: handler(async (args, io) => (await import('./run-init.js')).runInit(args, io)),
 };
 
@@ -37,18 +50,35 @@ export const proposalCommand: CommandModule<object, ProposalArgs> = {
 };
 
 export interface ValidateArgs extends CommonArgs {
-  change: string;
+  change?: string;
   strict: boolean;
+  all: boolean;
+  changes: boolean;
+  specs: boolean;
+  type?: 'change' | 'spec';
 }
 
-/** `validate <change>`: files, tasks and spec deltas; exit 1 when the change has problems. */
+/** `validate [name]`: a change or a main spec, or every one (--all, --changes, --specs); exit 1 on problems. */
 export const validateCommand: CommandModule<object, ValidateArgs> = {
-  command: 'validate <change>',
-  describe: 'Check a change: proposal and tasks present, tasks and dependencies, every spec delta (exit 1 on problems)',
+  command: 'validate [change]',
+  describe: 'Check a change (tasks, every spec delta) or a main spec, or all of them (exit 1 on problems)',
   builder: (yargs) =>
-    commonOptions(changePositional(yargs))
+    commonOptions(yargs)
+      .positional('change', {
+        type: 'string',
+        describe: 'A change (its folder name; else the slug rule) or a spec (a capability under openspec/specs/)',
+      })
       .option('strict', { type: 'boolean', default: false, describe: 'Fail on warnings too' })
-      .example('$0 validate add-2fa --strict', 'Check before planning or archiving') as Argv<ValidateArgs>,
+      .option('all', { type: 'boolean', default: false, describe: 'Validate every active change and every main spec' })
+      .option('changes', { type: 'boolean', default: false, describe: 'Validate every active change' })
+      .option('specs', { type: 'boolean', default: false, describe: 'Validate every main spec' })
+      .option('type', { type: 'string', choices: ['change', 'spec'] as const, describe: 'What <change> names, if both exist' })
+      .example('$0 validate add-2fa --strict', 'Check before planning or archiving')
+      .example('$0 validate --all --json', 'Every change and spec, one JSON document')
+      .epilogue(
+        'Verdicts match "openspec validate" except where planwright is stricter on purpose; each such\n' +
+          'rule, with OpenSpec\'s behaviour and the diagnostic code, is in docs/openspec-differences.md.',
+      ) as unknown as Argv<ValidateArgs>,
   handler: handler(async (args, io) => (await import('./run-validate.js')).runValidate(args, io)),
 };
 
@@ -93,10 +123,10 @@ export interface ArchiveArgs extends CommonArgs {
   skipSpecs: boolean;
 }
 
-/** `archive <change>`: merge the deltas into openspec/specs/, move the change to openspec/archive/. */
+/** `archive <change>`: merge the deltas into openspec/specs/, move the change to the layout's archive. */
 export const archiveCommand: CommandModule<object, ArchiveArgs> = {
   command: 'archive <change>',
-  describe: 'Merge the change\'s spec deltas into openspec/specs/ and move it to openspec/archive/ (all or nothing)',
+  describe: 'Merge the change\'s spec deltas into openspec/specs/ and move it to openspec/archive/ (OpenSpec 1.x: openspec/changes/archive/), all or nothing',
   builder: (yargs) =>
     commonOptions(changePositional(yargs))
       .option('dry-run', { type: 'boolean', default: false, describe: 'Show which specs and requirements would change, write nothing' })
@@ -108,15 +138,21 @@ export const archiveCommand: CommandModule<object, ArchiveArgs> = {
 
 export interface ListArgs extends CommonArgs {
   specs: boolean;
+  archived: boolean;
 }
 
 /** `list`: active changes with task progress, or (--specs) the main specs. */
 export const listCommand: CommandModule<object, ListArgs> = {
   command: 'list',
-  describe: 'List active changes with task progress and the capabilities they change (--specs: the specs)',
+  describe: 'List active changes with task progress and the capabilities they change (--specs: the specs, --archived: archived changes)',
   builder: (yargs) =>
     commonOptions(yargs)
       .option('specs', { type: 'boolean', default: false, describe: 'List openspec/specs/ instead' })
+      .option('archived', {
+        type: 'boolean',
+        default: false,
+        describe: 'List archived changes instead (openspec/changes/archive/ in OpenSpec 1.x, openspec/archive/ in the kit layout)',
+      })
       .example('$0 list --specs', 'Capabilities and their requirement counts') as Argv<ListArgs>,
   handler: handler(async (args, io) => (await import('./run-list.js')).runList(args, io)),
 };

@@ -1,5 +1,5 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
-import { listChanges, listSpecs } from '../list.js';
+import { listArchived, listChanges, listSpecs } from '../list.js';
 import type { ListArgs } from './index.js';
 
 /** `list`: one line per change (or spec), aligned. */
@@ -12,6 +12,13 @@ export async function runList(args: ListArgs, io: CliIo): Promise<number> {
       const count = (n: number) => `${n} requirement${n === 1 ? '' : 's'}`;
       io.out(table(specs.map((spec) => [spec.capability, count(spec.requirements), spec.file])));
     }
+    return 0;
+  }
+  if (args.archived) {
+    const archived = await listArchived({ repo: args.repo });
+    if (args.json) printJson(io, { archived });
+    else if (archived.length === 0) io.out('no archived changes');
+    else io.out(table(archived.map((change) => [change.name, `${change.tasks.done}/${change.tasks.total} tasks`, change.title ?? ''])));
     return 0;
   }
   const changes = await listChanges({ repo: args.repo });

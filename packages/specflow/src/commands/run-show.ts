@@ -12,7 +12,7 @@ export async function runShow(args: ShowArgs, io: CliIo): Promise<number> {
 
 function describeChange(change: ChangeDetails): string {
   const lines = [
-    `change ${change.name}${change.title ? `: ${change.title}` : ''}`,
+    `${change.archived ? 'archived change' : 'change'} ${change.name}${change.title ? `: ${change.title}` : ''}`,
     `${change.dir}: ${change.progress.done}/${change.progress.total} tasks done`,
   ];
   let group: string | undefined;

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { NotFoundError } from '../errors.js';
+import { UsageError } from '@planwright/cli-kit';
 import { slugify } from './slug.js';
 
 /** Where a command works: the repository root (`--repo`, default `.`), relative to `cwd`. */
@@ -45,7 +46,11 @@ export function openspecLayout(options: RepoOptions = {}): OpenspecLayout {
 }
 
 export function changePaths(layout: OpenspecLayout, name: string): ChangePaths {
-  const dir = join(layout.changes, name);
+  return changePathsAt(join(layout.changes, name), name);
+}
+
+/** The files of a change folder anywhere (an archived change's too). */
+export function changePathsAt(dir: string, name: string): ChangePaths {
   return {
     name,
     dir,
@@ -66,15 +71,36 @@ export function repoPath(layout: OpenspecLayout, file: string): string {
   return relative(layout.root, file).split(sep).join('/');
 }
 
-/** The change named `name` (slug rule applied); a missing folder is a usage error, exit 2. */
+/**
+ * The change named `name`: the folder as the user wrote it (upper case, unicode and all, as OpenSpec
+ * takes it), else the kit's slug of it (`Add 2FA` -> `add-2fa`). A name that is not a single folder name,
+ * or a missing folder, is a usage error, exit 2.
+ */
 export async function requireChange(layout: OpenspecLayout, name: string): Promise<ChangePaths> {
+  const problem = folderNameProblem(name);
+  if (problem !== undefined) {
+    throw new UsageError(`change name ${JSON.stringify(name)}: ${problem}`, {
+      hint: 'pass the name of a folder under openspec/changes/, as "specflow list" shows it',
+    });
+  }
+  const asWritten = changePaths(layout, name);
+  if (name !== 'archive' && (await isDirectory(asWritten.dir))) return asWritten;
+  // The kit's rule, and its messages, when no folder has the name as written.
   const change = changePaths(layout, slugify(name));
-  if (!(await isDirectory(change.dir))) {
+  if (change.name === 'archive' || !(await isDirectory(change.dir))) {
     throw new NotFoundError(`${repoPath(layout, change.dir)}: no such change folder`, {
       hint: `create it with "specflow proposal ${change.name}", or see "specflow list"`,
     });
   }
   return change;
+}
+
+/** Why `name` cannot be one folder name (OpenSpec's rule: not empty, not `.`/`..`, no separators). */
+export function folderNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'is empty';
+  if (name === '.' || name === '..') return `must not be "${name}"`;
+  if (/[\\/]/.test(name)) return 'must not contain "/" or "\\"';
+  return undefined;
 }
 
 export async function isDirectory(path: string): Promise<boolean> {

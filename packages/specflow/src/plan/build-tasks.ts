@@ -4,6 +4,8 @@ import { taskId } from '../tasks/check-tasks.js';
 import { placeholderVerify } from './detect-verify.js';
 
 export interface BuildTasksInput {
+  /** The conventions file each task points at (default `openspec/project.md`); null: none (OpenSpec 1.x without one). */
+  conventions?: string | null;
   change: string;
   pr: string;
   items: TaskItem[];
@@ -94,6 +96,13 @@ function describe(item: TaskItem, input: BuildTasksInput): string {
   const notes = item.notes.map((note) => `\n  ${note}`).join('');
   return (
     `Implement this OpenSpec task for change \`${input.change}\`:\n\n${item.raw.trim()}${notes}\n\n` +
-    `Follow \`openspec/project.md\` + \`.plans/${input.pr}/CONTEXT.md\`.\nDo not implement other tasks.`
+    `${follow(input)}\nDo not implement other tasks.`
   );
+}
+
+// The kit's line when there is a project.md; OpenSpec 1.x repositories keep their context in CONTEXT.md.
+function follow(input: BuildTasksInput): string {
+  const context = `\`.plans/${input.pr}/CONTEXT.md\``;
+  if (input.conventions === null) return `Follow ${context}.`;
+  return `Follow \`${input.conventions ?? 'openspec/project.md'}\` + ${context}.`;
 }

@@ -7,6 +7,10 @@ export interface ContextInput {
   verify: Pick<DetectedVerify, 'commands' | 'from'>;
   /** Tasks whose verify is still the failing placeholder. */
   placeholders: string[];
+  /** The conventions file (default `openspec/project.md`); null: none (an OpenSpec 1.x repository without one). */
+  conventions?: string | null;
+  /** `context:` of OpenSpec 1.x's `openspec/config.yaml`, quoted into the pack. */
+  projectContext?: string;
 }
 
 /**
@@ -15,6 +19,15 @@ export interface ContextInput {
  */
 export function contextMarkdown(input: ContextInput): string {
   const base = `openspec/changes/${input.change}`;
+  const sources = [
+    ...(input.conventions === null ? [] : [`- Project conventions: \`${input.conventions ?? 'openspec/project.md'}\``]),
+    ...(input.projectContext === undefined
+      ? []
+      : [
+          '- Project context (`openspec/config.yaml`, `context:`):',
+          ...input.projectContext.split('\n').map((line) => `  > ${line}`.trimEnd()),
+        ]),
+  ];
   const known = input.verify.commands.map((command) => `- \`${command}\` (from ${input.verify.from})`);
   const verification = known.length > 0 ? known : ['- ...'];
   if (input.placeholders.length > 0) {
@@ -26,8 +39,7 @@ export function contextMarkdown(input: ContextInput): string {
   return `# Architect Context Pack (${input.pr})
 
 ## Source of truth
-- Project conventions: \`openspec/project.md\`
-- Approved proposal: \`${base}/proposal.md\`
+${sources.length > 0 ? `${sources.join('\n')}\n` : ''}- Approved proposal: \`${base}/proposal.md\`
 - Task list: \`${base}/tasks.md\`
 - Design notes (optional): \`${base}/design.md\`
 - Spec deltas (optional): \`${base}/specs/\`

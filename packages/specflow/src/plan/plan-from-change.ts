@@ -12,13 +12,15 @@ import {
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readChange } from '../change/read-change.js';
-import { isFile, openspecLayout, repoPath, requireChange, type RepoOptions } from '../layout/paths.js';
+import { detectLayout } from '../layout/openspec-layout.js';
+import { isFile, repoPath, requireChange, type RepoOptions } from '../layout/paths.js';
 import { slugify } from '../layout/slug.js';
 import { writeUnlessExists, type WriteOutcome } from '../layout/write-new.js';
 import { checkTasks } from '../tasks/check-tasks.js';
 import { buildPlanTasks } from './build-tasks.js';
 import { contextMarkdown } from './context-md.js';
 import { detectVerify, type DetectedVerify } from './detect-verify.js';
+import { configContext, conventionsFile, planGoal } from './plan-sources.js';
 import { loadVerifyOverrides } from './verify-overrides.js';
 
 export interface PlanFromChangeOptions extends RepoOptions {
@@ -57,12 +59,15 @@ export interface PlanFromChangeResult {
  * const { planFile, placeholders } = await planFromChange({ repo: '.', change: 'add-2fa', pr: 'pr-42' });
  */
 export async function planFromChange(options: PlanFromChangeOptions): Promise<PlanFromChangeResult> {
-  const layout = openspecLayout(options);
+  const layout = await detectLayout(options);
+  const openspec1 = layout.kind === 'openspec-1';
   const paths = await requireChange(layout, options.change);
   const pr = slugify(options.pr ?? paths.name, '--pr');
   const change = await readChange(layout, paths);
-  if (change.tasksText === undefined || change.proposal === undefined) {
-    throw new UsageError(`${repoPath(layout, paths.dir)}: proposal.md or tasks.md is missing`, {
+  // OpenSpec 1.x does not require a proposal; the kit did, and still does in its layout.
+  if (change.tasksText === undefined || (!openspec1 && change.proposal === undefined)) {
+    const missing = openspec1 ? 'tasks.md is missing' : 'proposal.md or tasks.md is missing';
+    throw new UsageError(`${repoPath(layout, paths.dir)}: ${missing}`, {
       hint: `run "specflow proposal ${paths.name}"; it writes the missing files and keeps the others`,
     });
   }
@@ -85,7 +90,9 @@ export async function planFromChange(options: PlanFromChangeOptions): Promise<Pl
     });
   }
   const { warnings: verifyWarnings, ...verify } = await detectVerify({ root: layout.root, overrides, projectMd: layout.projectMd });
+  const conventions = await conventionsFile(layout);
   const built = buildPlanTasks({
+    conventions: conventions ?? null,
     change: paths.name,
     pr,
     items: change.tasks,
@@ -94,7 +101,7 @@ export async function planFromChange(options: PlanFromChangeOptions): Promise<Pl
     overrides,
   });
   const data = {
-    goal: change.title ?? `Implement OpenSpec change: ${paths.name}`,
+    goal: planGoal(change, openspec1) ?? `Implement OpenSpec change: ${paths.name}`,
     created_at: timestamp(),
     openspec: {
       change: paths.name,
@@ -110,13 +117,21 @@ export async function planFromChange(options: PlanFromChangeOptions): Promise<Pl
   await mkdir(planDir, { recursive: true });
   await writeFileAtomic(planPath, stringifyJson(check.plan));
   const contextPath = join(planDir, 'CONTEXT.md');
-  const contextText = contextMarkdown({ pr, change: paths.name, verify, placeholders: built.placeholders });
+  const projectContext = openspec1 ? await configContext(layout) : undefined;
+  const contextText = contextMarkdown({
+    pr,
+    change: paths.name,
+    verify,
+    placeholders: built.placeholders,
+    conventions: conventions ?? null,
+    ...(projectContext === undefined ? {} : { projectContext }),
+  });
   const context = await writeUnlessExists(contextPath, contextText, options.force ?? false);
   const next = runnableTasks(check.plan)[0]?.id;
   const masterPath = await appendMasterLog(planDir, pr, {
     title: `plan from OpenSpec change ${paths.name}`,
     lines: [
-      `Initialized plan from OpenSpec change: \`openspec/changes/${paths.name}/\``,
+      `Initialized plan from OpenSpec change: \`${repoPath(layout, paths.dir)}/\``,
       `Plan file: \`.plans/${pr}/plan.json\` (${built.tasks.length} task${built.tasks.length === 1 ? '' : 's'})`,
       ...(built.placeholders.length > 0 ? [`Verify to fill: ${built.placeholders.join(', ')}`] : []),
       next ? `Next: delegate \`${next}\` and verify.` : 'Next: every task is done; archive the change.',

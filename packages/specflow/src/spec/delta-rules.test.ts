@@ -43,9 +43,9 @@ async function findings(delta: string, main = MAIN): Promise<string[]> {
 describe('delta spec rules', () => {
   it.each([
     [
-      'no requirement under a delta header',
-      `## ADDED Requirements\n\n## MODIFIED Requirements\n${LOGIN}\n#### Scenario: Failure\n- **WHEN** wrong\n- **THEN** error\n`,
-      `${DELTA}:1: DELTA_NO_REQUIREMENTS: "## ADDED Requirements" has no "### Requirement:" under it (add a "### Requirement: <name>" under it, or a FROM/TO pair under RENAMED, or delete the header)`,
+      'no requirement under any delta header (an empty one beside others is fine, as in OpenSpec)',
+      '## ADDED Requirements\n\n## MODIFIED Requirements\n',
+      `${DELTA}:1: DELTA_NO_REQUIREMENTS: "## ADDED Requirements", "## MODIFIED Requirements": no "### Requirement:" or FROM/TO pair under any of them (add a "### Requirement: <name>" under it, or a FROM/TO pair under RENAMED, or delete the header)`,
     ],
     [
       'no delta header at all',
@@ -70,7 +70,7 @@ describe('delta spec rules', () => {
     [
       'one requirement in two sections',
       `## MODIFIED Requirements\n${LOGIN}\n#### Scenario: Failure\n- **WHEN** wrong\n- **THEN** error\n\n## REMOVED Requirements\n### Requirement: Login\n`,
-      `${DELTA}:14: REQ_IN_TWO_SECTIONS "Login": also under "## MODIFIED Requirements" at line 2 (keep it in one section; after a RENAMED, only MODIFIED may use the new name)`,
+      `${DELTA}:14: REQ_IN_TWO_SECTIONS "Login": under "## MODIFIED Requirements" and "## REMOVED Requirements" (keep it in one section; after a RENAMED, only MODIFIED may use the new name)`,
     ],
     [
       'MODIFIED of a requirement the current spec lacks',
@@ -78,9 +78,9 @@ describe('delta spec rules', () => {
       `${DELTA}:2: DELTA_TARGET_MISSING "Logout": MODIFIED: openspec/specs/auth/spec.md has no such requirement (use the exact name from the spec, or ADDED for a new requirement)`,
     ],
     [
-      'REMOVED of a requirement the current spec lacks',
-      '## REMOVED Requirements\n### Requirement: Logout\n',
-      `${DELTA}:2: DELTA_TARGET_MISSING "Logout": REMOVED: openspec/specs/auth/spec.md has no such requirement (use the exact name from the spec, or ADDED for a new requirement)`,
+      'REMOVED of a requirement spelled differently (case or spacing) in the current spec',
+      '## REMOVED Requirements\n### Requirement: login\n',
+      `${DELTA}:2: DELTA_TARGET_MISSING "login": REMOVED: not found, but "### Requirement: Login" is in openspec/specs/auth/spec.md: use that exact name (use the exact name from the spec, or ADDED for a new requirement)`,
     ],
     [
       'MODIFIED dropping scenarios the current spec has',
@@ -96,19 +96,26 @@ describe('delta spec rules', () => {
     expect(await findings(delta)).toEqual([line]);
   });
 
+  it('lets through what OpenSpec archives as already synced: REMOVED of a requirement already gone, ADDED of one already there word for word', async () => {
+    expect(await findings('## REMOVED Requirements\n### Requirement: Logout\n')).toEqual([]);
+    const login = MAIN.slice(MAIN.indexOf('### Requirement: Login'));
+    expect(await findings(`## ADDED Requirements\n${login}`)).toEqual([]);
+    expect(await findings(`## REMOVED Requirements\n- \`### Requirement: Login\`\n\n## ADDED Requirements\n${LOGOUT}`)).toEqual([]);
+  });
+
   it('lets MODIFIED use the new name of a RENAMED, and nothing else use either name twice', async () => {
     const renamed = '## RENAMED Requirements\n- FROM: `### Requirement: Login`\n- TO: `### Requirement: Sign In`\n';
     const modified = LOGIN.replace('Login', 'Sign In') + '\n#### Scenario: Failure\n- **WHEN** wrong\n- **THEN** error\n';
     expect(await findings(`${renamed}\n## MODIFIED Requirements\n${modified}`)).toEqual([]);
     expect(await findings(`${renamed}\n## ADDED Requirements\n${LOGOUT.replace('Logout', 'Sign In')}`)).toContain(
-      `${DELTA}:6: REQ_IN_TWO_SECTIONS "Sign In": also under "## RENAMED Requirements" (TO) at line 2 (keep it in one section; after a RENAMED, only MODIFIED may use the new name)`,
+      `${DELTA}:6: REQ_IN_TWO_SECTIONS "Sign In": ADDED uses the new name of a RENAMED (line 2) (keep it in one section; after a RENAMED, only MODIFIED may use the new name)`,
     );
   });
 
   it('checks the rebuilt spec again: what it keeps of the current spec must pass too, and archive refuses it', async () => {
     const main = `${MAIN}\n### Requirement: Remember Me\nThe system SHALL keep the session.\n`;
     const delta = `## ADDED Requirements\n${LOGOUT}`;
-    const line = 'openspec/specs/auth/spec.md:18: REQ_NO_SCENARIO "Remember Me": a requirement needs at least one "#### Scenario:" (add a scenario with WHEN/THEN)';
+    const line = 'openspec/specs/auth/spec.md:19: REQ_NO_SCENARIO "Remember Me": after the merge it has no "#### Scenario:" with steps under it (add a scenario with WHEN/THEN)';
     expect(await findings(delta, main)).toEqual([line]);
     const repo = await tempDir();
     await writeFiles(repo, {

@@ -28,7 +28,7 @@ describe('mergeDelta', () => {
     expect(merged.text).toBe(`# auth\n\nIntro.\n\n## Requirements\n\n${requirement('A')}`);
   });
 
-  it('matches names trimmed and with whitespace collapsed, case kept', () => {
+  it('matches names trimmed, case and inner spacing kept; a name that differs only in case is a typo', () => {
     const removed = mergeDelta(spec, delta('## REMOVED Requirements\n### Requirement:   A  \n### Requirement: b\n'), context);
     expect(removed.counts.removed).toBe(1);
     expect(removed.diagnostics.map((found) => [found.code, found.requirement])).toEqual([['DELTA_TARGET_MISSING', 'b']]);
@@ -40,4 +40,21 @@ describe('mergeDelta', () => {
     expect(merged.counts.added).toBe(1);
     expect(merged.text).toContain('```md\n### Requirement: Not one\n```\n\n#### Scenario: s');
   });
+
+  it('writes a CRLF spec back as CRLF, and counts an ADDED already there word for word as synced', () => {
+    const crlf = spec.replace(/\n/g, '\r\n');
+    const merged = mergeDelta(crlf, delta(`## ADDED Requirements\n${requirement('C')}`), context);
+    const after = `# auth Specification\n\n## Purpose\nP.\n\n## Requirements\n\n${requirement('A')}\n${requirement('B')}\n${requirement('C')}\n## Notes\nKept.\n`;
+    expect(merged.text).toBe(after.replace(/\n/g, '\r\n'));
+    const synced = mergeDelta(crlf, delta(`## ADDED Requirements\n${requirement('A')}`), context);
+    expect(synced).toMatchObject({ changed: false, counts: { added: 0, modified: 0, removed: 0, renamed: 0 }, diagnostics: [] });
+  });
+
+  it("creates a new spec with the delta's Purpose, or the placeholder when that Purpose is only a comment", () => {
+    const carried = mergeDelta(undefined, delta(`## Purpose\nBilling for every customer.\n\n## ADDED Requirements\n${requirement('A')}`), context);
+    expect(carried.text).toBe(`# auth Specification\n\n## Purpose\nBilling for every customer.\n\n## Requirements\n\n${requirement('A')}`);
+    const commented = mergeDelta(undefined, delta(`## Purpose\n<!-- todo -->\n\n## ADDED Requirements\n${requirement('A')}`), context);
+    expect(commented.text).toContain('## Purpose\nTBD: created when the change c was archived;');
+  });
 });
+

@@ -25,18 +25,24 @@ export interface TaskItem extends Omit<TaskLineParts, 'dependsOn'> {
 
 // The kit's rule: a "-" bullet with a checkbox and some text, at any indentation.
 const CHECKBOX = /^(\s*)-\s*\[([ xX])\]\s*(.+?)\s*$/;
+// OpenSpec 1.x's (see task-progress.ts): any list marker, a box with at most one marker (only x/X is
+// done; [~] is open work), no link after the box.
+const OPENSPEC_CHECKBOX = /^(\s*)(?:[-*+]|\d{1,9}[.)])\s*\[\s*([^\]\s]?)\s*\](?![([])\s*(.+?)\s*$/;
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const DETAIL_LABEL = /^(?:[-*+]\s+)?\**\s*(verify|files?|depends on|depends|after)\s*\**\s*:\s*\**\s*(.*)$/i;
 
 /**
  * Reads tasks.md in either style: OpenSpec (`## 1. Group`, `- [ ] 1.1 Step`) or spec-kit
- * (`## Phase 1: Setup`, `- [ ] T001 [P] [US1] Step`). Lines inside code fences are ignored.
+ * (`## Phase 1: Setup`, `- [ ] T001 [P] [US1] Step`). Lines inside code fences are ignored. The kit reads
+ * `- [ ]` bullets only; `openspecMarkers` (OpenSpec 1.x repositories) reads every checkbox OpenSpec
+ * counts: `*`, `+` and numbered bullets, and marks such as `[~]` (not done).
  *
  * @example
  * parseTasksMd('## 1. API\n- [ ] 1.1 Add `src/api.ts` (after 1.0)\n')[0]
  * // { ref: '1.1', group: 'API', paths: ['src/api.ts'], dependencies: [{ ref: '1.0', line: 2 }], ... }
  */
-export function parseTasksMd(text: string): TaskItem[] {
+export function parseTasksMd(text: string, options: { openspecMarkers?: boolean } = {}): TaskItem[] {
+  const checkboxRule = options.openspecMarkers ? OPENSPEC_CHECKBOX : CHECKBOX;
   const lines = splitLines(text);
   const groupLevel = shallowestSubheading(lines);
   const tasks: TaskItem[] = [];
@@ -47,7 +53,7 @@ export function parseTasksMd(text: string): TaskItem[] {
     if (isFence(raw)) inFence = !inFence;
     if (inFence || isFence(raw)) return;
     const heading = HEADING.exec(raw);
-    const checkbox = CHECKBOX.exec(raw);
+    const checkbox = checkboxRule.exec(raw);
     if (heading) {
       current = undefined;
       if (heading[1]!.length === groupLevel) group = { name: groupName(heading[2]!), line: index + 1 };
@@ -59,7 +65,7 @@ export function parseTasksMd(text: string): TaskItem[] {
         line: index + 1,
         raw,
         body,
-        checked: checkbox[2] !== ' ',
+        checked: checkbox[2]!.toLowerCase() === 'x',
         dependencies: dependsOn.map((ref) => ({ ref, line: index + 1 })),
         verify: [],
         notes: [],
