@@ -68,12 +68,15 @@ describe('codex-orchestrate', () => {
     expect([(await fixture.task('task_002')).status, (await fixture.task('task_003')).status]).toEqual(['agent_done', 'agent_done']);
   });
 
-  it('--json prints one document with the outcomes', async () => {
-    const fixture = await orchestratorFixture([fakeTask('task_001', 'partial')]);
+  it("--json prints one document with the outcomes; codex-orchestrate exits 0 on a partial result as the kit did, run exits 1", async () => {
+    const fixture = await orchestratorFixture([fakeTask('task_001', 'partial'), fakeTask('task_002', 'partial')]);
     useEnv(fixture);
     const { code, stdout } = await run(codexOrchestrate, ['--plan-dir', fixture.planDir, '--code-dir', fixture.repo, '--compact-run', '--json']);
-    expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toMatchObject({ exitCode: 1, outcomes: [{ taskId: 'task_001', status: 'blocked', resultStatus: 'partial' }] });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ exitCode: 0, outcomes: [{ taskId: 'task_001', status: 'blocked', resultStatus: 'partial' }] });
+    const planwrightRun = await run(agentRunner, ['run', '--plan-dir', fixture.planDir, '--repo', fixture.repo, '--compact-run', '--json']);
+    expect(planwrightRun.code).toBe(1);
+    expect(JSON.parse(planwrightRun.stdout)).toMatchObject({ exitCode: 1, outcomes: [{ taskId: 'task_002', status: 'blocked' }] });
   });
 
   it.each([
