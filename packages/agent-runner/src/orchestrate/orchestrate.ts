@@ -32,7 +32,7 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
   const emit = (event: OrchestratorEvent) => options.onEvent?.(event);
   for (const note of checked.notes) emit({ type: 'notice', message: note });
   const run = await prepareRun(options, checked);
-  if (options.noWait && options.streamAgentOutput) emit({ type: 'warning', message: '--no-wait ignores --stream-agent-output; the output is in the agent log' });
+  if (options.noWait && run.streamAgentOutput) emit({ type: 'warning', message: '--no-wait ignores --stream-agent-output; the output is in the agent log' });
   for (const note of run.notes) emit({ type: 'warning', message: note });
   emit({ type: 'run', runDir: run.layout.runDir, planFile: run.planFile, runPlan: run.layout.compact ? undefined : run.layout.planSnapshotPath, runId: run.runId });
   // --no-sync-plan: plan.json is the planner's to bring up to date (planwright sync), at the start too.

@@ -43,6 +43,8 @@ export interface ResolvedRun {
   stallMinutes: number;
   /** Write the tasks' outcomes into plan.json (the kit's --sync-plan, default on). */
   syncPlan: boolean;
+  /** Show the agent's output lines (flag, else orchestrator.toml's stream_agent_output). */
+  streamAgentOutput: boolean;
   notes: string[];
 }
 
@@ -89,6 +91,7 @@ export async function prepareRun(options: OrchestrateOptions, checked: CheckedRu
     worktrees: options.worktrees ?? false,
     stallMinutes: options.stallMinutes ?? 0,
     syncPlan: options.syncPlan ?? true,
+    streamAgentOutput: flag(options.streamAgentOutput, config.stream_agent_output, false),
   };
   const maxTasks = options.maxTasks ?? (settled.concurrency > 1 || settled.autoVerify ? Number.POSITIVE_INFINITY : 1);
   const runId = newInvocationRunId();
@@ -150,7 +153,7 @@ function kitArgs(options: OrchestrateOptions, settled: Record<string, unknown> &
     ensure_git: options.ensureGit ?? false,
     baseline_commit: options.baselineCommit ?? false,
     git_branch: options.gitBranch ?? null,
-    stream_agent_output: options.streamAgentOutput ?? false,
+    stream_agent_output: rest.streamAgentOutput,
     interactive_code: options.interactiveCode ?? false,
     timeout_minutes: rest.timeoutMinutes,
     timeout_grace_seconds: rest.graceSeconds,
