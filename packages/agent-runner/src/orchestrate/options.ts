@@ -117,6 +117,8 @@ export interface TaskOutcome {
   verified?: boolean;
   /** The head before and after the task's commit, with --commit or --worktrees. */
   commit?: { before: string; after: string };
+  /** With --commit in the shared checkout: files it changed that no commit took (another task running beside it names them too). */
+  uncommittedFiles?: string[];
   summary?: string;
   resultsPath: string;
   logPath: string;
