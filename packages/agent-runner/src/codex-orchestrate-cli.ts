@@ -32,9 +32,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         '--heartbeat-interval-seconds, --results-grace-seconds, --sandbox, --approval, --model and --agent\n' +
         'come from $CODEX_ORCH_CONFIG or $CODEX_HOME/orchestrator.toml (with [agents.<name>] tables).\n' +
         'Long flags may be shortened to any unambiguous prefix (--max 1 is --max-tasks 1), as in the kit.\n' +
-        "Exit codes (the kit's): 0 the tasks ran, whatever the agents reported (a blocked task is blocked in\n" +
-        'plan.json) or control/stop, 1 planwright could not do its work (git set-up, run folder), 2 bad input,\n' +
-        '124 a task timed out, 130 interrupted. planwright run exits 1 when a task ends blocked.',
+        "Exit codes (the kit's): 0 the tasks ran, whatever the agents reported (a blocked task stays blocked\n" +
+        'in plan.json), also after control/stop; 1 planwright could not do its work (git set-up, run folder);\n' +
+        '2 bad input, nothing written; 124 a task timed out; 130 interrupted. planwright run exits 1 when a\n' +
+        'task ends blocked.',
     },
     expanded,
     io,

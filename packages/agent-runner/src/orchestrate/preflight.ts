@@ -60,7 +60,15 @@ export async function preflight(options: OrchestrateOptions, adapter?: AgentAdap
 }
 
 function folder(flag: string, path: string, { mustExist, hint }: { mustExist: boolean; hint: string }): void {
-  const stat = statSync(path, { throwIfNoEntry: false });
+  // A path through a file (ENOTDIR) or an unreadable one is left to the write that needs it, which names
+  // the error as the run-store does.
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    if (mustExist) throw new UsageError(`${flag} ${path}: no such folder`, { hint });
+    return;
+  }
   if (!stat && mustExist) throw new UsageError(`${flag} ${path}: no such folder`, { hint });
   if (stat && !stat.isDirectory()) throw new UsageError(`${flag} ${path}: not a folder`, { hint });
 }
