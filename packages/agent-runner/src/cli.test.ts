@@ -128,6 +128,17 @@ describe('agent-runner', () => {
     expect(await fixture.invocations()).toEqual([]);
   });
 
+  it.each([['research', '--pr', 'pr-7', '--goal', 'g', '--timeout-minutes', '-1'], ['verify', '--pr', 'pr-1', '--task', 'task_001', '--timeout-minutes', 'soon']])('%j: a bad number is exit 2 naming the flag, nothing written', async (...argv) => {
+    const fixture = await orchestratorFixture([fakeTask('task_001')]);
+    useEnv(fixture);
+    const before = await readFile(fixture.planFile, 'utf8');
+    const { code, stderr } = await run(agentRunner, [...argv, '--repo', fixture.repo]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^agent-runner: --timeout-minutes (-1|\(not a number\)): expected a number of 0 or more/);
+    expect(existsSync(join(fixture.repo, '.plans/pr-7'))).toBe(false);
+    expect(await readFile(fixture.planFile, 'utf8')).toBe(before);
+  });
+
   it('research runs the agent on task_000 and, when it fails, appends a failure checkpoint', async () => {
     const fixture = await orchestratorFixture([]);
     useEnv(fixture);
