@@ -22,6 +22,14 @@ describe('snapshotWorkTree and changedBetween', () => {
     expect(await changedBetween({ cwd: repo, env, from: after, to: await snapshotWorkTree({ cwd: repo, env }) })).toEqual([]);
   });
 
+  it('leaves out the folders it is told to', async () => {
+    const repo = await tempGitRepo({ files: { 'a.txt': 'a' } });
+    const exclude = [join(repo, '.plans'), 'runs', '/elsewhere'];
+    const before = await snapshotWorkTree({ cwd: repo, env, exclude });
+    await writeFiles(repo, { '.plans/pr-1/plan.json': '{}', 'runs/r1/meta.json': '{}', 'b.txt': 'b' });
+    expect(await changedBetween({ cwd: repo, env, from: before, to: await snapshotWorkTree({ cwd: repo, env, exclude }) })).toEqual(['b.txt']);
+  });
+
   it('works in a repository without a commit', async () => {
     const repo = await tempDir();
     await git(repo, ['init', '--quiet']);

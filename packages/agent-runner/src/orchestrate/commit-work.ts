@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path';
 import { changedBetween, commitTask, headSha, repoRoot, runGit, snapshotWorkTree } from '@planwright/git-ops';
 import type { Results, Task } from '@planwright/plan-schema';
-import { attribute, closeWindow, openWindow, overlapping, type TaskWindow } from './attribution.js';
+import { attribute } from './attribution.js';
 import { serialized } from './git-lock.js';
+import { closeWindow, nameFiles, openWindow, overlapping, type TaskWindow } from './task-windows.js';
 
 export interface CommitWorkOptions {
   codeDir: string;
@@ -12,8 +13,8 @@ export interface CommitWorkOptions {
   wholeTree: boolean;
   /** In the shared checkout: the task's window (see openTaskWindow), which says what changed while it ran. */
   window?: TaskWindow;
-  /** The run the window belongs to, and the folders that are never a task's work. */
-  run?: { ledger: object; excluded: string[] };
+  /** The folders that are never a task's work (see excludedFolders). */
+  excluded?: string[];
   env?: NodeJS.ProcessEnv;
 }
 
@@ -42,13 +43,13 @@ export async function commitWork(options: CommitWorkOptions): Promise<CommitWork
         const result = await commitTask({ cwd: codeDir, taskId: task.id, title: task.title, paths, env: literal });
         return result.committed ? { before, after: result.sha } : undefined;
       };
-      if (options.wholeTree || !options.window || !options.run) return { commit: await done(undefined), uncommitted: [] };
+      if (options.wholeTree || !options.window) return { commit: await done(undefined), uncommitted: [] };
       const window = options.window;
-      window.names.push(...(options.results?.files_changed ?? []));
+      await nameFiles(window, options.results?.files_changed ?? []);
       const root = await repoRoot({ cwd: codeDir, env });
-      const changed = await changedBetween({ cwd: root, env, from: window.before, to: await snapshotWorkTree({ cwd: root, env }) });
-      const excluded = [join(root, '.plans'), ...options.run.excluded];
-      const split = attribute({ changed, window, others: overlapping(options.run.ledger, window), root, codeDir, excluded });
+      const excluded = notWork(root, options.excluded);
+      const changed = await changedBetween({ cwd: root, env, from: window.before, to: await snapshotWorkTree({ cwd: root, env, exclude: excluded }) });
+      const split = attribute({ changed, window, others: await overlapping(window), root, codeDir, excluded });
       const commit = split.mine.length > 0 ? await done(split.mine.map((file) => join(root, file))) : undefined;
       // Reported only while they still differ from the new head: a file another task committed is settled.
       const dirty = await dirtyFiles(root, split.shared.map((entry) => entry.file), env);
@@ -59,12 +60,18 @@ export async function commitWork(options: CommitWorkOptions): Promise<CommitWork
 }
 
 /**
- * Snapshots the shared checkout before a task's agent starts and opens its window in the run's ledger;
+ * Snapshots the shared checkout before a task's agent starts and opens its window (see task-windows.ts);
  * undefined when no commit will need it (no --commit, or a worktree of its own).
  */
-export async function openTaskWindow(options: { ledger: object; task: Task; codeDir: string; enabled: boolean; env?: NodeJS.ProcessEnv }): Promise<TaskWindow | undefined> {
+export async function openTaskWindow(options: { task: Task; codeDir: string; enabled: boolean; excluded: string[]; env?: NodeJS.ProcessEnv }): Promise<TaskWindow | undefined> {
   if (!options.enabled) return undefined;
-  return openWindow(options.ledger, options.task, await snapshotWorkTree({ cwd: options.codeDir, env: options.env }));
+  const root = await repoRoot({ cwd: options.codeDir, env: options.env });
+  return openWindow({ ...options, before: await snapshotWorkTree({ cwd: root, env: options.env, exclude: notWork(root, options.excluded) }) });
+}
+
+/** What both snapshots leave out: the repository's `.plans/` and the given folders. */
+function notWork(root: string, excluded: string[] = []): string[] {
+  return [join(root, '.plans'), ...excluded];
 }
 
 export { closeWindow };

@@ -10,7 +10,7 @@ import { renderBrief, renderPrompt } from './brief.js';
 import { closeWindow, commitWork, excludedFolders, openTaskWindow } from './commit-work.js';
 import { followUpPrompt, setAttemptResultsAside } from './follow-up.js';
 import type { OrchestrateOptions, OrchestratorEvent, TaskOutcome } from './options.js';
-import type { TaskWindow } from './attribution.js';
+import type { TaskWindow } from './task-windows.js';
 import type { ResolvedRun } from './prepare-run.js';
 import { closeWorktree, mergeBack, openWorktree, type TaskWorktree } from './worktrees.js';
 
@@ -105,9 +105,9 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
 
   const committed =
     verdict.status === 'done' && (run.commit || worktree)
-      ? await commitWork({ codeDir, task, results: attempt.results, wholeTree: worktree !== undefined, window, run: { ledger: run, excluded: excludedFolders(run) }, env: options.env })
+      ? await commitWork({ codeDir, task, results: attempt.results, wholeTree: worktree !== undefined, window, excluded: excludedFolders(run), env: options.env })
       : undefined;
-  closeWindow(window);
+  await closeWindow(window);
   const commit = committed?.commit;
   if (commit) emit({ type: 'commit', taskId: task.id, sha: commit.after });
   const uncommitted = committed?.uncommitted ?? [];
@@ -150,7 +150,7 @@ async function prepareTask(run: ResolvedRun, task: Task, options: OrchestrateOpt
   await writeFile(layout.briefPath(task.id), renderBrief({ goal: run.goal, task, layout, codeDir, runId, handshake: run.handshake }));
   await writeFile(layout.promptPath(task.id), prompt);
   if (worktree) await setTaskState(run.planFile, task.id, (entry) => void (entry.worktree = worktree.path));
-  const window = await openTaskWindow({ ledger: run, task, codeDir, enabled: run.commit && run.autoVerify && !worktree && !options.noWait, env: options.env });
+  const window = await openTaskWindow({ task, codeDir, excluded: excludedFolders(run), enabled: run.commit && run.autoVerify && !worktree && !options.noWait, env: options.env });
   return { worktree, codeDir, prompt, window };
 }
 
