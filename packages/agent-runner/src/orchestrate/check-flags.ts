@@ -29,7 +29,7 @@ export function checkFlags(options: OrchestrateOptions): void {
     const ok = typeof value === 'number' && Number.isFinite(value) && value >= rule.min && (!rule.whole || Number.isInteger(value));
     if (!ok) {
       const expected = `${rule.whole ? 'a whole number' : 'a number'} of ${rule.min} or more`;
-      throw new UsageError(`${flagName(key)} ${Number.isNaN(value) ? '(not a number)' : String(value)}: expected ${expected}`, { hint: `pass ${flagName(key)} ${rule.min === 0 && !rule.whole ? '30' : String(Math.max(rule.min, 1))}` });
+      throw new UsageError(`${flagName(key)} ${Number.isNaN(value) ? '(not a number)' : String(value)}: expected ${expected}`);
     }
   }
   if (options.noWait && options.interactiveCode) throw new UsageError('--no-wait cannot be used with --interactive-code', { hint: 'an interactive agent needs this terminal until it ends' });

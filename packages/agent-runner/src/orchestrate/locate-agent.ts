@@ -1,11 +1,10 @@
-import { UsageError } from '@planwright/cli-kit';
+import { isPlanwrightError, UsageError } from '@planwright/cli-kit';
 import { findAgentCli, type AgentCliSpec } from '../adapters/cli-probe.js';
 import { CLAUDE_CLI } from '../adapters/claude/probe.js';
 import { CODEX_CLI } from '../adapters/codex/probe.js';
 import { findProgram } from '../adapters/custom/custom-adapter.js';
 import { GEMINI_CLI } from '../adapters/gemini/probe.js';
 import type { OrchestratorConfig } from '../config/orchestrator-config.js';
-import { isPlanwrightError } from '@planwright/cli-kit';
 
 const BUILTIN_CLIS: Record<string, AgentCliSpec> = { codex: CODEX_CLI, gemini: GEMINI_CLI, claude: CLAUDE_CLI };
 
