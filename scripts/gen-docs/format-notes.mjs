@@ -99,7 +99,9 @@ clean exit without the file), the orchestrator writes them itself with \`status:
 \`generated_by: "planwright"\`, \`generated_at\`, a \`note\` saying what happened, \`exit_code\`,
 \`log_path\` and \`log_tail\` (the last 200 lines or 128 KB of the agent log, whatever the log's size). The
 task becomes \`blocked\`. The orchestrator also adds \`accounting\` to the results it accepted:
-\`thread_id\`, \`usage\`, \`duration_ms\`, \`attempts\`.
+\`thread_id\`, \`usage\`, \`duration_ms\`, \`attempts\`; and, after a commit in a shared checkout
+(\`--auto-verify --commit\`), \`uncommitted_files\`: files the task changed that no commit took, because
+another task running at the same time names them too (empty when its commit took everything).
 `;
 
 const META_NOTES = `
