@@ -54,6 +54,7 @@ const setupCases: Record<string, SetupCase> = {
     },
     message: /orchestrator\.toml:\d+:\d+: invalid TOML/,
   },
+  'a --task-id that is in_progress, with no reconcile to settle it (--no-sync-plan)': { options: () => ({ taskId: 'task_000', syncPlan: false }), message: /^--task-id task_000: the task is in_progress/ },
   '--no-sync-plan with --auto-verify': { options: () => ({ syncPlan: false, autoVerify: true }), message: /^--no-sync-plan cannot be used with --auto-verify/ },
 };
 
@@ -76,6 +77,15 @@ describe('preflight: a setup mistake changes nothing', () => {
     expect(existsSync(join(fixture.planDir, 'runs'))).toBe(false);
     expect(existsSync(join(spare, 'meta.json'))).toBe(false);
     expect(await fixture.invocations()).toEqual([]);
+  });
+
+  it('a --task-id left in_progress by a run that is gone: reconciled (interrupted), then run', async () => {
+    const stale: Task = { ...fakeTask('task_001'), status: 'in_progress', last_run_id: '20260101-000000-1-0000' };
+    const fixture = await orchestratorFixture([stale]);
+    const { result, events } = await fixture.run({ taskId: 'task_001' });
+    expect(events).toContainEqual(expect.objectContaining({ type: 'reconciled', taskId: 'task_001', to: 'blocked' }));
+    expect(result.exitCode).toBe(0);
+    expect((await fixture.task('task_001')).status).toBe('agent_done');
   });
 
   it('a run folder of an earlier run is taken by --run-dir', async () => {

@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
 import { loadPlan, runnableTasks, type Plan, type Task } from '@planwright/plan-schema';
+import { prRunsRoot, syncPlan } from '@planwright/run-store';
 import type { AgentAdapter } from '../adapters/adapter.js';
 import { knownAgents } from '../adapters/registry.js';
 import { expandPath } from '../config/expand-path.js';
@@ -55,6 +56,10 @@ export async function preflight(options: OrchestrateOptions, adapter?: AgentAdap
   const plan = await readPlan(planFile, options.goal);
   const tasks = (plan ?? defaultPlan(options.goal ?? '')).tasks;
   const only = options.taskId ? checkTaskId(options.taskId, tasks, planFile) : undefined;
+  if (only?.status === 'in_progress' && plan) {
+    const runsRoot = runDir ? dirname(runDir) : prRunsRoot({ planDir, runRoot, pr: basename(planDir) });
+    await checkInProgress(only, { planFile, runsRoot, pr: basename(planDir), syncPlan: options.syncPlan !== false });
+  }
   if (!adapter) checkAgents({ options, config, configFile, codeDir, env, planFile, tasks, only });
   return { pr: basename(planDir), planDir, codeDir, planFile, plan, runRoot, runDir, config, configFile, notes };
 }
@@ -89,10 +94,7 @@ async function readPlan(planFile: string, goal: string | undefined): Promise<Pla
   return undefined;
 }
 
-/**
- * `--task-id` names a task of the plan that may run. An `in_progress` one is judged after the start's
- * reconcile, which may find its agent gone and block it.
- */
+/** `--task-id` names a task of the plan that may run (an `in_progress` one: see checkInProgress). */
 function checkTaskId(taskId: string, tasks: Task[], planFile: string): Task {
   const task = tasks.find((candidate) => candidate.id === taskId);
   if (!task) throw new UsageError(`--task-id ${taskId}: not found in ${planFile}`, { hint: `tasks: ${tasks.slice(0, 8).map((t) => t.id).join(', ')}` });
@@ -100,6 +102,17 @@ function checkTaskId(taskId: string, tasks: Task[], planFile: string): Task {
     throw new UsageError(`--task-id ${task.id}: the task is ${task.status}`, { hint: 'set its status back to pending in plan.json to run it again' });
   }
   return task;
+}
+
+/**
+ * `--task-id` of a task left `in_progress`: runnable only when the start's reconcile will settle it (its
+ * agent gone: results applied, or blocked as interrupted). Asked now, as a dry run, so that a task whose
+ * agent may still be at work is refused before the run folder exists.
+ */
+async function checkInProgress(task: Task, context: { planFile: string; runsRoot: string; pr: string; syncPlan: boolean }): Promise<void> {
+  const report = context.syncPlan ? await syncPlan({ pr: context.pr, plan: context.planFile, runsRoot: context.runsRoot, dryRun: true }) : undefined;
+  if (report?.changes.some((change) => change.task_id === task.id)) return;
+  throw new UsageError(`--task-id ${task.id}: the task is in_progress`, { hint: 'its agent may still be running: see "run-store doctor"' });
 }
 
 interface AgentCheck {
