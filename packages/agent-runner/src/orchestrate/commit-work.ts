@@ -77,11 +77,13 @@ function notWork(root: string, excluded: string[] = []): string[] {
 export { closeWindow };
 
 /**
- * The folders that are never a task's work: `.plans/` (of the repository and of the code dir), the
- * plan's own folder and the PR's run folders (wherever --plan and --run-root put them).
+ * What is never a task's work: `.plans/` (of the repository and of the code dir), the plan file with its
+ * lock and MASTER.md (wherever --plan put them; not their whole folder, which may hold code) and the
+ * PR's run folders (wherever --run-root put them).
  */
 export function excludedFolders(run: { planFile: string; codeDir: string; layout: { runDir: string } }): string[] {
-  return [join(run.codeDir, '.plans'), dirname(run.planFile), dirname(run.layout.runDir)];
+  const planDir = dirname(run.planFile);
+  return [join(run.codeDir, '.plans'), run.planFile, `${run.planFile}.lock`, join(planDir, 'MASTER.md'), dirname(run.layout.runDir)];
 }
 
 async function dirtyFiles(root: string, files: string[], env: NodeJS.ProcessEnv | undefined): Promise<Set<string>> {
