@@ -5,6 +5,8 @@ describe('findTooDeep', () => {
   it('passes text within the limit, strings and escapes included', () => {
     expect(findTooDeep('{"a": [[1]], "b": "[[[[\\"{{{{"}', 3)).toBeUndefined();
     expect(findTooDeep('[[[', 3)).toBeUndefined();
+    // An escaped backslash ends right before the closing quote: the brackets after it count.
+    expect(findTooDeep('["a\\\\", [[1]]]', 2)).toEqual({ path: [1, 0], offset: 9 });
   });
 
   it('names the path of the container that opened one level too many', () => {

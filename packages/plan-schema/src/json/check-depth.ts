@@ -24,28 +24,41 @@ type Frame = { kind: 'array'; index: number } | { kind: 'object'; key: string; e
  */
 export function findTooDeep(text: string, limit: number = MAX_JSON_DEPTH): TooDeep | undefined {
   const stack: Frame[] = [];
-  for (let i = 0; i < text.length; i++) {
+  // Jumps from one character that matters to the next (strings are skipped whole): about JSON.parse's speed.
+  const special = /["[\]{},]/g;
+  for (let match = special.exec(text); match; match = special.exec(text)) {
+    const i = match.index;
     const char = text[i];
     if (char === '"') {
-      const start = i;
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      const end = stringEnd(text, i);
       const top = stack.at(-1);
       if (top?.kind === 'object' && top.expectKey) {
-        top.key = decodeKey(text.slice(start, i + 1));
+        top.key = decodeKey(text.slice(i, end + 1));
         top.expectKey = false;
       }
+      special.lastIndex = end + 1;
     } else if (char === '[' || char === '{') {
       if (stack.length >= limit) return { path: stack.map(position), offset: i };
       stack.push(char === '[' ? { kind: 'array', index: 0 } : { kind: 'object', key: '', expectKey: true });
     } else if (char === ']' || char === '}') {
       stack.pop();
-    } else if (char === ',') {
+    } else {
       const top = stack.at(-1);
       if (top?.kind === 'array') top.index++;
       else if (top) top.expectKey = true;
     }
   }
   return undefined;
+}
+
+/** The offset of the quote that ends the string opened at `start` (the text's end when none does). */
+function stringEnd(text: string, start: number): number {
+  for (let quote = text.indexOf('"', start + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let slashes = 0;
+    while (text[quote - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2 === 0) return quote;
+  }
+  return text.length;
 }
 
 function position(frame: Frame): string | number {
