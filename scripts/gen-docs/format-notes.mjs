@@ -99,7 +99,9 @@ clean exit without the file), the orchestrator writes them itself with \`status:
 \`generated_by: "planwright"\`, \`generated_at\`, a \`note\` saying what happened, \`exit_code\`,
 \`log_path\` and \`log_tail\` (the last 200 lines or 128 KB of the agent log, whatever the log's size). The
 task becomes \`blocked\`. The orchestrator also adds \`accounting\` to the results it accepted:
-\`thread_id\`, \`usage\`, \`duration_ms\`, \`attempts\`.
+\`thread_id\`, \`usage\`, \`duration_ms\`, \`attempts\`; and, after a commit in a shared checkout
+(\`--auto-verify --commit\`), \`uncommitted_files\`: files the task changed that no commit took, because
+another task running at the same time names them too (empty when its commit took everything).
 `;
 
 const META_NOTES = `
@@ -137,11 +139,14 @@ and column (\`overrides.json:4:36: invalid JSON: trailing comma before '}'\`), a
 `;
 
 const TOML_NOTES = `
-The file is \`$CODEX_ORCH_CONFIG\` when set (it must then exist), else \`$CODEX_HOME/orchestrator.toml\`
-(\`CODEX_HOME\` defaults to \`~/.codex\`); \`planwright check\` says which one is in effect. A flag on the
-command line wins over the file. Invalid TOML (with line and column), a key of the wrong type, an unknown
-placeholder or an unknown agent is an error naming the file and the key, exit 2 — the kit ignored a
-broken file silently.
+The file is \`$CODEX_ORCH_CONFIG\` when set (with \`~\`, \`$VAR\` and \`\${VAR}\` expanded, as the kit did),
+else \`$CODEX_HOME/orchestrator.toml\` (\`CODEX_HOME\` defaults to \`~/.codex\`); \`planwright check\` says
+which one is in effect. A file that does not exist is no config, as in the kit (for
+\`$CODEX_ORCH_CONFIG\`, with one note on stderr). A flag on the command line wins over the file. Values
+are read as the kit read them: a number may be written as a string (\`timeout_minutes = "30"\`), a boolean
+as \`1\`/\`0\` or \`"true"\`/\`"false"\`. Invalid TOML (with line and column), a value that cannot be read as
+its type, an unknown placeholder or an unknown agent is an error naming the file and the key, exit 2 —
+the kit ignored a broken file silently.
 
 \`\`\`toml
 compact_run = true

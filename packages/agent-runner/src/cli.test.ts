@@ -68,12 +68,15 @@ describe('codex-orchestrate', () => {
     expect([(await fixture.task('task_002')).status, (await fixture.task('task_003')).status]).toEqual(['agent_done', 'agent_done']);
   });
 
-  it('--json prints one document with the outcomes', async () => {
-    const fixture = await orchestratorFixture([fakeTask('task_001', 'partial')]);
+  it("--json prints one document with the outcomes; codex-orchestrate exits 0 on a partial result as the kit did, run exits 1", async () => {
+    const fixture = await orchestratorFixture([fakeTask('task_001', 'partial'), fakeTask('task_002', 'partial')]);
     useEnv(fixture);
     const { code, stdout } = await run(codexOrchestrate, ['--plan-dir', fixture.planDir, '--code-dir', fixture.repo, '--compact-run', '--json']);
-    expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toMatchObject({ exitCode: 1, outcomes: [{ taskId: 'task_001', status: 'blocked', resultStatus: 'partial' }] });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ exitCode: 0, outcomes: [{ taskId: 'task_001', status: 'blocked', resultStatus: 'partial' }] });
+    const planwrightRun = await run(agentRunner, ['run', '--plan-dir', fixture.planDir, '--repo', fixture.repo, '--compact-run', '--json']);
+    expect(planwrightRun.code).toBe(1);
+    expect(JSON.parse(planwrightRun.stdout)).toMatchObject({ exitCode: 1, outcomes: [{ taskId: 'task_002', status: 'blocked' }] });
   });
 
   it.each([
@@ -123,6 +126,17 @@ describe('agent-runner', () => {
     expect(plan.tasks[0]).toMatchObject({ id: 'task_000', expected_files: ['.plans/pr-7/research/RESEARCH.md'], status: 'pending' });
     expect(await readFile(join(fixture.repo, '.plans/pr-7/research/RESEARCH.md'), 'utf8')).toContain('research agent started');
     expect(await fixture.invocations()).toEqual([]);
+  });
+
+  it.each([['research', '--pr', 'pr-7', '--goal', 'g', '--timeout-minutes', '-1'], ['verify', '--pr', 'pr-1', '--task', 'task_001', '--timeout-minutes', 'soon']])('%j: a bad number is exit 2 naming the flag, nothing written', async (...argv) => {
+    const fixture = await orchestratorFixture([fakeTask('task_001')]);
+    useEnv(fixture);
+    const before = await readFile(fixture.planFile, 'utf8');
+    const { code, stderr } = await run(agentRunner, [...argv, '--repo', fixture.repo]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^agent-runner: --timeout-minutes (-1|\(not a number\)): expected a number of 0 or more/);
+    expect(existsSync(join(fixture.repo, '.plans/pr-7'))).toBe(false);
+    expect(await readFile(fixture.planFile, 'utf8')).toBe(before);
   });
 
   it('research runs the agent on task_000 and, when it fails, appends a failure checkpoint', async () => {

@@ -1,5 +1,7 @@
-import { packageVersion, type CliIo } from '@planwright/cli-kit';
+import { packageVersion, processIo, renderError, type CliIo } from '@planwright/cli-kit';
 import { runCli } from '@planwright/cli-kit/run-cli';
+import type { CommandModule } from 'yargs';
+import { declaredFlags, expandFlagPrefixes } from './commands/flag-prefixes.js';
 import { codexOrchestrateCommand } from './commands/index.js';
 
 /**
@@ -8,7 +10,14 @@ import { codexOrchestrateCommand } from './commands/index.js';
  * @example
  * process.exitCode = await main(['--plan-dir', '.plans/pr-42', '--code-dir', '.', '--compact-run']);
  */
-export function main(argv: string[], io?: CliIo): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let expanded: string[];
+  try {
+    // argparse, which the kit used, takes any unambiguous prefix of a long flag.
+    expanded = expandFlagPrefixes(argv, declaredFlags(codexOrchestrateCommand as CommandModule<object, never>));
+  } catch (error) {
+    return renderError(error, io, 'codex-orchestrate');
+  }
   return runCli(
     {
       scriptName: 'codex-orchestrate',
@@ -22,9 +31,13 @@ export function main(argv: string[], io?: CliIo): Promise<number> {
         '--gitignore-runs, --stream-agent-output, --timeout-minutes, --timeout-grace-seconds,\n' +
         '--heartbeat-interval-seconds, --results-grace-seconds, --sandbox, --approval, --model and --agent\n' +
         'come from $CODEX_ORCH_CONFIG or $CODEX_HOME/orchestrator.toml (with [agents.<name>] tables).\n' +
-        'Exit codes: 0 done, 1 a task ended blocked, 2 bad input or stopped, 124 timeout, 130 interrupted.',
+        'Long flags may be shortened to any unambiguous prefix (--max 1 is --max-tasks 1), as in the kit.\n' +
+        "Exit codes (the kit's): 0 the tasks ran, whatever the agents reported (a blocked task stays blocked\n" +
+        'in plan.json), also after control/stop; 1 planwright could not do its work (git set-up, run folder);\n' +
+        '2 bad input, nothing written; 124 a task timed out; 130 interrupted. planwright run exits 1 when a\n' +
+        'task ends blocked.',
     },
-    argv,
+    expanded,
     io,
   );
 }

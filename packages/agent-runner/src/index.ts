@@ -1,6 +1,9 @@
 /** The orchestrator: run the runnable tasks of a plan with code agents (codex-orchestrate as a library). */
 export { orchestrate } from './orchestrate/orchestrate.js';
 export type { OrchestrateOptions, OrchestrateResult, OrchestratorEvent, TaskOutcome, Handshake } from './orchestrate/options.js';
+/** The checks orchestrate() runs before its first write (a UsageError, nothing changed), on their own. */
+export { preflight } from './orchestrate/preflight.js';
+export type { CheckedRun } from './orchestrate/preflight.js';
 /** The task brief and the prompt an agent gets. */
 export { renderBrief, renderPrompt } from './orchestrate/brief.js';
 /** The one-task starter plan written from a goal. */

@@ -97,5 +97,27 @@ describe('gemini-review --dry-run', () => {
     expect(stub).toMatch(/^# Plan review \(gemini, dry run\)\n\n- reviewer: gemini\n- model: gemini-3-pro-preview\n- generated_at: \S+Z\n- pr: pr-1\n/);
     expect(stub).toContain('.plans/pr-1/preplan/PLAN_OPTIONS.md, .plans/pr-1/CONTEXT.md, .plans/pr-1/research/RESEARCH.md, docs/extra.md\n- dry_run: true\n');
     expect(stub).toContain('Dry run: no reviewer was called.');
+    // The bundle it would send, as the reviewer would read it.
+    expect(stub).toContain('## Bundle\n\n```markdown\n# Plan review bundle\n');
+    expect(stub).toContain('# FILE: docs/extra.md\n\n# Extra\n');
+  });
+
+  it('without preplan/PLAN_OPTIONS.md, writes the stub with the model and the bundle, names what is missing, exits 0 (as the kit)', async () => {
+    const { repo, reviewFile } = await reviewRepo({ '.plans/pr-2/CONTEXT.md': '# Context\n\nA fence: ```js\n```\n' });
+    stubEnv({ GEMINI_BIN: '/nonexistent/gemini' });
+    const { code, stdout, stderr } = await cli(['--repo', repo, '--pr', 'pr-2', '--dry-run']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toContain('no plan options yet: .plans/pr-2/preplan/PLAN_OPTIONS.md (the real review needs them)\n');
+    const stub = await readFile(reviewFile.replace('pr-1', 'pr-2'), 'utf8');
+    expect(stub).toMatch(/^# Plan review \(gemini, dry run\)\n\n- reviewer: gemini\n- model: gemini-3-pro-preview\n/);
+    expect(stub).toContain('- bundle: 1 file, 0.');
+    expect(stub).toContain('- plan_options: .plans/pr-2/preplan/PLAN_OPTIONS.md (missing: write it before the real review)\n');
+    // A fence longer than any backtick run in the bundle keeps the bundle whole.
+    expect(stub).toContain('````markdown\n# Plan review bundle\n');
+    expect(stub).toMatch(/# FILE: \.plans\/pr-2\/CONTEXT\.md\n\n# Context\n\nA fence: ```js\n```\n````\n$/);
+    // The real run still refuses, and writes nothing.
+    const { code: real, stderr: refused } = await cli(['--repo', repo, '--pr', 'pr-2']);
+    expect(real).toBe(2);
+    expect(refused).toMatch(/^gemini-review: the plan options .*PLAN_OPTIONS\.md: no such file/);
   });
 });

@@ -27,7 +27,7 @@ export type { Reviewer, ReviewerCall, ReviewerContext, ReviewerOutcome, Tokens }
 export { geminiWorkspaceDir } from './reviewers/gemini-workspace.js';
 /** The review file and the dry-run stub. */
 export { renderReviewFile, renderDryRunStub } from './review-file.js';
-export type { ReviewHeader } from './review-file.js';
+export type { DryRunStub, ReviewHeader } from './review-file.js';
 /** A reviewer call that delivered no review (auth, rate limit, server error, timeout, ...). */
 export { ReviewerError } from './errors.js';
 export type { ReviewerFailure } from './errors.js';

@@ -19,7 +19,7 @@ export interface ReviewOptions {
   model?: string;
   /** More files for the bundle. */
   extra?: string[];
-  /** Write a stub naming the model; call nothing. */
+  /** Write the model and the bundle it would send (plan options may be missing); call nothing. */
   dryRun?: boolean;
   /** Default gemini. */
   reviewer?: ReviewerName;
@@ -56,6 +56,8 @@ export interface ReviewResult {
   duration_ms: number;
   reviewer: ReviewerName;
   bundle: BundleStats;
+  /** A dry run before the plan options exist: their path (a real review refuses to run without them). */
+  missing_plan_options: string | null;
   dry_run: boolean;
 }
 

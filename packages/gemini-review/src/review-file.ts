@@ -55,22 +55,43 @@ export function renderReviewFile(header: ReviewHeader, review: string): string {
   ].join('\n');
 }
 
-/** `--dry-run`: a stub that names the model and the bundle; no reviewer was called. */
-export function renderDryRunStub(header: Pick<ReviewHeader, 'reviewer' | 'modelRequested' | 'generatedAt' | 'pr' | 'bundle'>): string {
-  const model = header.modelRequested ?? `${header.reviewer} default`;
-  return [
-    `# Plan review (${header.reviewer}, dry run)`,
+/** What the dry-run stub records: the header fields, the bundle it would send, and what is missing. */
+export interface DryRunStub extends Pick<ReviewHeader, 'reviewer' | 'modelRequested' | 'generatedAt' | 'pr' | 'bundle'> {
+  /** The bundle text, as the reviewer would read it on stdin. */
+  bundleText?: string;
+  /** The plan options file that does not exist yet (a real review needs it). */
+  missingPlanOptions?: string;
+}
+
+/**
+ * `--dry-run`, as the kit wrote it: a stub that names the model and holds the bundle it would send; no
+ * reviewer was called. Plan options that do not exist yet are named, not refused.
+ */
+export function renderDryRunStub(stub: DryRunStub): string {
+  const model = stub.modelRequested ?? `${stub.reviewer} default`;
+  const lines = [
+    `# Plan review (${stub.reviewer}, dry run)`,
     '',
-    `- reviewer: ${header.reviewer}`,
+    `- reviewer: ${stub.reviewer}`,
     `- model: ${model}`,
-    `- generated_at: ${header.generatedAt}`,
-    `- pr: ${header.pr}`,
-    `- bundle: ${describeBundle(header.bundle)}: ${header.bundle.files.join(', ')}`,
+    `- generated_at: ${stub.generatedAt}`,
+    `- pr: ${stub.pr}`,
+    `- bundle: ${describeBundle(stub.bundle)}: ${stub.bundle.files.join(', ')}`,
+    ...(stub.missingPlanOptions ? [`- plan_options: ${stub.missingPlanOptions} (missing: write it before the real review)`] : []),
     '- dry_run: true',
     '',
-    `Dry run: no reviewer was called. Without --dry-run, ${header.reviewer} (${model}) reviews the bundle above and its review replaces this file.`,
+    `Dry run: no reviewer was called. Without --dry-run, ${stub.reviewer} (${model}) reviews the bundle below and its review replaces this file.`,
     '',
-  ].join('\n');
+  ];
+  if (stub.bundleText !== undefined) lines.push('## Bundle', '', ...fenced(stub.bundleText), '');
+  return lines.join('\n');
+}
+
+/** The text in a code fence longer than any backtick run inside it, so the bundle cannot end it early. */
+function fenced(text: string): string[] {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${fence}markdown`, text.endsWith('\n') ? text.slice(0, -1) : text, fence];
 }
 
 /** Writes the file whole or not at all (temp file and rename), creating its folder. */

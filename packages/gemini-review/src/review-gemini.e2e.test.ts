@@ -74,6 +74,7 @@ describe('gemini-review with the real gemini CLI', { timeout: 60_000 }, () => {
         token_estimate: Math.ceil(result.bundle.bytes / 4),
         redacted: 0,
       },
+      missing_plan_options: null,
       dry_run: false,
     });
     expect(await readFile(out, 'utf8')).toContain(`- session_id: ${result.session_id}\n`);

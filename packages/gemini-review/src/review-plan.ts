@@ -36,6 +36,8 @@ export async function reviewPlan(options: ReviewOptions): Promise<ReviewResult> 
     pr,
     planOptions: options.planOptions ? resolve(cwd, options.planOptions) : defaultPlanOptions(repo, pr),
     planOptionsGiven: options.planOptions !== undefined,
+    // As the kit's: a dry run shows what would be sent even before the plan options exist.
+    planOptionsOptional: Boolean(options.dryRun),
     extra: (options.extra ?? []).map((file) => resolve(cwd, file)),
     generatedAt: timestamp(),
     maxBundleKb: settings.maxBundleKb,
@@ -45,10 +47,11 @@ export async function reviewPlan(options: ReviewOptions): Promise<ReviewResult> 
   const output = resolve(cwd, options.out ?? join(repo, '.plans', pr, 'preplan', 'GEMINI_PLAN_REVIEW.md'));
   checkOutput(output, options.out);
   const reviewer = reviewers[settings.reviewer];
-  const base = { output, model_requested: model ?? null, reviewer: reviewer.name, bundle: bundle.stats };
+  const base = { output, model_requested: model ?? null, reviewer: reviewer.name, bundle: bundle.stats, missing_plan_options: bundle.missingPlanOptions ?? null };
   if (options.dryRun) {
     options.onBundle?.(bundle.stats);
-    await writeReviewFile(output, renderDryRunStub({ reviewer: reviewer.name, modelRequested: model ?? null, generatedAt: timestamp(), pr, bundle: bundle.stats }));
+    const stub = { reviewer: reviewer.name, modelRequested: model ?? null, generatedAt: timestamp(), pr, bundle: bundle.stats };
+    await writeReviewFile(output, renderDryRunStub({ ...stub, bundleText: bundle.text, missingPlanOptions: bundle.missingPlanOptions }));
     return { ...base, model_used: null, session_id: null, tokens: null, duration_ms: 0, dry_run: true };
   }
   const bin = reviewer.findBin(env, cwd);

@@ -78,12 +78,17 @@ describe('checkoutBranch', () => {
     expect(await git(repo, ['branch', '--list'])).toBe('* main');
   });
 
-  it('asks for a baseline commit in a repository without commits', async () => {
+  it('in a repository without commits, switches the unborn branch (as git checkout -b and the kit do)', async () => {
     const repo = await tempGitRepo();
-    await expect(checkoutBranch({ cwd: repo, env, pr: 'pr-1' })).rejects.toMatchObject({
-      exitCode: 1,
-      hint: expect.stringContaining('git-ops baseline'),
+    await writeFile(join(repo, 'new.txt'), 'x\n');
+    expect(await checkoutBranch({ cwd: repo, env, pr: 'pr-1', branch: 'feat' })).toEqual({
+      branch: 'feat', action: 'created', previous: 'main', sha: null, carriedChanges: true,
     });
+    expect(await git(repo, ['symbolic-ref', '--short', 'HEAD'])).toBe('feat');
+    expect(await checkoutBranch({ cwd: repo, env, pr: 'pr-1', branch: 'feat' })).toMatchObject({ action: 'current' });
+    await git(repo, ['add', 'new.txt']);
+    await git(repo, ['commit', '--quiet', '-m', 'first']);
+    expect(await git(repo, ['branch', '--list'])).toBe('* feat');
   });
 });
 

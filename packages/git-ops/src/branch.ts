@@ -1,4 +1,3 @@
-import { PlanwrightError } from '@planwright/cli-kit';
 import { branchNameFor, DEFAULT_BRANCH_TEMPLATE, validateBranchName } from './branch-name.js';
 import { GitError } from './errors.js';
 import { currentBranch, headSha, isDirty } from './repo.js';
@@ -17,8 +16,8 @@ export interface CheckoutBranchResult {
   action: 'created' | 'switched' | 'current';
   /** The branch checked out before (null when HEAD was detached). */
   previous: string | null;
-  /** The commit the branch points at now. */
-  sha: string;
+  /** The commit the branch points at now; null on a branch without a commit yet (a new repository). */
+  sha: string | null;
   /** True when uncommitted changes were there and came along. */
   carriedChanges: boolean;
 }
@@ -34,12 +33,8 @@ export async function checkoutBranch(options: CheckoutBranchOptions): Promise<Ch
   const branch = await validateBranchName(branchNameFor(options.branch ?? DEFAULT_BRANCH_TEMPLATE, options.pr), options);
   const context = gitContext(options);
   const head = await headSha(options);
-  if (head === null) {
-    throw new PlanwrightError(`cannot create branch ${branch} in ${context.cwd}: the repository has no commit yet`, {
-      hint: 'make the baseline commit first: git-ops baseline',
-    });
-  }
   const previous = await currentBranch(options);
+  if (head === null) return switchUnborn(branch, previous, options);
   const carriedChanges = await isDirty(options);
   if (previous === branch) return { branch, action: 'current', previous, sha: head, carriedChanges };
   const exists = await branchExists(branch, options);
@@ -49,6 +44,18 @@ export async function checkoutBranch(options: CheckoutBranchOptions): Promise<Ch
     throw explainSwitchFailure(error, branch);
   }
   return { branch, action: exists ? 'switched' : 'created', previous, sha: (await headSha(options))!, carriedChanges };
+}
+
+/**
+ * A repository without a commit: HEAD names a branch that does not exist yet, so "switching" is naming
+ * another one (`git symbolic-ref`), as `git checkout -b` does there. The index and the files stay as they
+ * are, and the first commit lands on the new branch, as with the kit.
+ */
+async function switchUnborn(branch: string, previous: string | null, options: GitOptions): Promise<CheckoutBranchResult> {
+  const carriedChanges = await isDirty(options);
+  if (previous === branch) return { branch, action: 'current', previous, sha: null, carriedChanges };
+  await runGit(['symbolic-ref', 'HEAD', `refs/heads/${branch}`], gitContext(options));
+  return { branch, action: 'created', previous, sha: null, carriedChanges };
 }
 
 /** True when `refs/heads/<branch>` exists. */

@@ -33,6 +33,9 @@ export type { CommitTaskOptions, CommitTaskResult } from './commit-task.js';
 /** The files changed since a commit: committed, uncommitted and untracked. */
 export { changedFilesSince } from './changes.js';
 export type { ChangedFilesOptions } from './changes.js';
+/** The whole work tree as a tree id (tracked and untracked, .gitignore respected), and what changed between two. */
+export { snapshotWorkTree, changedBetween } from './snapshot.js';
+export type { ChangedBetweenOptions, SnapshotOptions } from './snapshot.js';
 
 // Worktrees.
 /** Add, remove, list and prune git worktrees. */

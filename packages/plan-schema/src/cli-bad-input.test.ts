@@ -15,6 +15,13 @@ const cases: [string, string, RegExp][] = [
   ['a dependency on no task', '{"tasks": [{"id": "a", "depends_on": ["x"]}]}', /plan\.json: tasks\[0\]\.depends_on\[0\]: no task has the id "x" \(fix the id or remove it from depends_on\)$/],
   ['a cycle', '{"tasks": [{"id": "a", "depends_on": ["b"]}, {"id": "b", "depends_on": ["a"]}]}', /plan\.json: tasks\[0\]\.depends_on: dependency cycle: a -> b -> a \(each needs the next\) \(remove one of these dependencies\)$/],
   ['an unsafe id', '{"tasks": [{"id": "../../etc"}]}', /plan\.json: tasks\[0\]\.id: "\.\.\/\.\.\/etc" is not a file-name-safe id \(use letters, digits/],
+  // A megabyte of brackets, and deep objects under a key of the user's: the path where the limit was passed.
+  ['a file of [[[[', '['.repeat(1_000_000), /plan\.json:1:257: \(\[0\] ×256\): nested more than 256 levels deep \(planwright reads JSON up to 256 levels; flatten or remove that value\)$/],
+  [
+    'deep objects in an unknown key',
+    `{"tasks": [{"id": "a", "x_notes": ${'{"k":'.repeat(5000)}1${'}'.repeat(5000)}}]}`,
+    /plan\.json:1:\d+: tasks\[0\]\.x_notes\(\.k ×253\): nested more than 256 levels deep \(/,
+  ],
 ];
 
 describe.each(['status', 'next', 'validate-plan', 'mark-verified'])('plan-schema %s with a bad plan', (command) => {

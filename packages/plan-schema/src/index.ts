@@ -50,6 +50,9 @@ export { parseJsonText, stringifyJson } from './json/parse-json.js';
 export { writeFileAtomic } from './json/write-file-atomic.js';
 export type { WriteFileAtomicOptions } from './json/write-file-atomic.js';
 export { formatJsonPath } from './json/format-path.js';
+/** The nesting limit of every JSON file planwright reads, checked without recursion before the parse. */
+export { findTooDeep, formatLongJsonPath, MAX_JSON_DEPTH } from './json/check-depth.js';
+export type { TooDeep } from './json/check-depth.js';
 export { withFileLock, LockTimeoutError } from './lock/file-lock.js';
 export type { FileLockOptions } from './lock/file-lock.js';
 

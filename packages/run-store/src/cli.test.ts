@@ -173,18 +173,21 @@ describe('bad input: exit 2, one line, nothing changed', () => {
     [['doctor', '--pr', 'pr-1', '--task', '../x'], /^run-store: --task "\.\.\/x": not a task id/],
     [['doctor', '--pr', 'empty'], /^run-store: --pr empty: no runs in /],
     [['stop', '--run-dir', '/nonexistent/run'], /^run-store: --run-dir \/nonexistent\/run: no such run folder/],
+    [['stop', '--run-dir', '<repo>'], /^run-store: --run-dir .*: not a run folder \(no meta\.json\)/],
     [['stop'], /^run-store: Missing required argument: run-dir/],
   ])('%j', async (argv, stderr) => {
     const { repo, planFile } = await prWithRuns();
     const before = await readFile(planFile, 'utf8');
     const needsRepo = !argv.includes('--run-dir') && argv[0] !== 'stop';
-    const result = await run(needsRepo ? [...argv, '--repo', repo] : argv);
+    const args = argv.map((arg) => (arg === '<repo>' ? repo : arg));
+    const result = await run(needsRepo ? [...args, '--repo', repo] : args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toHaveLength(2);
     expect(result.stderr).toMatch(stderr);
     expect(await readFile(planFile, 'utf8')).toBe(before);
     expect(existsSync('/nonexistent')).toBe(false);
+    expect(existsSync(join(repo, 'control'))).toBe(false);
   });
 });
 

@@ -29,6 +29,14 @@ describe('fake-codex modes', () => {
     expect(await readFile(last, 'utf8')).toBe(events[6].item.text);
   });
 
+  it('write-unlisted: writes the file but leaves it out of files_changed', async () => {
+    const task = await fakeTask('- fake-agent: write a.txt 1\n- fake-agent: write-unlisted test/extra.txt 2');
+    const result = await runFake(execArgs(task), { input: task.prompt, env: task.env });
+    expect(result.exitCode).toBe(0);
+    expect(await readFile(join(task.repo, 'test/extra.txt'), 'utf8')).toBe('2\n');
+    expect(await task.readResults()).toMatchObject({ status: 'completed', files_changed: ['a.txt'] });
+  });
+
   it('complete in done-file mode: creates the done marker the prompt names, after the results', async () => {
     const task = await fakeTask();
     const done = join(task.runDir, 'done', 'task_001.done');

@@ -25,11 +25,16 @@ export const runCommand: CommandModule<object, RunArgs> = {
         if (!args.pr && !args.planDir) throw new UsageError('name the plan with --pr <PR> or --plan-dir <dir>');
         return true;
       })
-      .example('$0 run --pr pr-42 --compact-run --timeout-minutes 30', 'Run the next task of .plans/pr-42') as unknown as Argv<RunArgs>,
+      .example('$0 run --pr pr-42 --compact-run --timeout-minutes 30', 'Run the next task of .plans/pr-42')
+      .epilogue(
+        'Exit codes: 0 every task that ran reached agent_done or done (or none was runnable), 1 a task ended\n' +
+          'blocked, 2 bad input (nothing written) or stopped by control/stop, 124 a task timed out, 130\n' +
+          "interrupted. codex-orchestrate keeps the kit's: 0 when a task ends blocked.",
+      ) as unknown as Argv<RunArgs>,
   handler: handler(async (args, io) => {
     const { runOrchestrateCli } = await import('./run-orchestrate.js');
     const { runDirs, toOrchestrateOptions } = await import('./to-options.js');
-    return runOrchestrateCli(toOrchestrateOptions(args, runDirs(args)), args.json, io);
+    return runOrchestrateCli(toOrchestrateOptions(args, runDirs(args)), { json: args.json, flavour: 'planwright' }, io);
   }),
 };
 
@@ -45,7 +50,7 @@ export const codexOrchestrateCommand: CommandModule<object, OrchestrateArgs> = {
   handler: handler(async (args, io) => {
     const { runOrchestrateCli } = await import('./run-orchestrate.js');
     const { toOrchestrateOptions } = await import('./to-options.js');
-    return runOrchestrateCli(toOrchestrateOptions(args, { planDir: args.planDir!, codeDir: args.codeDir! }), args.json, io);
+    return runOrchestrateCli(toOrchestrateOptions(args, { planDir: args.planDir!, codeDir: args.codeDir! }), { json: args.json, flavour: 'kit' }, io);
   }),
 };
 

@@ -37,6 +37,7 @@ export interface OrchestrateArgs {
   commit?: boolean;
   worktrees?: boolean;
   stallMinutes?: number;
+  syncPlan: boolean;
   json: boolean;
   goal?: (string | number)[];
   '--'?: (string | number)[];
@@ -86,6 +87,8 @@ export function orchestrateOptions<T>(yargs: Argv<T>, { requireDirs }: { require
     .option('commit', { type: 'boolean', describe: 'One commit per verified task: "<task id>: <title>"' })
     .option('worktrees', { type: 'boolean', describe: 'Each task in its own git worktree on pr/<PR>/<task id>, merged back once verified' })
     .option('stall-minutes', { type: 'number', describe: 'End an agent that emitted no event for this long (reason stalled); 0 = never' })
+    .option('sync-plan', { type: 'boolean', default: true, describe: "Write each task's outcome into plan.json; --no-sync-plan leaves it for \"planwright sync\"" })
     .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document at the end instead of progress lines' })
-    .parserConfiguration({ 'populate--': true }) as unknown as Argv<T & OrchestrateArgs>;
+    // A flag given twice: the last one wins, as in argparse (yargs would make an array of them).
+    .parserConfiguration({ 'populate--': true, 'duplicate-arguments-array': false }) as unknown as Argv<T & OrchestrateArgs>;
 }

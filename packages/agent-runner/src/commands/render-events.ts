@@ -2,11 +2,20 @@ import type { CliIo } from '@planwright/cli-kit';
 import type { OrchestratorEvent, TaskOutcome } from '../orchestrate/options.js';
 
 /**
- * Progress as short lines, in the Python kit's words where it had some (RUN_DIR=, PLAN_FILE=, RUN_PLAN=,
- * "Waiting for ...", "Spawned agent PID=..."), so scripts that read them keep working.
+ * How progress reads: `kit` keeps every line of the Python kit (codex-orchestrate), `short` drops the
+ * ones the task lines already say (`planwright run`: no "Waiting for <results> ...").
  */
-export function renderEvent(event: OrchestratorEvent, io: CliIo): void {
+export type ProgressStyle = 'kit' | 'short';
+
+/**
+ * Progress as short lines, in the Python kit's words where it had some (RUN_DIR=, PLAN_FILE=, RUN_PLAN=,
+ * "Waiting for ...", "Spawned agent PID=..."), so scripts that read them keep working. Notices about
+ * the set-up go to stderr, so stdout stays the run's own lines.
+ */
+export function renderEvent(event: OrchestratorEvent, io: CliIo, style: ProgressStyle = 'kit'): void {
   switch (event.type) {
+    case 'notice':
+      return io.err(`note: ${event.message}`);
     case 'run':
       io.out(`RUN_DIR=${event.runDir}`);
       io.out(`PLAN_FILE=${event.planFile}`);
@@ -35,7 +44,8 @@ export function renderEvent(event: OrchestratorEvent, io: CliIo): void {
     case 'merge':
       return io.out(`${event.taskId}: ${event.conflicts ? `merge conflict in ${event.conflicts.join(', ')}; worktree kept` : `merged back (${event.method})`}`);
     case 'waiting':
-      return io.out(`Waiting for ${event.target} ...`);
+      if (style === 'kit') io.out(`Waiting for ${event.target} ...`);
+      return;
     case 'agent-output':
       return io.out(event.line);
     case 'task-finished':

@@ -42,6 +42,7 @@ export function toOrchestrateOptions(args: OrchestrateArgs, dirs: { planDir: str
     commit: args.commit,
     worktrees: args.worktrees,
     stallMinutes: args.stallMinutes,
+    syncPlan: args.syncPlan,
   };
 }
 

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
 import { parse, TomlError } from 'smol-toml';
 import * as z from 'zod/mini';
+import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/codex/command.js';
 import { AGENT_CONFIG_KEYS, AgentConfigSchema, checkAgentsConfig, describeIssue } from './agents-config.js';
+import { coerceConfigValues } from './coerce-config.js';
+import { expandPath } from './expand-path.js';
 
 /** Defaults a user may set once for every run, in orchestrator.toml (the Python kit's keys). */
 export const OrchestratorConfigSchema = z.looseObject({
@@ -20,8 +22,8 @@ export const OrchestratorConfigSchema = z.looseObject({
   timeout_grace_seconds: z.optional(z.number().check(z.nonnegative())),
   heartbeat_interval_seconds: z.optional(z.number().check(z.nonnegative())),
   results_grace_seconds: z.optional(z.number().check(z.nonnegative())),
-  sandbox: z.optional(z.string()),
-  approval: z.optional(z.string()),
+  sandbox: z.optional(z.enum(SANDBOX_MODES)),
+  approval: z.optional(z.enum(APPROVAL_POLICIES)),
   model: z.optional(z.string()),
   /** The default agent: codex, gemini, claude or a custom one (`--agent` and a task's `agent` win). */
   agent: z.optional(z.string()),
@@ -30,22 +32,34 @@ export const OrchestratorConfigSchema = z.looseObject({
 });
 export type OrchestratorConfig = z.infer<typeof OrchestratorConfigSchema>;
 
+/** The keys whose values the kit converted (see coerce-config.ts), read off the schema. */
+const KIT_TYPED_KEYS = {
+  booleans: keysOfType('boolean'),
+  numbers: keysOfType('number'),
+};
+
 export interface LoadedConfig {
   /** The file read, or undefined when there is none. */
   file: string | undefined;
   config: OrchestratorConfig;
-}
-
-/** `$CODEX_ORCH_CONFIG`, else `$CODEX_HOME/orchestrator.toml` (CODEX_HOME defaults to ~/.codex). */
-export function orchestratorConfigPath(env: NodeJS.ProcessEnv = process.env): { file: string; explicit: boolean } {
-  if (env.CODEX_ORCH_CONFIG) return { file: resolve(expandHome(env.CODEX_ORCH_CONFIG)), explicit: true };
-  return { file: join(expandHome(env.CODEX_HOME || '~/.codex'), 'orchestrator.toml'), explicit: false };
+  /** What the caller should tell the user once (a `$CODEX_ORCH_CONFIG` naming no file). */
+  notes: string[];
 }
 
 /**
- * Reads orchestrator.toml. A missing default file is no config; a missing `$CODEX_ORCH_CONFIG`, invalid
- * TOML (with its line and column) or a key of the wrong type is a usage error — the Python kit ignored
- * them silently, which left people wondering why a setting did nothing.
+ * `$CODEX_ORCH_CONFIG`, else `$CODEX_HOME/orchestrator.toml` (CODEX_HOME defaults to ~/.codex); `~`,
+ * `$VAR` and `${VAR}` expanded as the kit did.
+ */
+export function orchestratorConfigPath(env: NodeJS.ProcessEnv = process.env): { file: string; explicit: boolean } {
+  if (env.CODEX_ORCH_CONFIG) return { file: resolve(expandPath(env.CODEX_ORCH_CONFIG, env)), explicit: true };
+  return { file: join(expandPath(env.CODEX_HOME || '~/.codex', env), 'orchestrator.toml'), explicit: false };
+}
+
+/**
+ * Reads orchestrator.toml. A missing file is no config, as in the kit (a `$CODEX_ORCH_CONFIG` naming
+ * no file comes back as a note to show); invalid TOML (with its line and column) or a key of a type that
+ * cannot be converted is a usage error — the kit ignored them silently, which left people wondering why
+ * a setting did nothing.
  */
 export async function loadOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Promise<LoadedConfig> {
   const { file, explicit } = orchestratorConfigPath(env);
@@ -53,7 +67,10 @@ export async function loadOrchestratorConfig(env: NodeJS.ProcessEnv = process.en
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !explicit) return { file: undefined, config: {} };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      const notes = explicit ? [`CODEX_ORCH_CONFIG=${env.CODEX_ORCH_CONFIG}: ${file} does not exist; running without an orchestrator config`] : [];
+      return { file: undefined, config: {}, notes };
+    }
     throw new UsageError(`${file}: cannot read the orchestrator config (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
       hint: explicit ? 'fix or unset CODEX_ORCH_CONFIG' : 'fix the file or remove it',
     });
@@ -65,7 +82,7 @@ export async function loadOrchestratorConfig(env: NodeJS.ProcessEnv = process.en
     const position = error instanceof TomlError ? `:${error.line}:${error.column}` : '';
     throw new UsageError(`${file}${position}: invalid TOML: ${firstLine((error as Error).message)}`, { hint: 'fix the TOML syntax there' });
   }
-  const parsed = OrchestratorConfigSchema.safeParse(data, { reportInput: true });
+  const parsed = OrchestratorConfigSchema.safeParse(coerceConfigValues(data, KIT_TYPED_KEYS), { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const inAgents = issue.path[0] === 'agents';
@@ -74,11 +91,13 @@ export async function loadOrchestratorConfig(env: NodeJS.ProcessEnv = process.en
     });
   }
   checkAgentsConfig(parsed.data, file);
-  return { file, config: parsed.data };
+  return { file, config: parsed.data, notes: [] };
 }
 
-function expandHome(path: string): string {
-  return path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
+function keysOfType(type: 'boolean' | 'number'): string[] {
+  return Object.entries(OrchestratorConfigSchema.shape)
+    .filter(([, schema]) => (schema._zod.def as { innerType?: { _zod: { def: { type: string } } } }).innerType?._zod.def.type === type)
+    .map(([key]) => key);
 }
 
 function firstLine(text: string): string {

@@ -21,14 +21,15 @@ export function addUsage(total: Usage | null, more: Usage | undefined): Usage | 
 }
 
 /**
- * Adds the accounting to the task's results file under `accounting`, without touching what the agent
- * wrote; a results file that cannot be read is left alone (the accounting is in plan.json and meta too).
+ * Adds the accounting to the task's results file under `accounting` (and `extra`, such as
+ * `uncommitted_files`), without touching what the agent wrote; a results file that cannot be read is
+ * left alone (the accounting is in plan.json and meta too).
  */
-export async function annotateResults(layout: RunLayout, taskId: string, account: TaskAccount): Promise<void> {
+export async function annotateResults(layout: RunLayout, taskId: string, account: TaskAccount, extra: Record<string, unknown> = {}): Promise<void> {
   const file = layout.resultsPath(taskId);
   try {
     const results = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-    await writeFileAtomic(file, stringifyJson({ ...results, accounting: account }), { durable: false });
+    await writeFileAtomic(file, stringifyJson({ ...results, accounting: account, ...extra }), { durable: false });
   } catch {
     // No results to annotate.
   }

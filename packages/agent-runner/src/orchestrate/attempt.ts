@@ -101,7 +101,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
       resultsGraceMs: run.resultsGraceSeconds * 1000,
       heartbeatMs: run.heartbeatSeconds * 1000,
       signal: options.signal,
-      onLine: options.streamAgentOutput ? (line) => emit({ type: 'agent-output', taskId: task.id, line }) : undefined,
+      onLine: run.streamAgentOutput ? (line) => emit({ type: 'agent-output', taskId: task.id, line }) : undefined,
     });
     const events = launch.parser.state;
     const decision = decideOutcome(supervised, events, { timeoutMinutes, stallMinutes: run.stallMinutes, handshake: run.handshake, describeExit: adapter.describeExit?.bind(adapter) });

@@ -62,6 +62,12 @@ export interface OrchestrateOptions {
   worktrees?: boolean;
   /** End an agent that emitted no event for this long, like a timeout (reason `stalled`). 0 = never. */
   stallMinutes?: number;
+  /**
+   * The kit's `--sync-plan` (default true): write each task's outcome (agent_done, blocked) into plan.json
+   * and reconcile earlier runs at the start. false (`--no-sync-plan`): plan.json only gets the task's
+   * `in_progress` claim; the outcome stays in the run folder until `planwright sync` applies it.
+   */
+  syncPlan?: boolean;
   /** Environment for the agents (default process.env). */
   env?: NodeJS.ProcessEnv;
   /** SIGINT/SIGTERM of the caller: end our agents, record `stopped`, keep the plan consistent. */
@@ -86,7 +92,9 @@ export type OrchestratorEvent =
   /** A line of the agent's own output, with --stream-agent-output. */
   | { type: 'agent-output'; taskId: string; line: string }
   | { type: 'task-finished'; outcome: TaskOutcome }
-  | { type: 'warning'; message: string };
+  | { type: 'warning'; message: string }
+  /** Said once about the set-up (a CODEX_ORCH_CONFIG naming no file); the CLIs print it on stderr. */
+  | { type: 'notice'; message: string };
 
 /** How one task ended in this invocation. */
 export interface TaskOutcome {
@@ -109,6 +117,8 @@ export interface TaskOutcome {
   verified?: boolean;
   /** The head before and after the task's commit, with --commit or --worktrees. */
   commit?: { before: string; after: string };
+  /** With --commit in the shared checkout: files it changed that no commit took (another task running beside it names them too). */
+  uncommittedFiles?: string[];
   summary?: string;
   resultsPath: string;
   logPath: string;

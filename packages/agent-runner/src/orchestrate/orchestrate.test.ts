@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readMeta, requestStop } from '@planwright/run-store';
 import { describe, expect, it } from 'vitest';
@@ -96,13 +96,13 @@ describe('orchestrate: --task-id, control/stop and stale results', () => {
   it('launches nothing more once control/stop exists (exit 2)', async () => {
     const fixture = await orchestratorFixture([fakeTask('task_001'), fakeTask('task_002')]);
     const runDir = join(fixture.planDir, 'runs', 'fixed');
-    await mkdir(join(runDir, 'control'), { recursive: true });
+    expect((await fixture.run({ runDir, maxTasks: 1 })).result.exitCode).toBe(0);
     await requestStop(runDir);
     const { result, events } = await fixture.run({ runDir, maxTasks: 2 });
     expect(result.exitCode).toBe(2);
     expect(events.map((event) => event.type)).toContain('stop-detected');
     expect((await readMeta(runDir))?.status).toBe('stopped');
-    expect((await fixture.task('task_001')).status).toBe('pending');
+    expect((await fixture.task('task_002')).status).toBe('pending');
   });
 
   it('with --reuse-run, moves an older results file aside and never trusts it', async () => {

@@ -4,8 +4,9 @@ import { isPlanwrightError, UsageError } from '@planwright/cli-kit';
 import { loadPlan, markBlocked, runnableTasks, updatePlan, type Task } from '@planwright/plan-schema';
 import { fsError, isStopRequested, syncPlan, updateMeta } from '@planwright/run-store';
 import type { AgentAdapter } from '../adapters/adapter.js';
-import { createAdapter, knownAgents } from '../adapters/registry.js';
+import { createAdapter } from '../adapters/registry.js';
 import type { OrchestrateOptions, OrchestrateResult, OrchestratorEvent, TaskOutcome } from './options.js';
+import { preflight, type CheckedRun } from './preflight.js';
 import { prepareRun, type ResolvedRun } from './prepare-run.js';
 import { runTask } from './run-task.js';
 import { schedule } from './scheduler.js';
@@ -21,22 +22,26 @@ import { schedule } from './scheduler.js';
  */
 export async function orchestrate(options: OrchestrateOptions, adapter?: AgentAdapter): Promise<OrchestrateResult> {
   try {
-    return await orchestrateRun(options, adapter);
+    return await orchestrateRun(options, adapter, await preflight(options, adapter));
   } catch (error) {
     throw oneLineError(error);
   }
 }
 
-async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter | undefined): Promise<OrchestrateResult> {
+async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter | undefined, checked: CheckedRun): Promise<OrchestrateResult> {
   const emit = (event: OrchestratorEvent) => options.onEvent?.(event);
-  checkFlagCombinations(options);
-  const run = await prepareRun(options);
-  if (options.noWait && options.streamAgentOutput) emit({ type: 'warning', message: '--no-wait ignores --stream-agent-output; the output is in the agent log' });
+  for (const note of checked.notes) emit({ type: 'notice', message: note });
+  const run = await prepareRun(options, checked);
+  if (options.noWait && run.streamAgentOutput) emit({ type: 'warning', message: '--no-wait ignores --stream-agent-output; the output is in the agent log' });
   for (const note of run.notes) emit({ type: 'warning', message: note });
   emit({ type: 'run', runDir: run.layout.runDir, planFile: run.planFile, runPlan: run.layout.compact ? undefined : run.layout.planSnapshotPath, runId: run.runId });
-  await reconcile(run, options, emit);
-  const only = await onlyTask(run, options);
-  const adapterFor = agentChooser(run, options, adapter, await loadPlan(run.planFile));
+  // --no-sync-plan: plan.json is the planner's to bring up to date (planwright sync), at the start too.
+  if (run.syncPlan) await reconcile(run, options, emit);
+  const only = await onlyTask(run, options).catch(async (error: unknown) => {
+    await updateMeta(run.layout, { status: 'failed', exit_code: 2 }).catch(() => undefined);
+    throw error;
+  });
+  const adapterFor = agentChooser(run, options, adapter);
   // A task that fails with an error (disk full, run folder gone) ends the others as an interrupt would.
   const failed = new AbortController();
   const taskOptions = { ...options, signal: options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal };
@@ -69,6 +74,7 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
   const { outcomes, held } = scheduled;
   if (outcomes.length === 0 && !held) emit({ type: 'no-runnable' });
   if (held && isStopRequested(run.layout)) emit({ type: 'stop-detected' });
+  if (!run.syncPlan && outcomes.length > 0) emit({ type: 'warning', message: `plan.json not updated (--no-sync-plan): "planwright sync --pr ${run.pr}" applies the results` });
   const exitCode = exitCodeFor(outcomes, held && isStopRequested(run.layout), options);
   await updateMeta(run.layout, { status: finalStatus(exitCode, options), exit_code: exitCode });
   return result(run, exitCode, outcomes);
@@ -99,43 +105,14 @@ function oneLineError(error: unknown): Error {
   return fsError(syscall === 'mkdir' ? 'create' : (syscall ?? 'write'), path, error);
 }
 
-function checkFlagCombinations(options: OrchestrateOptions): void {
-  if (options.noWait && options.interactiveCode) throw new UsageError('--no-wait cannot be used with --interactive-code', { hint: 'an interactive agent needs this terminal until it ends' });
-  if (options.ghostty && options.interactiveCode) throw new UsageError('--ghostty cannot be used with --interactive-code', { hint: 'pick one place for the agent to run' });
-  if (options.interactiveCode && (options.concurrency ?? 1) > 1) throw new UsageError('--interactive-code runs one agent in this terminal: use it without --concurrency');
-  // The kit ran at least one task whatever --max-tasks said, so 0 still means 1.
-  if (options.maxTasks !== undefined && (!Number.isInteger(options.maxTasks) || options.maxTasks < 0)) {
-    throw new UsageError(`--max-tasks ${options.maxTasks}: expected a whole number`);
-  }
-  for (const [flag, value] of [['--timeout-minutes', options.timeoutMinutes], ['--stall-minutes', options.stallMinutes], ['--verify-timeout-minutes', options.verifyTimeoutMinutes]] as const) {
-    if (value !== undefined && !(value >= 0)) throw new UsageError(`${flag} ${value}: expected 0 or more`);
-  }
-  for (const [flag, value] of [['--concurrency', options.concurrency], ['--retries', options.retries]] as const) {
-    if (value !== undefined && (!Number.isInteger(value) || value < (flag === '--concurrency' ? 1 : 0))) {
-      throw new UsageError(`${flag} ${value}: expected a whole number${flag === '--concurrency' ? ' of at least 1' : ''}`);
-    }
-  }
-  if (options.worktrees && options.interactiveCode) throw new UsageError('--worktrees cannot be used with --interactive-code');
-}
-
 /**
  * The adapter of each task: an injected one for every task (tests, embedding), else the task's own
- * `agent`, then --agent, then orchestrator.toml's `agent`, then codex. Every name is checked before the
- * first agent starts, so a typo in one task cannot stop a run half-way.
+ * `agent`, then --agent, then orchestrator.toml's `agent`, then codex. preflight checked every name and
+ * program before the first write, so a typo in one task cannot stop a run half-way.
  */
-function agentChooser(run: ResolvedRun, options: OrchestrateOptions, injected: AgentAdapter | undefined, plan: { tasks: Task[] }): (task: Task) => AgentAdapter {
+function agentChooser(run: ResolvedRun, options: OrchestrateOptions, injected: AgentAdapter | undefined): (task: Task) => AgentAdapter {
   if (injected) return () => injected;
   const fallback = options.agent ?? run.config.agent ?? 'codex';
-  const known = new Set(knownAgents(run.config));
-  const where = run.configFile ?? 'orchestrator.toml';
-  if (!known.has(fallback)) {
-    throw new UsageError(`${options.agent ? '--agent' : `${where}: agent`} ${JSON.stringify(fallback)}: unknown agent`, { hint: `known agents: ${[...known].join(', ')}` });
-  }
-  for (const task of plan.tasks) {
-    if (task.agent && !known.has(task.agent) && task.status !== 'done' && task.status !== 'deferred') {
-      throw new UsageError(`${run.planFile}: ${task.id}.agent ${JSON.stringify(task.agent)}: unknown agent`, { hint: `known agents: ${[...known].join(', ')} (custom agents are [agents.<name>] tables in ${where})` });
-    }
-  }
   const adapters = new Map<string, AgentAdapter>();
   return (task) => {
     const name = task.agent ?? fallback;
@@ -154,6 +131,7 @@ async function onlyTask(run: ResolvedRun, options: OrchestrateOptions): Promise<
   if (!options.taskId) return undefined;
   const plan = await loadPlan(run.planFile);
   const task = plan.tasks.find((candidate) => candidate.id === options.taskId);
+  // preflight refused a missing, done or deferred task; the planner may have changed it since.
   if (!task) throw new UsageError(`--task-id ${options.taskId}: not found in ${run.planFile}`, { hint: `tasks: ${plan.tasks.slice(0, 8).map((t) => t.id).join(', ')}` });
   if (task.status === 'done' || task.status === 'deferred' || task.status === 'in_progress') {
     throw new UsageError(`--task-id ${task.id}: the task is ${task.status}`, {

@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '@planwright/cli-kit';
-import { loadPlan, stringifyJson, writeFileAtomic, type Plan } from '@planwright/plan-schema';
+import { dirname } from 'node:path';
+import { stringifyJson, writeFileAtomic, type Plan } from '@planwright/plan-schema';
 import type { Meta } from '@planwright/plan-schema';
 import { newInvocationRunId, prepareRunDir, prRunsRoot, readMeta, writeMeta, writePlanSnapshot, type RunLayout } from '@planwright/run-store';
 import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
-import { loadOrchestratorConfig, type OrchestratorConfig } from '../config/orchestrator-config.js';
+import type { OrchestratorConfig } from '../config/orchestrator-config.js';
 import { defaultPlan } from './default-plan.js';
 import { setUpGit } from './git-setup.js';
 import type { Handshake, OrchestrateOptions } from './options.js';
+import type { CheckedRun } from './preflight.js';
 
 /** Everything a run needs, settled: flags over config over defaults, the plan loaded, the run folder made. */
 export interface ResolvedRun {
@@ -42,22 +41,20 @@ export interface ResolvedRun {
   commit: boolean;
   worktrees: boolean;
   stallMinutes: number;
+  /** Write the tasks' outcomes into plan.json (the kit's --sync-plan, default on). */
+  syncPlan: boolean;
+  /** Show the agent's output lines (flag, else orchestrator.toml's stream_agent_output). */
+  streamAgentOutput: boolean;
   notes: string[];
 }
 
 /**
- * Settles the options (flags, then orchestrator.toml, then the kit's defaults), sets up git as asked,
- * loads the plan (or writes the one-task starter plan from the goal), and prepares the run folder and
- * meta.json. Bad input fails here, before any agent starts.
+ * Settles the options (flags, then orchestrator.toml, then the kit's defaults) that preflight checked,
+ * sets up git as asked, writes the one-task starter plan from the goal when there is no plan, and
+ * prepares the run folder and meta.json: the first writes of a run.
  */
-export async function prepareRun(options: OrchestrateOptions): Promise<ResolvedRun> {
-  const cwd = options.cwd ?? process.cwd();
-  const { config, file: configFile } = await loadOrchestratorConfig(options.env ?? process.env);
-  const planDir = resolve(cwd, options.planDir);
-  const codeDir = resolve(cwd, options.codeDir);
-  const planFile = options.planFile ? resolve(cwd, options.planFile) : join(planDir, 'plan.json');
-  const pr = basename(planDir);
-  if (!existsSync(codeDir)) throw new UsageError(`--code-dir ${codeDir}: no such folder`, { hint: 'pass the repository to change' });
+export async function prepareRun(options: OrchestrateOptions, checked: CheckedRun): Promise<ResolvedRun> {
+  const { config, configFile, planDir, codeDir, planFile, pr, runRoot } = checked;
   const flag = <T>(value: T | undefined, fromConfig: T | undefined, fallback: T): T => value ?? fromConfig ?? fallback;
   const compact = flag(options.compactRun, config.compact_run, false);
   const notes = await setUpGit({
@@ -69,12 +66,11 @@ export async function prepareRun(options: OrchestrateOptions): Promise<ResolvedR
     gitBranch: options.gitBranch ?? config.git_branch,
     env: options.env,
   });
-  const plan = await loadOrCreatePlan(planFile, options.goal);
-  const runRoot = options.runRoot ?? config.run_root;
+  const plan = checked.plan ?? (await writeStarterPlan(planFile, options.goal ?? ''));
   const handshake = options.handshake ?? (compact ? 'results-json' : 'done-file');
   const layout = await prepareRunDir({
-    runsRoot: prRunsRoot({ planDir, runRoot: runRoot ? resolve(cwd, runRoot) : undefined, pr }),
-    runDir: options.runDir ? resolve(cwd, options.runDir) : undefined,
+    runsRoot: prRunsRoot({ planDir, runRoot, pr }),
+    runDir: checked.runDir,
     reuse: flag(options.reuseRun, config.reuse_run, false),
     compact,
     handshake,
@@ -94,6 +90,8 @@ export async function prepareRun(options: OrchestrateOptions): Promise<ResolvedR
     commit: options.commit ?? false,
     worktrees: options.worktrees ?? false,
     stallMinutes: options.stallMinutes ?? 0,
+    syncPlan: options.syncPlan ?? true,
+    streamAgentOutput: flag(options.streamAgentOutput, config.stream_agent_output, false),
   };
   const maxTasks = options.maxTasks ?? (settled.concurrency > 1 || settled.autoVerify ? Number.POSITIVE_INFINITY : 1);
   const runId = newInvocationRunId();
@@ -122,11 +120,8 @@ function invocationsOf(meta: Meta | undefined): string[] {
   return listed.includes(meta.invocation_run_id) ? listed : [...listed, meta.invocation_run_id];
 }
 
-async function loadOrCreatePlan(planFile: string, goal: string | undefined): Promise<Plan> {
-  if (existsSync(planFile)) return loadPlan(planFile);
-  if (!goal?.trim()) {
-    throw new UsageError(`${planFile}: no plan yet and no goal given`, { hint: 'pass the goal after --: codex-orchestrate ... -- "your goal here"' });
-  }
+/** The kit's starter plan, for a PR without plan.json (preflight made sure a goal was given). */
+async function writeStarterPlan(planFile: string, goal: string): Promise<Plan> {
   const plan = defaultPlan(goal.trim());
   await mkdir(dirname(planFile), { recursive: true });
   await writeFileAtomic(planFile, stringifyJson(plan));
@@ -151,13 +146,14 @@ function kitArgs(options: OrchestrateOptions, settled: Record<string, unknown> &
     commit: rest.commit,
     worktrees: rest.worktrees,
     stall_minutes: rest.stallMinutes,
+    sync_plan: rest.syncPlan,
     task_id: options.taskId ?? null,
     no_wait: options.noWait ?? false,
     reuse_run: options.reuseRun ?? false,
     ensure_git: options.ensureGit ?? false,
     baseline_commit: options.baselineCommit ?? false,
     git_branch: options.gitBranch ?? null,
-    stream_agent_output: options.streamAgentOutput ?? false,
+    stream_agent_output: rest.streamAgentOutput,
     interactive_code: options.interactiveCode ?? false,
     timeout_minutes: rest.timeoutMinutes,
     timeout_grace_seconds: rest.graceSeconds,

@@ -7,9 +7,10 @@ import { runVerify } from '../verify/run-verify.js';
 import { addUsage, annotateResults, type TaskAccount } from './accounting.js';
 import { runAttempt, type AttemptResult } from './attempt.js';
 import { renderBrief, renderPrompt } from './brief.js';
-import { commitWork } from './commit-work.js';
+import { closeWindow, commitWork, excludedFolders, openTaskWindow } from './commit-work.js';
 import { followUpPrompt, setAttemptResultsAside } from './follow-up.js';
 import type { OrchestrateOptions, OrchestratorEvent, TaskOutcome } from './options.js';
+import type { TaskWindow } from './task-windows.js';
 import type { ResolvedRun } from './prepare-run.js';
 import { closeWorktree, mergeBack, openWorktree, type TaskWorktree } from './worktrees.js';
 
@@ -49,7 +50,7 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
   });
   const base = { taskId: task.id, resultsPath: layout.resultsPath(task.id), logPath: layout.agentLogPath(task.id) };
   if (!before) return { ...base, status: 'skipped', fallback: false, exitCode: null, durationMs: 0, summary: 'taken by another orchestrator' };
-  const { worktree, codeDir, prompt } = await prepareTask(run, task, options).catch(async (error: unknown) => {
+  const { worktree, codeDir, prompt, window } = await prepareTask(run, task, options).catch(async (error: unknown) => {
     // No agent ran: hand the task back as it was, so a failed brief or worktree costs the plan nothing.
     await releaseClaim(run, before!).catch(() => undefined);
     throw error;
@@ -102,12 +103,22 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
     count(attempt);
   }
 
-  const commit = verdict.status === 'done' && (run.commit || worktree) ? await commitWork({ codeDir, task, results: attempt.results, wholeTree: worktree !== undefined, env: options.env }) : undefined;
+  const committed =
+    verdict.status === 'done' && (run.commit || worktree)
+      ? await commitWork({ codeDir, task, results: attempt.results, wholeTree: worktree !== undefined, window, excluded: excludedFolders(run), env: options.env })
+      : undefined;
+  await closeWindow(window);
+  const commit = committed?.commit;
   if (commit) emit({ type: 'commit', taskId: task.id, sha: commit.after });
+  const uncommitted = committed?.uncommitted ?? [];
+  if (uncommitted.length > 0) {
+    const named = uncommitted.map((entry) => `${entry.file} (also ${entry.tasks.slice(1).join(', ')})`).join(', ');
+    emit({ type: 'warning', message: `${task.id}: left uncommitted, named by another task running at the same time: ${named}` });
+  }
   if (worktree) verdict = await finishWorktree(run, task, worktree, verdict, options, emit);
   account.duration_ms = Date.now() - started;
   await record(run, task, verdict, account, commit, attempt.supervised?.exit.code ?? null, adapter.name);
-  await annotateResults(layout, task.id, account);
+  await annotateResults(layout, task.id, account, committed && !worktree ? { uncommitted_files: uncommitted.map((entry) => entry.file) } : {});
   return {
     ...base,
     status: verdict.status,
@@ -121,12 +132,16 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
     attempts: account.attempts,
     verified: verdict.verified,
     commit,
+    uncommittedFiles: committed && !worktree ? uncommitted.map((entry) => entry.file) : undefined,
     summary: typeof attempt.results?.summary === 'string' ? attempt.results.summary : (attempt.fallback?.note ?? undefined),
   };
 }
 
-/** What the agent needs before it starts: stale results moved aside, its worktree, the brief and prompt. */
-async function prepareTask(run: ResolvedRun, task: Task, options: OrchestrateOptions): Promise<{ worktree?: TaskWorktree; codeDir: string; prompt: string }> {
+/**
+ * What the agent needs before it starts: stale results moved aside, its worktree, the brief and prompt,
+ * and — for a commit in the shared checkout — a snapshot of the tree, to tell later what it changed.
+ */
+async function prepareTask(run: ResolvedRun, task: Task, options: OrchestrateOptions): Promise<{ worktree?: TaskWorktree; codeDir: string; prompt: string; window?: TaskWindow }> {
   const { layout, runId } = run;
   await moveAsideStale(layout, task.id, runId);
   const worktree = run.worktrees ? await openWorktree(run.codeDir, run.pr, task.id, options.env) : undefined;
@@ -135,7 +150,8 @@ async function prepareTask(run: ResolvedRun, task: Task, options: OrchestrateOpt
   await writeFile(layout.briefPath(task.id), renderBrief({ goal: run.goal, task, layout, codeDir, runId, handshake: run.handshake }));
   await writeFile(layout.promptPath(task.id), prompt);
   if (worktree) await setTaskState(run.planFile, task.id, (entry) => void (entry.worktree = worktree.path));
-  return { worktree, codeDir, prompt };
+  const window = await openTaskWindow({ task, codeDir, excluded: excludedFolders(run), enabled: run.commit && run.autoVerify && !worktree && !options.noWait, env: options.env });
+  return { worktree, codeDir, prompt, window };
 }
 
 /** Puts a claimed task back as it was before the claim, unless someone changed it since. */
@@ -166,7 +182,7 @@ async function finishWorktree(run: ResolvedRun, task: Task, worktree: TaskWorktr
     // Not verified, so not merged: commit the agent's work on the task branch before the worktree goes,
     // or removing the worktree would throw that work away.
     const kept = await commitWork({ codeDir: worktree.path, task, wholeTree: true, env: options.env });
-    emit({ type: 'commit', taskId: task.id, sha: kept?.after, note: `unverified, on ${worktree.branch}` });
+    emit({ type: 'commit', taskId: task.id, sha: kept.commit?.after, note: `unverified, on ${worktree.branch}` });
     await closeWorktree(run.codeDir, worktree, false, options.env);
   }
   return verdict;
@@ -174,7 +190,8 @@ async function finishWorktree(run: ResolvedRun, task: Task, worktree: TaskWorktr
 
 /** The task's final state in plan.json and meta.json. */
 async function record(run: ResolvedRun, task: Task, verdict: Verdict, account: TaskAccount, commit: { before: string; after: string } | undefined, exitCode: number | null, agentName: string): Promise<void> {
-  await setTaskState(run.planFile, task.id, (entry) => {
+  // --no-sync-plan: the outcome stays in the run folder (results, meta) for `planwright sync` to apply.
+  if (run.syncPlan) await setTaskState(run.planFile, task.id, (entry) => {
     // The planner changed it meanwhile (deferred it, say): theirs wins.
     if (entry.status !== 'in_progress' && entry.status !== 'agent_done') return;
     if (verdict.status === 'blocked') markBlocked(entry, verdict.blockedReason ?? 'blocked');

@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { timestamp } from '@planwright/plan-schema';
 import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
 import type { AgentAdapter } from '../adapters/adapter.js';
+import { checkFlags } from '../orchestrate/check-flags.js';
 import { orchestrate } from '../orchestrate/orchestrate.js';
 import type { OrchestrateResult, OrchestratorEvent } from '../orchestrate/options.js';
 import { researchPaths, writeResearchPlan, type ResearchPaths } from './research-plan.js';
@@ -47,6 +48,8 @@ export interface ResearchResult extends ResearchPaths {
  */
 export async function runResearch(options: ResearchOptions): Promise<ResearchResult> {
   const repo = resolve(options.repo ?? '.');
+  // A bad number is refused before the research plan and checkpoint are written, as in every run.
+  checkFlags({ planDir: repo, codeDir: repo, timeoutMinutes: options.timeoutMinutes });
   const paths = researchPaths(repo, options.pr, options.out);
   await writeResearchPlan(repo, options.goal, paths);
   await writeCheckpoint(paths.outputFile, options.goal);

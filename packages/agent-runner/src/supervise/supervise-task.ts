@@ -4,6 +4,7 @@ import { checkResults, watchForDoneFile, watchForResults, writeHeartbeat, type R
 import type { AgentEventParser } from '../adapters/agent-events.js';
 import type { Handshake } from '../orchestrate/options.js';
 import { LogFollower } from './log-follower.js';
+import { boundedIntervalMs, setLongTimeout } from './long-timer.js';
 import type { AgentExit, AgentProcess } from './spawn-agent.js';
 import { abortedBy, timeoutAfter } from './waits.js';
 
@@ -63,7 +64,7 @@ export async function superviseTask(options: SuperviseOptions): Promise<Supervis
     },
   });
   await follower.start();
-  const heartbeat = setInterval(() => void beat(options, parser), Math.max(options.heartbeatMs, 1_000));
+  const heartbeat = setInterval(() => void beat(options, parser), boundedIntervalMs(options.heartbeatMs, 1_000));
   if (options.heartbeatMs > 0) void beat(options, parser);
   else clearInterval(heartbeat);
   try {
@@ -90,10 +91,10 @@ export async function superviseTask(options: SuperviseOptions): Promise<Supervis
 
 /** Waits up to `patienceMs` for the agent to exit by itself, then ends its whole group. */
 async function endAgent(agent: AgentProcess, patienceMs: number, graceMs: number): Promise<AgentExit> {
-  let timer: NodeJS.Timeout | undefined;
-  const patience = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, patienceMs))));
+  let cancel = () => undefined as void;
+  const patience = new Promise<undefined>((resolve) => (cancel = setLongTimeout(() => resolve(undefined), patienceMs)));
   const exited = await Promise.race([agent.exited, patience]);
-  clearTimeout(timer);
+  cancel();
   if (exited) return exited;
   await agent.terminate(graceMs);
   return agent.exited;

@@ -2,12 +2,17 @@
 // behind: `cancel` aborts when the supervision ends, clearing the timer or taking the listener back, since
 // the caller's signal outlives one task and a listener left per task would pile up over a run.
 
-/** Resolves after `ms` (never when ms <= 0); once `cancel` aborts it stays pending and the timer is cleared. */
+import { setLongTimeout } from './long-timer.js';
+
+/**
+ * Resolves after `ms`, of any length (never when ms <= 0); once `cancel` aborts it stays pending and the
+ * timer is cleared.
+ */
 export function timeoutAfter(ms: number, cancel: AbortSignal): Promise<void> {
   if (ms <= 0) return new Promise(() => undefined);
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    cancel.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    const clear = setLongTimeout(resolve, ms);
+    cancel.addEventListener('abort', clear, { once: true });
   });
 }
 

@@ -1,6 +1,7 @@
 import { appendFile, open } from 'node:fs/promises';
 import { readLogTail, terminateProcessGroup } from '@planwright/run-store';
 import { execa } from 'execa';
+import { setLongTimeout } from '../supervise/long-timer.js';
 
 export interface RunVerifyOptions {
   commands: string[];
@@ -70,10 +71,10 @@ async function runOne(command: string, options: RunVerifyOptions): Promise<{ exi
     });
     let timedOut = false;
     const end = () => void terminateProcessGroup(child.pid!, { graceMs: 2_000 }).catch(() => undefined);
-    const timer = options.timeoutMs > 0 ? setTimeout(() => ((timedOut = true), end()), options.timeoutMs) : undefined;
+    const cancelTimer = options.timeoutMs > 0 ? setLongTimeout(() => ((timedOut = true), end()), options.timeoutMs) : undefined;
     options.signal?.addEventListener('abort', end, { once: true });
     const result = await child;
-    clearTimeout(timer);
+    cancelTimer?.();
     options.signal?.removeEventListener('abort', end);
     return { exitCode: result.exitCode ?? null, timedOut };
   } finally {

@@ -33,6 +33,8 @@ describe('verifyTask', () => {
     const before = await readFile(planFile, 'utf8');
     await expect(verifyTask({ repo, pr: 'pr-1', task: 'none' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('none has no verify commands') });
     await expect(verifyTask({ repo, pr: 'pr-1', task: 'nope' })).rejects.toMatchObject({ exitCode: 2 });
+    await expect(verifyTask({ repo, pr: 'pr-1', task: 'ok', timeoutMinutes: -1 })).rejects.toMatchObject({ exitCode: 2, message: '--timeout-minutes -1: expected a number of 0 or more' });
+    await expect(verifyTask({ repo, pr: 'pr-1', task: 'ok', timeoutMinutes: Number.NaN })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^--timeout-minutes \(not a number\)/) });
     expect(await readFile(planFile, 'utf8')).toBe(before);
   });
 });

@@ -33,6 +33,10 @@ export interface VerifyTaskResult {
  */
 export async function verifyTask(options: VerifyTaskOptions): Promise<VerifyTaskResult> {
   const cwd = options.cwd ?? process.cwd();
+  const minutes = options.timeoutMinutes;
+  if (minutes !== undefined && !(Number.isFinite(minutes) && minutes >= 0)) {
+    throw new UsageError(`--timeout-minutes ${Number.isNaN(minutes) ? '(not a number)' : String(minutes)}: expected a number of 0 or more`, { hint: 'pass --timeout-minutes 10' });
+  }
   const located = resolvePlanFile({ ...options, cwd });
   const plan = await loadPlan(located.file, { label: located.label });
   const task = plan.tasks.find((candidate) => candidate.id === options.task);

@@ -21,6 +21,11 @@ export interface BundleSources {
   planOptions: string;
   /** Whether `--plan-options` was given (the default is named differently in errors). */
   planOptionsGiven: boolean;
+  /**
+   * A missing or empty plan options file is left out instead of refused: a dry run, which (as the
+   * kit's) writes what it would send before any plan options exist.
+   */
+  planOptionsOptional?: boolean;
   /** `--extra` files, absolute. */
   extra: string[];
 }
@@ -33,8 +38,8 @@ export function defaultPlanOptions(repo: string, pr: string): string {
 /**
  * The files of the bundle in the kit's order — the plan options, `.plans/<PR>/CONTEXT.md`,
  * `research/RESEARCH.md`, `preplan/PLAN_OPTIONS.md`, then each `--extra` — keeping each file once and
- * skipping the optional ones that are missing or empty. The plan options and every `--extra` must exist:
- * otherwise a UsageError names the flag and the file.
+ * skipping the optional ones that are missing or empty. The plan options (unless `planOptionsOptional`)
+ * and every `--extra` must exist: otherwise a UsageError names the flag and the file.
  */
 export async function collectBundleFiles(sources: BundleSources): Promise<BundleFile[]> {
   const planDir = join(sources.repo, '.plans', sources.pr);
@@ -42,7 +47,7 @@ export async function collectBundleFiles(sources: BundleSources): Promise<Bundle
     ? { flag: `--plan-options ${sources.planOptions}`, hint: PATH_HINT }
     : { flag: `the plan options ${sources.planOptions}`, hint: 'write the plan options first, or name them with --plan-options' };
   const wanted: { path: string; required?: Required }[] = [
-    { path: sources.planOptions, required: options },
+    { path: sources.planOptions, required: sources.planOptionsOptional ? undefined : options },
     { path: join(planDir, 'CONTEXT.md') },
     { path: join(planDir, 'research', 'RESEARCH.md') },
     { path: defaultPlanOptions(sources.repo, sources.pr) },
@@ -57,7 +62,7 @@ export async function collectBundleFiles(sources: BundleSources): Promise<Bundle
     if (seen.has(real)) continue;
     seen.add(real);
     if (text.trim() === '') {
-      if (path === sources.planOptions) throw new UsageError(`${options.flag}: the file is empty`, { hint: 'write the plan options first' });
+      if (path === sources.planOptions && !sources.planOptionsOptional) throw new UsageError(`${options.flag}: the file is empty`, { hint: 'write the plan options first' });
       continue;
     }
     files.push({ path: resolve(path), label: displayPath(path, sources.repo), text });

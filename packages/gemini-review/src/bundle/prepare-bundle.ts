@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
+import { displayPath } from '@planwright/plan-schema';
 import { findSecrets, redactSecrets } from '../secrets/scan-secrets.js';
 import { collectBundleFiles, type BundleSources } from './collect-files.js';
 import { renderBundle } from './render-bundle.js';
@@ -14,6 +16,8 @@ export interface PrepareBundleOptions extends BundleSources {
 export interface PreparedBundle {
   text: string;
   stats: BundleStats;
+  /** With `planOptionsOptional`: the plan options file that was missing or empty, so left out. */
+  missingPlanOptions: string | undefined;
 }
 
 const LISTED = 5;
@@ -46,5 +50,6 @@ export async function prepareBundle(options: PrepareBundleOptions): Promise<Prep
   const text = renderBundle(files, { repo: options.repo, pr: options.pr, generatedAt: options.generatedAt });
   const stats = bundleStats(text, files, redacted);
   checkBundleSize(stats, files, options.maxBundleKb);
-  return { text, stats };
+  const missingPlanOptions = files.some((file) => file.path === resolve(options.planOptions)) ? undefined : displayPath(options.planOptions, options.repo);
+  return { text, stats, missingPlanOptions };
 }

@@ -29,7 +29,7 @@ function reviewOptions(yargs: Argv): Argv<ReviewArgs> {
     .option('out', { type: 'string', describe: 'Review file (default .plans/<PR>/preplan/GEMINI_PLAN_REVIEW.md)' })
     .option('model', { type: 'string', describe: 'Reviewer model (default gemini-3-pro-preview; codex, claude: their own)' })
     .option('extra', { type: 'string', array: true, describe: 'Another file for the bundle (repeatable)' })
-    .option('dry-run', { type: 'boolean', default: false, describe: 'Write a stub naming the model; call no reviewer' })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'Write the model and the bundle it would send; call no reviewer' })
     .option('reviewer', { choices: ['gemini', 'codex', 'claude'] as const, default: 'gemini' as const, describe: 'CLI that reviews, read-only' })
     .option('timeout-minutes', { type: 'number', default: 10, describe: "End the reviewer's process group after this long" })
     .option('max-attempts', { type: 'number', default: 2, describe: 'Model API attempts per request, 1-10 (1: no retry)' })

@@ -22,6 +22,7 @@ export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
     }
     const file = displayPath(result.output, process.cwd());
     if (result.dry_run) {
+      if (result.missing_plan_options) io.out(`no plan options yet: ${result.missing_plan_options} (the real review needs them)`);
       io.out(`dry run: wrote a stub naming ${result.model_requested ?? `the ${result.reviewer} default model`} to ${file}; no reviewer was called`);
       return 0;
     }

@@ -12,7 +12,7 @@ export async function runBranch(args: BranchArgs, io: CliIo): Promise<number> {
 }
 
 function describe(result: CheckoutBranchResult): string {
-  const at = result.sha.slice(0, 12);
+  const at = result.sha?.slice(0, 12) ?? 'no commit yet';
   const carried = result.carriedChanges ? '; uncommitted changes came along' : '';
   if (result.action === 'current') return `on ${result.branch} already (${at})${carried}`;
   const how = result.action === 'created' ? `created at ${at}` : `at ${at}`;

@@ -40,7 +40,7 @@ async function validateFile(file: string, label: string, json: boolean, io: CliI
     problems = check.problems;
   } catch (error) {
     if (!(error instanceof PlanError)) throw error;
-    problems = [{ path: '', message: error.problem, hint: error.hint, line: error.line, column: error.column }];
+    problems = [{ path: error.path ?? '', message: error.problem, hint: error.hint, line: error.line, column: error.column }];
   }
   if (json) printJson(io, { valid: false, file: label, problems });
   else for (const problem of problems) io.err(formatProblem(label, problem));

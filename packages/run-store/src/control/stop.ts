@@ -14,7 +14,8 @@ export interface RequestStopOptions {
 
 /**
  * Creates `<runDir>/control/stop`: the orchestrator of that run launches no further task. Returns the
- * file's path. A run folder that does not exist is a UsageError (exit 2) and nothing is created.
+ * file's path. A folder that does not exist, or is not a run folder (no meta.json: a typo'd path, a home
+ * folder), is a UsageError (exit 2) and nothing is created.
  *
  * @example
  * const file = await requestStop('/repo/.plans/pr-1/runs/20261124-101500-4242');
@@ -24,6 +25,9 @@ export async function requestStop(options: string | RequestStopOptions): Promise
   const dir = resolve(cwd ?? process.cwd(), runDir);
   await assertRunDir(dir);
   const layout = runLayout(dir);
+  if (!existsSync(layout.metaPath)) {
+    throw new UsageError(`--run-dir ${dir}: not a run folder (no meta.json)`, { hint: 'see "run-store list --pr <PR>" for the runs of a PR' });
+  }
   try {
     await mkdir(layout.controlDir, { recursive: true });
     // The kit only checks that the file exists; the time says when the stop was asked for.

@@ -1,6 +1,6 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Results } from '@planwright/plan-schema';
+import { parseJsonText, PlanError, type Results } from '@planwright/plan-schema';
 import { errorCode, fsError } from '../fs-errors.js';
 import type { RunLayout } from '../layout/run-layout.js';
 import { normalizeResults } from './normalize-results.js';
@@ -27,9 +27,12 @@ export async function readResultsFile(file: string): Promise<ResultsFile> {
   if (text.trim() === '') return { state: 'invalid', reason: 'the file is empty' };
   let data: unknown;
   try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    // The shared reader: BOM, line and column, and the nesting limit (an agent's file is input too).
+    data = parseJsonText(text, file);
   } catch (error) {
-    return { state: 'invalid', reason: `invalid JSON: ${(error as Error).message}` };
+    if (!(error instanceof PlanError)) throw error;
+    const at = [error.line === undefined ? '' : `line ${error.line}:${error.column}`, error.path ?? ''].filter(Boolean).join(', ');
+    return { state: 'invalid', reason: `${error.problem}${at ? ` (${at})` : ''}` };
   }
   const normalized = normalizeResults(data);
   return normalized.ok ? { state: 'parsed', results: normalized.results } : { state: 'invalid', reason: normalized.reason };

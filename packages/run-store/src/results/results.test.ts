@@ -28,6 +28,9 @@ describe('checkResults', () => {
     const cases: [string, RegExp][] = [
       ['', /empty/],
       ['{"task_id": "t1", "run_id": "', /^invalid JSON/],
+      // Read without recursion: a file of brackets is one reason, not a stack overflow.
+      ['['.repeat(100_000), /^nested more than 256 levels deep \(line 1:257, \(\[0\] ×256\)\)$/],
+      [`{"task_id": "t1", "x": ${'{"a":'.repeat(300)}1${'}'.repeat(300)}}`, /^nested more than 256 levels deep \(line 1:\d+, x\(\.a ×255\)\)$/],
       ['[1, 2]', /expected a JSON object/],
       [JSON.stringify({ run_id: RUN }), /^task_id: missing/],
       [JSON.stringify({ task_id: 't1', run_id: RUN, status: 'meh' }), /^status: unknown status "meh"/],

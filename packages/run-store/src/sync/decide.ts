@@ -25,8 +25,9 @@ const BLOCKING = new Set(['partial', 'failed', 'timeout', 'blocked']);
 /**
  * What sync-plan does to one task. Done and deferred tasks are never touched, and sync never sets
  * `done`. Results apply to an in_progress task when they are from its run or a later one, and to any
- * other task only when they are from a run after its `last_run_id`: a task the planner re-opened is not
- * flipped back by old results. An in_progress task without results whose agent is gone is `interrupted`.
+ * other task only when they are from a run after its `last_run_id` (or recorded `run_dir`): a task the
+ * planner re-opened is not flipped back by old results. A task with no run recorded takes its newest
+ * results, as the kit's sync did. An in_progress task without results whose agent is gone is `interrupted`.
  */
 export function decideSync(task: Task, candidate: ResultsCandidate | undefined, agent: AgentState | undefined): SyncChange | undefined {
   const from = taskStatus(task);
@@ -66,13 +67,14 @@ export function decideSync(task: Task, candidate: ResultsCandidate | undefined, 
 
 function resultsApply(task: Task, status: TaskStatus, candidate: ResultsCandidate): boolean {
   const last = task.last_run_id;
-  if (status === 'in_progress') {
-    if (last) return compareRunIds(candidate.run_id, last) >= 0;
-    // The kit recorded only run_dir: results from an earlier run folder belong to an earlier attempt.
-    if (task.run_dir) return compareRunIds(basename(candidate.run_dir), basename(task.run_dir)) >= 0;
-    return true;
-  }
-  return Boolean(last) && compareRunIds(candidate.run_id, last!) > 0;
+  // In progress, the task's own run counts; otherwise only a later one (the planner re-opened it).
+  const from = status === 'in_progress' ? 0 : 1;
+  if (last) return compareRunIds(candidate.run_id, last) >= from;
+  // The kit recorded only run_dir: results from an earlier run folder belong to an earlier attempt.
+  if (task.run_dir) return compareRunIds(basename(candidate.run_dir), basename(task.run_dir)) >= from;
+  // No run recorded at all (the kit's runs, or runs whose plan update was lost): as the kit, the newest
+  // results decide, whatever the open status.
+  return true;
 }
 
 /** Applies a change to the task in place, with the plan-schema status helpers. */

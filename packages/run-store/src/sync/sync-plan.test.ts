@@ -106,7 +106,7 @@ describe('syncPlan', () => {
     expect(after.orchestrator.last_sync_at).toBe(report.last_sync_at);
   });
 
-  it('does not flip a task the planner re-opened back with old results, but applies newer ones', async () => {
+  it('does not flip a task the planner re-opened back with old results, but applies newer ones and a fresh task\'s', async () => {
     const { repo, plan } = await setup(
       [
         { id: 'reopened', status: 'pending', last_run_id: runId(10) },
@@ -120,9 +120,10 @@ describe('syncPlan', () => {
       ],
     );
     const report = await syncPlan({ repo, pr: 'pr-1' });
-    expect(report.changes.map((c) => `${c.task_id}: ${c.from} -> ${c.to}`)).toEqual(['resumed: blocked -> agent_done']);
+    // `fresh` never recorded a run: as in the kit, its newest results decide.
+    expect(report.changes.map((c) => `${c.task_id}: ${c.from} -> ${c.to}`)).toEqual(['resumed: blocked -> agent_done', 'fresh: pending -> agent_done']);
     const tasks = byId(await plan());
-    expect([tasks.reopened!.status, tasks.blocked!.status, tasks.fresh!.status]).toEqual(['pending', 'blocked', 'pending']);
+    expect([tasks.reopened!.status, tasks.blocked!.status, tasks.fresh!.status]).toEqual(['pending', 'blocked', 'agent_done']);
   });
 
   it("ignores results of an earlier run folder for a kit task that only recorded its run_dir", async () => {

@@ -25,17 +25,18 @@ function unescape(text) {
   return text.replace(/\\(n|t|\\)/g, (_, c) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
 }
 
-/** `{ mode?, onResume?, writes: [{ path, content }] }`: the first mode line wins; `write` lines add up. */
+/** `{ mode?, onResume?, writes: [{ path, content, listed }] }`: the first mode line wins; `write` lines add up. */
 export function readDirectives(text, where) {
   const result = { writes: [] };
   for (const line of text.split(/\r?\n/)) {
     const body = LINE.exec(line)?.[1];
     if (body === undefined) continue;
     const keyword = body.split(/\s+/, 1)[0];
-    if (keyword === 'write') {
-      const match = /^write\s+(\S+)(?:\s(.*))?$/.exec(body);
-      if (!match) throw new DirectiveError(`fake-codex: 'fake-agent: write' needs a path in ${where}`);
-      result.writes.push({ path: match[1], content: `${unescape(match[2] ?? '')}\n` });
+    if (keyword === 'write' || keyword === 'write-unlisted') {
+      const match = /^\S+\s+(\S+)(?:\s(.*))?$/.exec(body);
+      if (!match) throw new DirectiveError(`fake-codex: 'fake-agent: ${keyword}' needs a path in ${where}`);
+      // write-unlisted: like an agent that forgets a file in its results' files_changed.
+      result.writes.push({ path: match[1], content: `${unescape(match[2] ?? '')}\n`, listed: keyword === 'write' });
     } else if (keyword === 'on-resume') {
       result.onResume ??= parseMode(body.slice('on-resume'.length), where);
     } else {

@@ -42,13 +42,13 @@ export class Turn {
 
   async writeFiles(writes) {
     const written = [];
-    for (const { path, content } of writes) {
+    for (const { path, content, listed } of writes) {
       const file = resolve(this.workdir, path);
       const kind = existsSync(file) ? 'update' : 'add';
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, content);
       await this.item({ type: 'file_change', changes: [{ path: file, kind }], status: 'completed' });
-      written.push(path);
+      if (listed !== false) written.push(path);
     }
     return written;
   }

@@ -108,7 +108,7 @@ async function placeholderValues(context: LaunchContext, spec: CustomAgentSpec, 
 }
 
 /** A program with a slash is a path (relative to the code dir, where it runs); else it is looked up on PATH. */
-function findProgram(program: string, context: LaunchContext, where: string): string {
+export function findProgram(program: string, context: Pick<LaunchContext, 'codeDir' | 'env'>, where: string): string {
   const path = program.includes('/') ? (isAbsolute(program) ? program : resolve(context.codeDir, program)) : findOnPath(program, context.env);
   if (path && isExecutable(path)) return path;
   throw new AgentNotFoundError(`${where}.command: ${program} ${program.includes('/') ? 'is not an executable file' : 'not found on PATH'}`, {
