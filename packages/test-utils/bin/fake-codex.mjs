@@ -16,9 +16,16 @@ import { Turn } from './fake-codex/turn.mjs';
 
 const env = process.env;
 
+// As git sees it: a `.git` file (a worktree's pointer) or a `.git` folder that holds a HEAD. A stray empty
+// `.git` folder somewhere above the temp dir does not make a repository.
+function isGitDir(path) {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat !== undefined && (stat.isFile() || existsSync(join(path, 'HEAD')));
+}
+
 function insideGitRepo(dir) {
   for (let current = dir; ; current = dirname(current)) {
-    if (existsSync(join(current, '.git'))) return true;
+    if (isGitDir(join(current, '.git'))) return true;
     if (dirname(current) === current) return false;
   }
 }
