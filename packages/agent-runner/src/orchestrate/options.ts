@@ -1,6 +1,7 @@
+import type { Handshake } from '@planwright/plan-schema';
 import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
 
-export type Handshake = 'results-json' | 'done-file';
+export type { Handshake };
 
 /** Everything codex-orchestrate can be told: the Python kit's flags, one for one, and a few more. */
 export interface OrchestrateOptions {

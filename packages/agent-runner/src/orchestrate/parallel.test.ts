@@ -70,7 +70,7 @@ describe('--auto-verify', () => {
     expect(calls[1]!.argv.slice(calls[1]!.argv.indexOf('resume'))).toEqual(['resume', '--json', saved.thread_id, '-']);
     expect(calls[1]!.prompt).toContain('The verification of task_001 failed');
     expect(calls[1]!.prompt).toContain('expected 3 got 2');
-    expect(calls[1]!.prompt).toContain(`Include run_id=${result.runId}`);
+    expect(calls[1]!.prompt).toContain(`"run_id":"${result.runId}"`);
     expect(events.find((event) => event.type === 'retry')).toMatchObject({ taskId: 'task_001', attempt: 2 });
     expect(existsSync(join(result.runDir!, 'results', 'task_001.attempt-1.json'))).toBe(true);
   });
