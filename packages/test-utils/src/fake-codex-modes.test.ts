@@ -37,11 +37,10 @@ describe('fake-codex modes', () => {
     expect(await task.readResults()).toMatchObject({ status: 'completed', files_changed: ['a.txt'] });
   });
 
-  it('complete in done-file mode: creates the done marker the prompt names, after the results', async () => {
-    const task = await fakeTask();
-    const done = join(task.runDir, 'done', 'task_001.done');
-    const prompt = `${task.prompt}Then create the done marker file: ${done}\n`;
-    const result = await runFake(execArgs(task), { input: prompt, env: task.env });
+  it('complete in done-file mode: creates the done marker the brief names, after the results', async () => {
+    const task = await fakeTask('', 'task_001', { doneFile: true });
+    const done = task.donePath!;
+    const result = await runFake(execArgs(task), { input: task.prompt, env: task.env });
     expect(result.exitCode).toBe(0);
     expect(await readFile(done, 'utf8')).toBe('');
     const commands = parseJsonLines(result.stdout).filter((event) => event.type === 'item.completed' && event.item.type === 'command_execution');
