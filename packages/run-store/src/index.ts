@@ -34,6 +34,9 @@ export type { RequestStopOptions } from './control/stop.js';
 /** Check results/<id>.json against task and run id; read one results file. */
 export { checkResults, readResultsFile, moveAsideStale } from './results/check-results.js';
 export type { ResultsCheck, ResultsFile } from './results/check-results.js';
+/** A task's results once its agent is done: repairs made plain JSON, a file written in the code dir moved in. */
+export { settleResults } from './results/settle-results.js';
+export type { SettleResultsOptions } from './results/settle-results.js';
 /** Read results data the way the kit did (task/id aliases, missing status = completed). */
 export { normalizeResults } from '@planwright/plan-schema';
 export type { NormalizedResults } from '@planwright/plan-schema';

@@ -110,7 +110,7 @@ describe('orchestrate: --task-id, control/stop and stale results', () => {
   });
 
   it('with --reuse-run, moves an older results file aside and never trusts it', async () => {
-    const fixture = await orchestratorFixture([fakeTask('task_001', 'no-results')]);
+    const fixture = await orchestratorFixture([fakeTask('task_001', 'no-results', 'on-resume no-results')]);
     const first = await fixture.run({ reuseRun: true });
     const runDir = first.result.runDir!;
     // Make it look like an earlier run had finished the task.

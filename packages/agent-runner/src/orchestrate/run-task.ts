@@ -5,13 +5,14 @@ import { moveAsideStale, updateMeta, updateTaskRunState } from '@planwright/run-
 import type { AgentAdapter } from '../adapters/adapter.js';
 import { runVerify } from '../verify/run-verify.js';
 import { addUsage, annotateResults, type TaskAccount } from './accounting.js';
-import { runAttempt, type AttemptResult } from './attempt.js';
 import { renderBrief, renderPrompt } from './brief.js';
 import { closeWindow, commitWork, excludedFolders, openTaskWindow } from './commit-work.js';
 import { followUpPrompt, setAttemptResultsAside } from './follow-up.js';
+import { runWithReminders, type RemindedAttempt } from './handshake-reminders.js';
 import type { OrchestrateOptions, OrchestratorEvent, TaskOutcome } from './options.js';
 import type { TaskWindow } from './task-windows.js';
 import type { ResolvedRun } from './prepare-run.js';
+import { settleWithoutResults } from './verify-decides.js';
 import { closeWorktree, mergeBack, openWorktree, type TaskWorktree } from './worktrees.js';
 
 export interface RunTaskContext {
@@ -27,13 +28,17 @@ interface Verdict {
   blockedReason?: string;
   verified?: boolean;
   failedCommand?: string;
+  /** The verify commands decided for an agent that left no results. */
+  withoutResults?: boolean;
 }
 
 /**
  * One task, start to finish: its worktree (with --worktrees), the brief, `in_progress`, the agent, and —
  * with --auto-verify — its verify commands, follow-ups that resume the agent's session while they fail
- * (--retries), then `done` (which unlocks dependents at once), the commit and the merge back. The plan,
- * meta.json and the results file get the accounting (thread, tokens, duration, attempts).
+ * (--retries), then `done` (which unlocks dependents at once), the commit and the merge back. An agent
+ * that ends its turn without results is reminded (--handshake-reminders), then the verify commands
+ * decide for it (--auto-verify). The plan, meta.json and the results file get the accounting (thread,
+ * tokens, duration, attempts, reminders).
  */
 export async function runTask({ run, task, adapter, options, emit }: RunTaskContext): Promise<TaskOutcome> {
   const { layout, runId } = run;
@@ -56,20 +61,29 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
     throw error;
   });
   await updateMeta(layout, { status: 'task_preparing', current_task_id: task.id, results_path: layout.resultsPath(task.id), agent_log_path: layout.agentLogPath(task.id) });
-  let attempt = await runAttempt({ run, task, adapter, options, emit, codeDir, prompt });
+  const first = await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt });
   if (options.noWait) return { ...base, status: 'in_progress', fallback: false, exitCode: null, durationMs: Date.now() - started, attempts: 1 };
 
-  const account: TaskAccount = { thread_id: null, usage: null, duration_ms: 0, attempts: 0 };
-  const count = (result: AttemptResult) => {
+  const account: TaskAccount = { thread_id: null, usage: null, duration_ms: 0, attempts: 0, reminders: 0 };
+  // Every run counts, reminder turns too: their tokens and time are the task's.
+  const count = (reminded: RemindedAttempt) => {
     account.attempts++;
-    account.usage = addUsage(account.usage, result.usage);
-    account.thread_id = result.events.sessionId ?? account.thread_id;
+    account.reminders += reminded.reminders;
+    for (const result of reminded.runs) {
+      account.usage = addUsage(account.usage, result.usage);
+      account.thread_id = result.events.sessionId ?? account.thread_id;
+    }
+    return reminded.attempt;
   };
-  count(attempt);
+  let attempt = count(first);
   let verdict: Verdict;
   for (let retry = 0; ; retry++) {
     if (attempt.decision.status === 'blocked') {
-      verdict = { status: 'blocked', blockedReason: attempt.decision.blockedReason };
+      const settled = await settleWithoutResults({ run, task, adapter, options, emit, codeDir }, attempt);
+      attempt = settled;
+      verdict = settled.verified
+        ? { status: 'done', verified: true, withoutResults: true }
+        : { status: 'blocked', blockedReason: attempt.decision.blockedReason, verified: settled.verified };
       break;
     }
     if (!run.autoVerify || !task.verify?.length) {
@@ -99,8 +113,7 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
     // Without a session to resume (a custom agent, or none reported), a fresh run gets the brief again too.
     const nextPrompt = sessionId ? followUp : `${prompt}\n${followUp}`;
     await writeFile(layout.promptPath(task.id), nextPrompt);
-    attempt = await runAttempt({ run, task, adapter, options, emit, codeDir, prompt: nextPrompt, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined });
-    count(attempt);
+    attempt = count(await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt: nextPrompt, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined }));
   }
 
   const committed =
@@ -130,6 +143,7 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
     usage: (account.usage ?? undefined) as Record<string, number> | undefined,
     durationMs: account.duration_ms,
     attempts: account.attempts,
+    reminders: account.reminders,
     verified: verdict.verified,
     commit,
     uncommittedFiles: committed && !worktree ? uncommitted.map((entry) => entry.file) : undefined,
@@ -196,12 +210,14 @@ async function record(run: ResolvedRun, task: Task, verdict: Verdict, account: T
     if (entry.status !== 'in_progress' && entry.status !== 'agent_done') return;
     if (verdict.status === 'blocked') markBlocked(entry, verdict.blockedReason ?? 'blocked');
     else if (entry.status === 'in_progress') markAgentDone(entry);
-    if (verdict.status === 'done') markVerified(entry, { by: 'auto', note: `verify passed (${plural((task.verify ?? []).length, 'command')})` });
+    const passed = `verify passed (${plural((task.verify ?? []).length, 'command')})`;
+    if (verdict.status === 'done') markVerified(entry, { by: 'auto', note: verdict.withoutResults ? `${passed}; no results from the agent` : passed });
     entry.last_agent = agentName;
     if (verdict.failedCommand) entry.verify_failed_command = verdict.failedCommand;
     if (account.thread_id) entry.thread_id = account.thread_id;
     if (account.usage) entry.usage = account.usage;
     entry.duration_ms = account.duration_ms;
+    if (account.reminders > 0) entry.handshake_reminders = account.reminders;
     if (commit) {
       entry.head_before = commit.before;
       entry.head_after = commit.after;
@@ -209,7 +225,7 @@ async function record(run: ResolvedRun, task: Task, verdict: Verdict, account: T
   });
   const state = verdict.status === 'blocked' ? (verdict.blockedReason === 'timeout' ? 'timeout' : 'failed') : 'completed';
   await updateMeta(run.layout, { thread_id: account.thread_id, exit_code: exitCode });
-  await updateTaskRunState(run.layout, task.id, { status: state, exit_code: exitCode, thread_id: account.thread_id, usage: account.usage, duration_ms: account.duration_ms, attempts: account.attempts, verified: verdict.verified ?? null });
+  await updateTaskRunState(run.layout, task.id, { status: state, exit_code: exitCode, thread_id: account.thread_id, usage: account.usage, duration_ms: account.duration_ms, attempts: account.attempts, reminders: account.reminders, verified: verdict.verified ?? null });
 }
 
 /** Changes one task of the plan under the plan lock. */
