@@ -1,4 +1,4 @@
-import { agentCliPath, followBriefAgent, prepareCodexHome, startCodexServer, type CodexServer, type RecordedRequest } from '@planwright/test-utils';
+import { agentCliPath, followBriefAgent, HANDSHAKE_LAPSES, prepareCodexHome, startCodexServer, type CodexServer, type RecordedRequest } from '@planwright/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeTask, orchestratorFixture } from '../../test/fixture.js';
 import { LAPSE_CASES, LAPSE_FILES, LAPSE_VERIFY, readRunResults } from '../../test/handshake-lapse-cases.js';
@@ -24,6 +24,10 @@ describe('the real Codex CLI forgets the handshake; the orchestrator recovers th
     server = await startCodexServer();
   });
   afterAll(() => server.close());
+
+  it('has a case for every lapse the scripted models can play', () => {
+    expect(LAPSE_CASES.map((lapse) => lapse.lapse)).toEqual(HANDSHAKE_LAPSES);
+  });
 
   it.each(LAPSE_CASES.map((lapse) => [`${lapse.lapse}: ${lapse.title}`, lapse] as const))('%s', async (_, { lapse, autoVerify, runs, check }) => {
     server.setScript(followBriefAgent({ files: LAPSE_FILES, lapse }));
