@@ -70,6 +70,22 @@ describe('fake-codex modes', () => {
     expect(results.run_id).not.toBe(task.runId);
   });
 
+  it('fenced-results: the results JSON in a code fence, with a comment and a trailing comma', async () => {
+    const task = await fakeTask('fake-agent: fenced-results');
+    expect((await runFake(execArgs(task), { input: task.prompt, env: task.env })).exitCode).toBe(0);
+    const text = await readFile(task.resultsPath, 'utf8');
+    expect(text).toMatch(/^```json\n\/\/ results of task_001\n\{\n/);
+    expect(text).toMatch(/,\n\}\n```\n$/);
+    expect(() => JSON.parse(text)).toThrow();
+  });
+
+  it('results-in-repo: results/<id>.json under the working folder, none in the run folder', async () => {
+    const task = await fakeTask('fake-agent: results-in-repo');
+    expect((await runFake(execArgs(task), { input: task.prompt, env: task.env })).exitCode).toBe(0);
+    expect(existsSync(task.resultsPath)).toBe(false);
+    expect(JSON.parse(await readFile(join(task.repo, 'results', 'task_001.json'), 'utf8'))).toMatchObject({ task_id: 'task_001', run_id: task.runId });
+  });
+
   it.each([
     ['fake-agent: exit 1', {}, 1, 'unexpected status 401 Unauthorized'],
     ['fake-agent: exit 3', { FAKE_AGENT_ERROR: 'exceeded retry limit, last status: 429' }, 3, 'exceeded retry limit, last status: 429'],
