@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compareProcesses, report, timeAsync } from './lib/measure.mjs';
+import { handshakeRecovery } from './handshake.mjs';
 import { detection, makespan, overhead } from './orchestrator.mjs';
 import { writePlans } from './lib/plans.mjs';
 
@@ -48,6 +49,13 @@ try {
   rows.push({ name: 'orchestration overhead per task (instant agent)', value: cost.perTask, baseline: cost.directPerTask, baselineName: 'agent run directly', target: '< 30 ms', met: cost.perTask < 30 });
   const seen = await detection();
   rows.push({ name: 'results file -> task recorded', value: seen.median, baseline: seen.kitPoll, baselineName: "kit's 500 ms poll", target: '< 50 ms', met: seen.median < 50 });
+  // Issue 16: an agent that forgets the results file on every other task; against one that never forgets.
+  const lapse = await handshakeRecovery();
+  for (const [key, how] of [['reminded', 'writes them after the reminder'], ['verifyDecides', 'never writes them, verify decides']]) {
+    const run = lapse[key];
+    rows.push({ name: `${lapse.tasks} tasks, results forgotten on every other, ${how}: ${run.done}/${lapse.tasks} done`, value: run.ms, baseline: lapse.never.ms, baselineName: 'agent that never forgets', target: `${lapse.tasks}/${lapse.tasks} done`, met: run.done === lapse.tasks });
+  }
+  console.log(`reminder turns: ${lapse.reminded.reminders}, costing ${((lapse.reminded.ms - lapse.never.ms) / Math.max(1, lapse.reminded.reminders)).toFixed(0)} ms each against the agent that never forgets`);
   const allMet = report(rows);
   console.log(allMet ? '\nall targets met' : '\nsome targets MISSED');
 } finally {
