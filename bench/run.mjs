@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compareProcesses, report, timeAsync } from './lib/measure.mjs';
 import { boardBench } from './board.mjs';
+import { handshakeRecovery } from './handshake.mjs';
 import { detection, makespan, overhead } from './orchestrator.mjs';
 import { writePlans } from './lib/plans.mjs';
 import { writeOpenspecRepo } from './openspec-validate.mjs';
@@ -67,6 +68,13 @@ try {
   } finally {
     repo.cleanup();
   }
+  // an agent that forgets the results file on every other task; against one that never forgets.
+  const lapse = await handshakeRecovery();
+  for (const [key, how] of [['reminded', 'writes them after the reminder'], ['verifyDecides', 'never writes them, verify decides']]) {
+    const run = lapse[key];
+    rows.push({ name: `${lapse.tasks} tasks, results forgotten on every other, ${how}: ${run.done}/${lapse.tasks} done`, value: run.ms, baseline: lapse.never.ms, baselineName: 'agent that never forgets', target: `${lapse.tasks}/${lapse.tasks} done`, met: run.done === lapse.tasks });
+  }
+  console.log(`reminder turns: ${lapse.reminded.reminders}, costing ${((lapse.reminded.ms - lapse.never.ms) / Math.max(1, lapse.reminded.reminders)).toFixed(0)} ms each against the agent that never forgets`);
   const allMet = report(rows);
   console.log(allMet ? '\nall targets met' : '\nsome targets MISSED');
 } finally {

@@ -54,7 +54,8 @@ const PLAN_NOTES = `
 orchestrator was stopped, or its agent is gone without results), \`agent_reported_<status>\` (the results
 said \`partial\`, \`failed\`, \`blocked\` or \`timeout\`), \`agent_failed: <why>\` (an API error such as
 \`unexpected status 401 Unauthorized\`), \`agent_exit_<code>\`, \`no_results\` (the agent ended cleanly
-without writing results), \`verify_failed: <command>\`, \`merge_conflict: <paths>\` (\`--worktrees\`).
+without valid results, even after its reminder turns, and no passing verify decided for it),
+\`verify_failed: <command>\`, \`merge_conflict: <paths>\` (\`--worktrees\`).
 
 ### Older files (the Python kit)
 
@@ -83,13 +84,19 @@ rewritten.
 const RESULTS_NOTES = `
 ### The handshake
 
-The brief tells the agent where to write this file and which \`run_id\` to put in it. A results file
-counts only when it is valid JSON with a known status and its \`task_id\` and \`run_id\` match the current
-invocation. Anything else is:
+The brief's last section, \`## Handshake (required, your last step)\`, tells the agent where to write
+this file and gives the exact JSON to write, \`task_id\` and \`run_id\` filled in, in a \`\`\`json block
+(plan-schema's \`readHandshakeBlock\` reads it back). A results file counts only when it holds JSON with a
+known status and its \`task_id\` and \`run_id\` match the current invocation. Anything else is:
 
-- **missing** or **invalid** (half-written, not JSON, bad fields): the orchestrator keeps waiting;
+- **missing** or **invalid** (half-written, not JSON, bad fields): the orchestrator keeps waiting; an
+  agent that ends its turn so gets a reminder turn (\`--handshake-reminders\`, default 1);
 - **stale** (another run id or task id): never trusted. Before a task starts, an existing file is moved
   aside to \`results/<id>.stale-<run id>.json\`, so \`--reuse-run\` cannot finish a task with old results.
+
+JSON as models write it is read: in a code fence, with comments, trailing commas or a BOM; the
+orchestrator rewrites such a file as plain JSON with \`repaired\`. A file written in the code dir or the
+repo root (\`results/<id>.json\`, \`<id>.json\`) is moved into the run folder, with \`moved_from\`.
 
 The kit's spellings are read: \`task\` or \`id\` for \`task_id\`, \`state\` for \`status\`, a missing status
 as \`completed\`, and \`complete\`, \`done\`, \`success\`, \`succeeded\`, \`ok\` as \`completed\`.
@@ -290,6 +297,7 @@ export const FIELD_NOTES = {
   'task:usage.reasoning_output_tokens': 'Reasoning tokens, where the agent reports them (Codex).',
   'task:usage.cost_usd': 'Cost in US dollars, where the agent reports it (Claude Code).',
   'task:attempts': 'Agent runs of this task so far, over every invocation, `--retries` follow-ups included.',
+  'task:handshake_reminders': 'Reminder turns of the latest invocation: the agent ended its turn without valid results and its session was resumed to ask for them (`--handshake-reminders`). Their tokens and time are in `usage` and `duration_ms`.',
   'task:duration_ms': 'How long the latest invocation worked on it (agent, verify, commit), in milliseconds.',
   'task:verify_failed_command': 'The verify command that failed (`blocked_reason` is `verify_failed: <command>`).',
   'task:head_before': 'HEAD before the task\'s commit (`--commit`, `--worktrees`).',
@@ -302,12 +310,14 @@ export const FIELD_NOTES = {
   'results:summary': 'One or two sentences for the planner.',
   'results:files_changed': 'Paths the agent changed (`--commit` commits them).',
   'results:notes': 'Anything else the agent wants the planner to know; why it could not finish.',
-  'results:generated_by': 'Fallback results only: `planwright` (the kit wrote `codex-orchestrate`).',
+  'results:generated_by': 'Written by the orchestrator: fallback results, or results for an agent that left none when its verify commands passed (`note: "no results from the agent; verify passed"`, its last message as `summary`). `planwright` (the kit wrote `codex-orchestrate`).',
   'results:generated_at': 'Fallback results only: when.',
   'results:note': 'Fallback results only: what happened (`Agent timed out after 30 min; its process group was ended.`).',
   'results:exit_code': 'Fallback results only: the agent\'s exit code (null after a timeout).',
   'results:log_path': 'Fallback results only: the agent log.',
   'results:log_tail': 'Fallback results only: the end of the agent log.',
+  'results:repaired': 'How a file that was not plain JSON was read: `bom`, `code_fence`, `comments`, `trailing_commas`. The orchestrator rewrites such a file as plain JSON with this key.',
+  'results:moved_from': 'Where the agent wrote the file instead of the run folder (in the code dir, or the repo root); the orchestrator moved it here, with a `note`.',
   'meta:run_dir': 'The run folder itself.',
   'meta:invocation_run_id': '`YYYYmmdd-HHMMSS-<pid>-<4 hex>`: new for every start of the orchestrator, even in a reused folder. Briefs, results and pids carry it.',
   'meta:created_at': 'When the invocation started.',
@@ -364,6 +374,7 @@ export const FIELD_NOTES = {
   'orchestrator-toml:approval': kit('--approval', '`never`'),
   'orchestrator-toml:model': kit('--model', 'the agent\'s own default'),
   'orchestrator-toml:agent': kit('--agent', '`codex`'),
+  'orchestrator-toml:handshake_reminders': kit('--handshake-reminders', '1; 0 = no reminder turn'),
   'orchestrator-toml:agents': 'One table per agent: custom agents, and settings of `codex`, `gemini`, `claude`.',
   'orchestrator-toml:agents.<name>.command': 'Custom agents only, and required for them: the command as an argument array, with placeholders.',
   'orchestrator-toml:agents.<name>.stdin': 'Custom agents only: `prompt` puts the prompt on stdin, then closes it (default `none`).',

@@ -5,6 +5,7 @@ import type { Task } from '@planwright/plan-schema';
 import { processGroupMembers, readAgentProcesses } from '@planwright/run-store';
 import { fakeCodexPath, isolatedGitEnv, tempDir, tempGitRepo, writeFiles } from '@planwright/test-utils';
 import { onTestFinished } from 'vitest';
+import type { AgentAdapter } from '../src/adapters/adapter.js';
 import { orchestrate } from '../src/orchestrate/orchestrate.js';
 import type { OrchestrateOptions, OrchestratorEvent } from '../src/orchestrate/options.js';
 
@@ -15,7 +16,8 @@ export interface Fixture {
   env: NodeJS.ProcessEnv;
   /** Where the fake codex logs each invocation (argv, stdin, pgid...). */
   codexLog: string;
-  run(options?: Partial<OrchestrateOptions>): Promise<{ result: Awaited<ReturnType<typeof orchestrate>>; events: OrchestratorEvent[] }>;
+  /** Orchestrates the plan (with `adapter`, else the agent the options and env choose: the fake codex). */
+  run(options?: Partial<OrchestrateOptions>, adapter?: AgentAdapter): Promise<{ result: Awaited<ReturnType<typeof orchestrate>>; events: OrchestratorEvent[] }>;
   task(id: string): Promise<Task>;
   invocations(): Promise<{ argv: string[]; stdin_was_closed: boolean; pid: number; pgid: number; prompt: string }[]>;
 }
@@ -65,7 +67,7 @@ export async function orchestratorFixture(tasks: Task[], goal = 'Ship the featur
     planFile,
     env,
     codexLog,
-    async run(options = {}) {
+    async run(options = {}, adapter) {
       const events: OrchestratorEvent[] = [];
       const result = await orchestrate({
         planDir,
@@ -77,7 +79,7 @@ export async function orchestratorFixture(tasks: Task[], goal = 'Ship the featur
         env,
         onEvent: (event) => events.push(event),
         ...options,
-      });
+      }, adapter);
       return { result, events };
     },
     async task(id) {

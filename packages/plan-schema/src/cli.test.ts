@@ -165,6 +165,15 @@ describe('status with accounting', () => {
       ].join('\n'),
     );
     const json = JSON.parse((await run(['status', '--repo', repo, '--pr', 'pr-1', '--json'])).stdout);
-    expect(json.totals).toEqual({ duration_ms: 69_000, input_tokens: 13_345, output_tokens: 698, cached_input_tokens: 0, cost_usd: 0.5, attempts: 3 });
+    expect(json.totals).toEqual({ duration_ms: 69_000, input_tokens: 13_345, output_tokens: 698, cached_input_tokens: 0, cost_usd: 0.5, attempts: 3, handshake_reminders: 0 });
+  });
+
+  it('counts the handshake reminder turns agents needed, per task (--json) and in the totals', async () => {
+    const plan = { tasks: [{ id: 'a', status: 'agent_done', agent: 'codex', duration_ms: 9_000, attempts: 1, handshake_reminders: 1, usage: { input_tokens: 2_400, output_tokens: 600 } }] };
+    const { repo } = await tempPlanRepo({ plan });
+    const { stdout } = await run(['status', '--repo', repo, '--pr', 'pr-1']);
+    expect(stdout).toContain('totals: 9s of agent time · 2.4k in / 600 out tokens · 1 attempt · 1 handshake reminder\n');
+    const json = JSON.parse((await run(['status', '--repo', repo, '--pr', 'pr-1', '--json'])).stdout);
+    expect(json.tasks[0]).toMatchObject({ handshake_reminders: 1, input_tokens: 2_400 });
   });
 });

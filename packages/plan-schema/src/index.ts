@@ -10,6 +10,24 @@ export type { Plan } from './schemas/plan.js';
 /** results/<id>.json, the agent handshake. */
 export { RESULT_STATUSES, ResultStatusSchema, ResultsSchema } from './schemas/results.js';
 export type { Results, ResultStatus } from './schemas/results.js';
+/**
+ * The handshake, one module: the brief's section (written, and read back by the scripted models), the
+ * prompts that repeat it (follow-up, reminder turn, doctor's resume) and the trust rule for results.
+ */
+export { HANDSHAKE_HEADING, renderHandshakeBlock, readHandshakeBlock, resultsTemplate } from './handshake/handshake-block.mjs';
+export type { HandshakeTarget, HandshakeBlock, ResultsTemplate } from './handshake/handshake-block.mjs';
+/** The handshake modes, the instruction lines of a prompt, the reminder turn's message. */
+export { handshakeInstructions, reminderPrompt } from './handshake/handshake.js';
+export type { Handshake, HandshakeProblem } from './handshake/handshake.js';
+/** Results count only with this task's and this invocation's ids (stale ones say which id differs). */
+export { checkHandshake } from './handshake/check-handshake.js';
+export type { HandshakeCheck, HandshakeIds } from './handshake/check-handshake.js';
+/** Results data read the way the kit did (task/id aliases, missing status = completed). */
+export { normalizeResults } from './handshake/normalize-results.js';
+export type { NormalizedResults } from './handshake/normalize-results.js';
+/** JSON as models write it: fenced, commented, trailing commas, BOM; the repairs are reported. */
+export { parseTolerantJson } from './handshake/tolerant-json.js';
+export type { Repair, TolerantParse } from './handshake/tolerant-json.js';
 /** meta.json, heartbeat.json and agent_pids.json of a run directory. */
 export {
   RUN_STATUSES,

@@ -7,7 +7,9 @@ export { newInvocationRunId, newRunDirName, runStamp, parseRunId, compareRunIds 
 export type { ParsedRunId } from './layout/run-id.js';
 /** Pick and create the run folder of an invocation; the plan snapshot of the full layout. */
 export { prepareRunDir, writePlanSnapshot } from './layout/prepare-run-dir.js';
-export type { PrepareRunDirOptions, Handshake } from './layout/prepare-run-dir.js';
+export type { PrepareRunDirOptions } from './layout/prepare-run-dir.js';
+/** How the orchestrator learns that an agent finished (declared once, in plan-schema's handshake module). */
+export type { Handshake } from '@planwright/plan-schema';
 /** The run folders under a runs root, oldest first, and the newest one. */
 export { runDirNames, newestRunDir } from './layout/run-dirs.js';
 
@@ -32,9 +34,12 @@ export type { RequestStopOptions } from './control/stop.js';
 /** Check results/<id>.json against task and run id; read one results file. */
 export { checkResults, readResultsFile, moveAsideStale } from './results/check-results.js';
 export type { ResultsCheck, ResultsFile } from './results/check-results.js';
+/** A task's results once its agent is done: repairs made plain JSON, a file written in the code dir moved in. */
+export { settleResults } from './results/settle-results.js';
+export type { SettleResultsOptions } from './results/settle-results.js';
 /** Read results data the way the kit did (task/id aliases, missing status = completed). */
-export { normalizeResults } from './results/normalize-results.js';
-export type { NormalizedResults } from './results/normalize-results.js';
+export { normalizeResults } from '@planwright/plan-schema';
+export type { NormalizedResults } from '@planwright/plan-schema';
 /** Results written for an agent that ended without valid ones. */
 export { writeFallbackResults } from './results/fallback.js';
 export type { FallbackResultsOptions } from './results/fallback.js';

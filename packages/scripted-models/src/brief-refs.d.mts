@@ -6,7 +6,13 @@ export interface BriefRefs {
   donePath?: string;
   runId?: string;
   taskId?: string;
+  /** The exact JSON the handshake section asks for (task_id and run_id filled in), to complete and write. */
+  results?: Record<string, unknown> & { task_id: string; run_id: string };
 }
 
-/** Reads the brief path, results path, run id and task id that an orchestrator prompt (or a brief) names. */
+/**
+ * Reads what an orchestrator prompt (or a brief) names: the brief it points at, and the brief's
+ * handshake section (results path, run id, task id, done marker, the JSON to write), read through
+ * plan-schema's `readHandshakeBlock`, never from prose.
+ */
 export function findBriefRefs(text: string): BriefRefs;

@@ -2,58 +2,41 @@
 // Plain JavaScript that runs unbuilt: the scripted servers bundle it (index.ts), and the fake Codex CLI of
 // @planwright/test-utils imports it as `@planwright/scripted-models/brief-refs` (types in the .d.mts).
 //
-// Accepted forms (case-insensitive; a value may be wrapped in quotes or backticks):
-//   brief:    "Read and follow the instructions in: <path>", "brief: <path>", "brief_path=<path>",
-//             or any path ending in tasks/<id>.md
-//   results:  "write a JSON summary to: <path>", "results path: <path>", "results_path=<path>",
-//             "results file: <path>", or any path ending in results/<id>.json
-//   run id:   "run_id=<id>", "run_id: <id>", "run id: <id>", "\"run_id\": \"<id>\"", "invocation_run_id=<id>"
-//   task id:  "task_id=<id>", "task_id: <id>", "task id: <id>", "\"task_id\": \"<id>\"", else the
-//             <id> of the results or brief file name
-//   done:     "done marker file: <path>", "done file: <path>", or any path ending in done/<id>.done
-//             (done-file mode: the agent creates it, empty, after the results)
+// The handshake (task id, run id, results file, done marker, the JSON to write) is read from the brief's
+// structured section through plan-schema's handshake-block, the module that writes it: never from prose.
+// Only the pointer to the brief is found in the prompt's words, as an agent finds it:
+//   "Read and follow the instructions in: <path>" (the kit's prompt), else any path ending in tasks/<id>.md.
+import { readHandshakeBlock } from '@planwright/plan-schema/handshake-block';
 
 const ID = '[A-Za-z0-9][A-Za-z0-9_.-]*';
-const VALUE = '(`[^`]+`|"[^"]+"|\'[^\']+\'|\\S+)';
-const BRIEF_LABELS = new RegExp(`(?:instructions in|brief(?:[ _](?:path|file))?|task file)\\s*[:=]\\s*${VALUE}`, 'gi');
-const RESULTS_LABELS = new RegExp(`(?:summary to|results?[ _](?:path|file)|write (?:the |your )?results to)\\s*[:=]?\\s*${VALUE}`, 'gi');
-const BRIEF_TOKEN = new RegExp(`[^\\s\`'"()<>]*tasks/(${ID})\\.md\\b`, 'g');
-const RESULTS_TOKEN = new RegExp(`[^\\s\`'"()<>]*results/(${ID})\\.json\\b`, 'g');
-const DONE_LABELS = new RegExp(`done(?: marker)? file\\s*[:=]\\s*${VALUE}`, 'gi');
-const DONE_TOKEN = new RegExp(`[^\\s\`'"()<>]*done/(${ID})\\.done\\b`, 'g');
-const RUN_ID = new RegExp(`run[ _-]?id["'\`]?\\s*[:=]\\s*["'\`]?(${ID})`, 'gi');
-const TASK_ID = new RegExp(`task[ _-]?id["'\`]?\\s*[:=]\\s*["'\`]?(${ID})`, 'gi');
+const BRIEF_LINE = /instructions in:[ \t]*(`[^`\n]+`|"[^"\n]+"|\S+)/i;
+const BRIEF_TOKEN = new RegExp(`[^\\s\`'"()<>]*tasks/(${ID})\\.md\\b`);
 
-function unwrap(value) {
-  const quoted = /^([`"'])(.*)\1$/s.exec(value);
-  return (quoted ? quoted[2] : value).replace(/[.,;:)]+$/, '');
+function briefPathIn(text) {
+  const labelled = BRIEF_LINE.exec(text)?.[1];
+  if (labelled) return labelled.replace(/^[`"]|[`"]$/g, '').replace(/[.,;:)]+$/, '');
+  return BRIEF_TOKEN.exec(text)?.[0];
 }
 
-function firstLabelled(pattern, text) {
-  for (const match of text.matchAll(pattern)) {
-    const value = unwrap(match[1]);
-    if (/[/\\]|\.(md|json|txt|done)$/.test(value)) return value;
-  }
-  return undefined;
-}
-
-const stripTrailingDots = (id) => id.replace(/\.+$/, '');
-
-/** `{ briefPath?, resultsPath?, donePath?, runId?, taskId? }` named in `text`; paths as written (maybe relative). */
+/**
+ * `{ briefPath?, resultsPath?, donePath?, runId?, taskId?, results? }` named in `text`: the brief it points
+ * at, and the handshake section it holds (a brief, or a prompt that repeats the section). Paths as written.
+ */
 export function findBriefRefs(text) {
-  const briefPath = firstLabelled(BRIEF_LABELS, text) ?? text.match(BRIEF_TOKEN)?.[0];
-  const resultsPath = firstLabelled(RESULTS_LABELS, text) ?? text.match(RESULTS_TOKEN)?.[0];
-  const donePath = firstLabelled(DONE_LABELS, text) ?? text.match(DONE_TOKEN)?.[0];
-  const runId = [...text.matchAll(RUN_ID)][0]?.[1];
-  const labelledTask = [...text.matchAll(TASK_ID)][0]?.[1];
-  const fromFile = (resultsPath && /([^/\\]+)\.json$/.exec(resultsPath)?.[1]) || (briefPath && /([^/\\]+)\.md$/.exec(briefPath)?.[1]);
   const refs = {};
+  const briefPath = briefPathIn(text);
   if (briefPath) refs.briefPath = briefPath;
-  if (resultsPath) refs.resultsPath = resultsPath;
-  if (donePath) refs.donePath = donePath;
-  if (runId) refs.runId = stripTrailingDots(runId);
-  const taskId = labelledTask ? stripTrailingDots(labelledTask) : fromFile;
-  if (taskId) refs.taskId = taskId;
+  const block = readHandshakeBlock(text);
+  if (block) {
+    refs.resultsPath = block.resultsPath;
+    if (block.donePath) refs.donePath = block.donePath;
+    refs.runId = block.runId;
+    refs.taskId = block.taskId;
+    refs.results = block.results;
+  } else if (briefPath) {
+    // A task id is also a brief's file name: enough to pick a task's script before the brief is read.
+    const fromFile = /([^/\\]+)\.md$/.exec(briefPath)?.[1];
+    if (fromFile) refs.taskId = fromFile;
+  }
   return refs;
 }
-

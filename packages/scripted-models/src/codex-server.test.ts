@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir, writeFiles } from './test-support.js';
+import { tempDir, writeBrief } from './test-support.js';
 import { type CodexReply, codexReply } from './codex-replies.js';
 import { type CodexServer, startCodexServer } from './codex-server.js';
 import { followBriefAgent } from './follow-brief-agent.js';
@@ -58,43 +58,43 @@ function codexRequest(cwd: string, ...items: Array<string | object>): RecordedRe
 }
 
 describe('followBriefAgent', () => {
-  it('answers a command that writes the results and files the prompt asks for, then a final message', async () => {
+  const run = (cmd: string, cwd: string) => execa('bash', ['-c', cmd], { cwd });
+  const command = (reply: CodexReply) => (reply.kind === 'response' && reply.items[0]?.type === 'function_call' ? JSON.parse(String(reply.items[0].arguments)).cmd : undefined);
+  const text = (reply: CodexReply) => (reply.kind === 'response' && reply.items[0]?.type === 'message' ? (reply.items[0].content as Array<{ text: string }>)[0]?.text : undefined);
+  const answered = { type: 'function_call_output', call_id: 'c', output: 'ok' };
+
+  it('answers a command that writes the files and the results the brief asks for, then a final message', async () => {
     const repo = await tempDir();
     const runDir = await tempDir();
+    const brief = await writeBrief(runDir, 't1', '20261124-1-ab');
     const agent = followBriefAgent({ files: { "it's/odd.txt": "quote ' and $HOME\n" }, status: 'partial', summary: 'half' });
-    const prompt = `Read and follow the instructions in: ${runDir}/tasks/t1.md\nwrite a JSON summary to: ${runDir}/results/t1.json\nrun_id: 20261124-1-ab`;
-    const reply = await agent(codexRequest(repo, prompt), 0);
-    if (reply.kind !== 'response') throw new Error('expected a response');
-    const { cmd } = JSON.parse(String(reply.items[0]?.arguments));
-    await execa('bash', ['-c', cmd], { cwd: repo });
+    const reply = await agent(codexRequest(repo, brief.prompt), 0);
+    await run(command(reply), repo);
 
-    expect(JSON.parse(await readFile(join(runDir, 'results/t1.json'), 'utf8'))).toEqual({ task_id: 't1', run_id: '20261124-1-ab', status: 'partial', summary: 'half', files_changed: ["it's/odd.txt"] });
+    expect(JSON.parse(await readFile(brief.resultsPath, 'utf8'))).toEqual({ task_id: 't1', run_id: '20261124-1-ab', status: 'partial', summary: 'half', files_changed: ["it's/odd.txt"], notes: '' });
     expect(await readFile(join(repo, "it's/odd.txt"), 'utf8')).toBe("quote ' and $HOME\n");
-    const done = await agent(codexRequest(repo, prompt, reply.items[0] as object, { type: 'function_call_output', call_id: 'c', output: 'ok' }), 1);
-    expect(done).toMatchObject({ kind: 'response', items: [{ type: 'message', content: [{ text: `Finished t1: results written to ${runDir}/results/t1.json.` }] }] });
+    const done = await agent(codexRequest(repo, brief.prompt, reply.kind === 'response' ? (reply.items[0] as object) : {}, answered), 1);
+    expect(text(done)).toBe(`Finished t1: results written to ${brief.resultsPath}.`);
   });
 
-  it('reads the results path and run id from the brief when the prompt names only the brief', async () => {
+  it('finds the brief relative to codex\'s cwd, and ignores a run id the prompt words name', async () => {
     const runDir = await tempDir();
-    await writeFiles(runDir, { 'tasks/t2.md': 'Write results/t2.json; run_id=r-2\n' });
-    const reply = await followBriefAgent()(codexRequest(runDir, 'Read and follow the instructions in: tasks/t2.md'), 0);
-    const { cmd } = JSON.parse(String(reply.kind === 'response' && reply.items[0]?.arguments));
-    await execa('bash', ['-c', cmd], { cwd: runDir });
+    await writeBrief(runDir, 't2', 'r-2');
+    const reply = await followBriefAgent()(codexRequest(runDir, 'Read and follow the instructions in: tasks/t2.md\nrun_id=not-this'), 0);
+    await run(command(reply), runDir);
     expect(JSON.parse(await readFile(join(runDir, 'results/t2.json'), 'utf8'))).toMatchObject({ task_id: 't2', run_id: 'r-2' });
   });
 
   it('also creates the done marker in done-file mode', async () => {
     const runDir = await tempDir();
-    const prompt = `Read and follow the instructions in: ${runDir}/tasks/t3.md\nwrite a JSON summary to: ${runDir}/results/t3.json\nrun_id=r-3\nThen create the done marker file: ${runDir}/done/t3.done`;
-    const reply = await followBriefAgent()(codexRequest(runDir, prompt), 0);
-    const { cmd } = JSON.parse(String(reply.kind === 'response' && reply.items[0]?.arguments));
-    await execa('bash', ['-c', cmd], { cwd: runDir });
+    const brief = await writeBrief(runDir, 't3', 'r-3', { doneFile: true });
+    await run(command(await followBriefAgent()(codexRequest(runDir, brief.prompt), 0)), runDir);
     expect(await readFile(join(runDir, 'done/t3.done'), 'utf8')).toBe('');
-    expect(JSON.parse(await readFile(join(runDir, 'results/t3.json'), 'utf8'))).toMatchObject({ run_id: 'r-3' });
+    expect(JSON.parse(await readFile(brief.resultsPath, 'utf8'))).toMatchObject({ run_id: 'r-3' });
   });
 
-  it('says so in a message when the prompt names no results path', async () => {
+  it('says so in a message when the prompt points at no brief with a handshake section', async () => {
     const reply = await followBriefAgent()(codexRequest('/nowhere', 'just chat'), 0);
-    expect(reply).toMatchObject({ kind: 'response', items: [{ type: 'message' }] });
+    expect(text(reply)).toMatch(/^I could not find the results path and run id/);
   });
 });

@@ -1,4 +1,5 @@
 import { type BriefRefs } from './brief-refs.mjs';
+import { resultsJson } from './brief-writes.js';
 import { type CodexReply, codexReply } from './codex-replies.js';
 import { type CodexTurn, readCodexTurn } from './codex-turn.js';
 import type { ScriptFunction } from './script.js';
@@ -39,19 +40,13 @@ export interface ResultsFields {
 
 /**
  * A shell command (for `codexReply.exec`) that writes `files` (path -> content, relative to codex's
- * working folder or absolute), then the results JSON the prompt asks for and, in done-file mode, the
- * empty done marker. Throws when the prompt named no results path or run id.
+ * working folder or absolute), then the results JSON the brief's handshake asks for (its template,
+ * completed with `fields`) and, in done-file mode, the empty done marker. Throws when the brief named no
+ * results path or run id.
  */
 export function resultsCommand(refs: BriefRefs, fields: ResultsFields = {}, files: Record<string, string> = {}): string {
   if (!refs.resultsPath || !refs.runId) throw new Error(`the prompt names no results path and run id (found ${JSON.stringify(refs)})`);
-  const results = {
-    task_id: refs.taskId ?? null,
-    run_id: refs.runId,
-    status: fields.status ?? 'completed',
-    summary: fields.summary ?? `Did ${refs.taskId ?? 'the task'}.`,
-    files_changed: fields.files_changed ?? Object.keys(files),
-    ...(fields.notes && { notes: fields.notes }),
-  };
+  const results = resultsJson({ ...refs, runId: refs.runId }, { ...fields, files_changed: fields.files_changed ?? Object.keys(files) });
   const writes: Record<string, string> = { ...files, [refs.resultsPath]: `${JSON.stringify(results, null, 2)}\n`, ...(refs.donePath && { [refs.donePath]: '' }) };
   return Object.entries(writes).map(([path, content]) => writeFileCommand(path, content)).join(' && \\\n');
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { briefWrites, missingRefsMessage, refsFromTexts } from './brief-writes.js';
-import { type ClaudeReply, claudeReply } from './claude-replies.js';
-import type { FollowBriefAgentOptions } from './follow-brief-agent.js';
+import { briefTurn, type FollowBriefAgentOptions, missingRefsMessage, refsFromTexts } from './brief-writes.js';
+import { type ClaudeBlock, type ClaudeReply, claudeReply } from './claude-replies.js';
 import type { RecordedRequest } from './http-server.js';
 import type { ScriptFunction } from './script.js';
 
@@ -10,12 +9,20 @@ interface ClaudeMessage {
   content?: string | Array<{ type?: string; text?: string }>;
 }
 
+const blocksOf = (message: ClaudeMessage) => (typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : (message.content ?? []));
+// Claude Code's own context (CLAUDE.md, the date...) comes as system reminders: not the prompt.
+const promptTexts = (message: ClaudeMessage) =>
+  message.role === 'user' ? blocksOf(message).filter((block) => block.type === 'text' && block.text && !block.text.startsWith('<system-reminder>')).map((block) => block.text!) : [];
+const toolUse = (name: string, input: Record<string, unknown>): ClaudeBlock => ({ type: 'tool_use', id: `toolu_${randomBytes(8).toString('hex')}`, name, input });
+
 /**
- * A script for `startClaudeServer` that plays a Claude agent following its brief: it reads the results
- * path, run id and task id from the prompt (or the brief it names), answers with `Write` tool uses for
- * `files`, the results JSON and, in done-file mode, the done marker (absolute paths: Write takes no other);
- * when the tool results come back it ends the turn with a message. Stateless, so it serves several tasks
- * and resumed sessions alike.
+ * A script for `startClaudeServer` that plays a Claude agent following its brief: it reads the handshake
+ * from the brief the prompt points at, answers with `Write` tool uses for `files`, the results JSON and,
+ * in done-file mode, the done marker (absolute paths: Write takes no other); when the tool results come
+ * back it ends the turn with a message. Each prompt of the session (the task's, a reminder, a follow-up)
+ * is a turn; on a later turn it `Read`s the files first, since Write refuses to overwrite a file the
+ * session has not read. With `lapse` it gets the handshake wrong as real models do. Stateless, so it
+ * serves several tasks and resumed sessions alike.
  *
  * @example
  * const server = await startClaudeServer({ script: followBriefClaude({ files: { 'NOTES.md': '# notes\n' } }) });
@@ -23,21 +30,23 @@ interface ClaudeMessage {
 export function followBriefClaude(options: FollowBriefAgentOptions = {}): ScriptFunction<ClaudeReply> {
   return async (request: RecordedRequest) => {
     const messages: ClaudeMessage[] = Array.isArray(request.body?.messages) ? request.body.messages : [];
-    const blocks = (message: ClaudeMessage) => (typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : (message.content ?? []));
-    const texts = messages
-      .filter((message) => message.role === 'user')
-      .flatMap((message) => blocks(message).filter((block) => block.type === 'text').map((block) => block.text ?? ''))
-      // Claude Code's own context (CLAUDE.md, the date...) comes as system reminders: not the prompt.
-      .filter((text) => text && !text.startsWith('<system-reminder>'));
+    const prompts = messages.map(promptTexts);
+    const texts = prompts.flat();
     const system = Array.isArray(request.body?.system) ? request.body.system.map((block: { text?: string }) => block.text ?? '').join('\n') : String(request.body?.system ?? '');
     // Claude Code names its cwd in the system prompt's environment section.
     const cwd = /Primary working directory: (.+)/.exec(system)?.[1]?.trim() ?? process.cwd();
     const refs = await refsFromTexts(texts, cwd);
-    if (blocks(messages.at(-1) ?? {}).some((block) => block.type === 'tool_result')) {
-      return claudeReply.text(`Finished ${refs.taskId ?? 'the task'}: results written to ${refs.resultsPath ?? '(unknown)'}.`);
-    }
     if (!refs.resultsPath || !refs.runId) return claudeReply.text(missingRefsMessage(refs));
-    const writes = briefWrites({ ...refs, resultsPath: refs.resultsPath, runId: refs.runId }, options, cwd);
-    return claudeReply.message(writes.map(([path, content]) => ({ type: 'tool_use', id: `toolu_${randomBytes(8).toString('hex')}`, name: 'Write', input: { file_path: path, content } })));
+    const turnNumber = Math.max(1, texts.length);
+    const turn = briefTurn({ ...refs, resultsPath: refs.resultsPath, runId: refs.runId }, options, cwd, turnNumber);
+    // Tool results come back as user messages without a prompt: how many since the last prompt.
+    const lastPrompt = prompts.findLastIndex((found) => found.length > 0);
+    const step = messages.slice(lastPrompt + 1).filter((message) => message.role === 'user').length;
+    const phases = turn.writes.length === 0 ? [] : turnNumber === 1 ? ['write'] : ['read', 'write'];
+    const phase = phases[step];
+    if (phase === undefined) return claudeReply.text(turn.closing);
+    return claudeReply.message(
+      turn.writes.map(([path, content]) => (phase === 'read' ? toolUse('Read', { file_path: path }) : toolUse('Write', { file_path: path, content }))),
+    );
   };
 }

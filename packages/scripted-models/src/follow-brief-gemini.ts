@@ -1,5 +1,4 @@
-import { briefWrites, missingRefsMessage, refsFromTexts } from './brief-writes.js';
-import type { FollowBriefAgentOptions } from './follow-brief-agent.js';
+import { briefTurn, type FollowBriefAgentOptions, missingRefsMessage, refsFromTexts } from './brief-writes.js';
 import { type GeminiReply, geminiReply } from './gemini-replies.js';
 import type { RecordedRequest } from './http-server.js';
 import type { ScriptFunction } from './script.js';
@@ -10,8 +9,8 @@ interface GeminiContent {
 }
 
 /**
- * A script for `startGeminiServer` that plays a Gemini agent following its brief: it reads the results
- * path, run id and task id from the prompt (or the brief it names), answers with `write_file` calls for
+ * A script for `startGeminiServer` that plays a Gemini agent following its brief: it reads the handshake
+ * from the brief the prompt points at, answers with `write_file` calls for
  * `files`, the results JSON and, in done-file mode, the done marker; when the tool results come back it
  * ends the turn with a message. Stateless, so it serves several tasks and resumed sessions alike.
  *
@@ -27,11 +26,10 @@ export function followBriefGemini(options: FollowBriefAgentOptions = {}): Script
     const cwd = /Workspace Directories:\*\*\n\s*- (.+)/.exec(context)?.[1]?.trim() ?? process.cwd();
     const texts = all.filter((text) => text && text !== context);
     const refs = await refsFromTexts(texts, cwd);
-    if ((contents.at(-1)?.parts ?? []).some((part) => part.functionResponse !== undefined)) {
-      return geminiReply.text(`Finished ${refs.taskId ?? 'the task'}: results written to ${refs.resultsPath ?? '(unknown)'}.`);
-    }
     if (!refs.resultsPath || !refs.runId) return geminiReply.text(missingRefsMessage(refs));
-    const writes = briefWrites({ ...refs, resultsPath: refs.resultsPath, runId: refs.runId }, options, cwd);
-    return geminiReply.parts(writes.map(([path, content]) => ({ functionCall: { name: 'write_file', args: { file_path: path, content } } })));
+    const turn = briefTurn({ ...refs, resultsPath: refs.resultsPath, runId: refs.runId }, options, cwd, Math.max(1, texts.length));
+    const toolResultsBack = (contents.at(-1)?.parts ?? []).some((part) => part.functionResponse !== undefined);
+    if (toolResultsBack || turn.writes.length === 0) return geminiReply.text(turn.closing);
+    return geminiReply.parts(turn.writes.map(([path, content]) => ({ functionCall: { name: 'write_file', args: { file_path: path, content } } })));
   };
 }

@@ -1,4 +1,4 @@
-/** Reads the brief path, results path, run id and task id that an orchestrator prompt (or a brief) names. */
+/** Reads the brief a prompt points at, and the handshake section of a brief (results path, run id, task id, the JSON to write). */
 export { findBriefRefs, type BriefRefs } from './brief-refs.mjs';
 /** What every scripted model server records, and the shape of its scripts. */
 export type { RecordedRequest } from './http-server.js';
@@ -9,6 +9,8 @@ export { codexReply, type CodexReply, type CodexItem, type CodexUsage, type Code
 export { prepareCodexHome, type CodexHome, type PrepareCodexHomeOptions } from './codex-home.js';
 /** A script that plays a Codex agent following its brief: writes the results file the prompt names. */
 export { followBriefAgent, type FollowBriefAgentOptions } from './follow-brief-agent.js';
+/** The ways the follow-brief scripts get the results handshake wrong, as real models do (their `lapse` option). */
+export { HANDSHAKE_LAPSES, STALE_RUN_ID, type HandshakeLapse } from './handshake-lapse.js';
 /** Where a Codex agent stands in its turn: the refs its prompt names, its cwd, the tool calls answered so far. */
 export { readCodexTurn, type CodexTurn } from './codex-turn.js';
 /** A script that plays a Codex agent through scripted tool calls per task, and shell commands that write its files and results. */

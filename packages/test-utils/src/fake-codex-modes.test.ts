@@ -37,11 +37,10 @@ describe('fake-codex modes', () => {
     expect(await task.readResults()).toMatchObject({ status: 'completed', files_changed: ['a.txt'] });
   });
 
-  it('complete in done-file mode: creates the done marker the prompt names, after the results', async () => {
-    const task = await fakeTask();
-    const done = join(task.runDir, 'done', 'task_001.done');
-    const prompt = `${task.prompt}Then create the done marker file: ${done}\n`;
-    const result = await runFake(execArgs(task), { input: prompt, env: task.env });
+  it('complete in done-file mode: creates the done marker the brief names, after the results', async () => {
+    const task = await fakeTask('', 'task_001', { doneFile: true });
+    const done = task.donePath!;
+    const result = await runFake(execArgs(task), { input: task.prompt, env: task.env });
     expect(result.exitCode).toBe(0);
     expect(await readFile(done, 'utf8')).toBe('');
     const commands = parseJsonLines(result.stdout).filter((event) => event.type === 'item.completed' && event.item.type === 'command_execution');
@@ -69,6 +68,22 @@ describe('fake-codex modes', () => {
     const results = await task.readResults();
     expect(results.task_id).toBe('task_001');
     expect(results.run_id).not.toBe(task.runId);
+  });
+
+  it('fenced-results: the results JSON in a code fence, with a comment and a trailing comma', async () => {
+    const task = await fakeTask('fake-agent: fenced-results');
+    expect((await runFake(execArgs(task), { input: task.prompt, env: task.env })).exitCode).toBe(0);
+    const text = await readFile(task.resultsPath, 'utf8');
+    expect(text).toMatch(/^```json\n\/\/ results of task_001\n\{\n/);
+    expect(text).toMatch(/,\n\}\n```\n$/);
+    expect(() => JSON.parse(text)).toThrow();
+  });
+
+  it('results-in-repo: results/<id>.json under the working folder, none in the run folder', async () => {
+    const task = await fakeTask('fake-agent: results-in-repo');
+    expect((await runFake(execArgs(task), { input: task.prompt, env: task.env })).exitCode).toBe(0);
+    expect(existsSync(task.resultsPath)).toBe(false);
+    expect(JSON.parse(await readFile(join(task.repo, 'results', 'task_001.json'), 'utf8'))).toMatchObject({ task_id: 'task_001', run_id: task.runId });
   });
 
   it.each([

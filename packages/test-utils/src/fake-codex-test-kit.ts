@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { renderHandshakeBlock } from '@planwright/plan-schema/handshake-block';
 import { execa, type ResultPromise } from 'execa';
 import { onTestFinished } from 'vitest';
 import { fakeCodexPath } from './fake-codex.js';
@@ -15,6 +16,8 @@ export interface FakeTask {
   runId: string;
   briefPath: string;
   resultsPath: string;
+  /** Done-file mode only: the marker the brief names. */
+  donePath?: string;
   /** The orchestrator-style prompt that names the brief, the results path and the run id. */
   prompt: string;
   /** CODEX_HOME (thread state) and FAKE_CODEX_LOG for this task. */
@@ -24,18 +27,23 @@ export interface FakeTask {
   readLog(): Promise<any[]>;
 }
 
-/** A git repo, a run dir with `tasks/<id>.md` holding `brief`, and the prompt an orchestrator would send. */
-export async function fakeTask(brief = '', id = 'task_001'): Promise<FakeTask> {
+/**
+ * A git repo, a run dir with `tasks/<id>.md` holding `brief` and the handshake section the orchestrator
+ * ends a brief with (a done marker with `doneFile`), and the prompt an orchestrator would send.
+ */
+export async function fakeTask(brief = '', id = 'task_001', options: { doneFile?: boolean } = {}): Promise<FakeTask> {
   const repo = await tempGitRepo();
   const runDir = await tempDir('planwright-run-');
   const codexHome = await tempDir('planwright-codex-home-');
   const runId = '20261124-170000-4242-beef';
   const briefPath = join(runDir, 'tasks', `${id}.md`);
   const resultsPath = join(runDir, 'results', `${id}.json`);
-  await writeFiles(runDir, { [`tasks/${id}.md`]: `# ${id}\n\n${brief}\n`, 'results/.keep': '' });
+  const donePath = options.doneFile ? join(runDir, 'done', `${id}.done`) : undefined;
+  const handshake = renderHandshakeBlock({ taskId: id, runId, resultsPath, ...(donePath && { donePath }) });
+  await writeFiles(runDir, { [`tasks/${id}.md`]: `# ${id}\n\n${brief}\n\n${handshake}`, 'results/.keep': '' });
   const logFile = join(runDir, 'fake-codex.log');
   return {
-    repo, runDir, id, runId, briefPath, resultsPath, logFile,
+    repo, runDir, id, runId, briefPath, resultsPath, donePath, logFile,
     prompt: `Read and follow the instructions in: ${briefPath}\nWhen done, write a JSON summary to: ${resultsPath}\nrun_id=${runId}\n`,
     env: { CODEX_HOME: codexHome, FAKE_CODEX_LOG: logFile },
     readResults: async () => JSON.parse(await readFile(resultsPath, 'utf8')),

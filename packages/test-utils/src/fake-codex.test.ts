@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { renderHandshakeBlock } from '@planwright/plan-schema/handshake-block';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { fakeCodexOnPath, fakeCodexPath } from './fake-codex.js';
@@ -85,23 +86,24 @@ describe('fake-codex command line', () => {
     expect(result.stderr).toContain('--skip-git-repo-check was not specified');
   });
 
-  it('reads prompts in other wordings, with paths relative to -C', async () => {
+  it('finds the brief a prompt points at relative to -C, and takes the handshake from the brief, not the prompt', async () => {
     const task = await fakeTask();
     const run = relative(task.repo, task.runDir);
-    await writeFiles(task.runDir, { 'tasks/t-2.md': '# t-2\n' });
-    const prompt = `Your brief: \`${run}/tasks/t-2.md\`.\nresults_path="${run}/results/t-2.json"\n"run_id": "r-77"\n`;
+    const resultsPath = join(task.runDir, 'results/t-2.json');
+    await writeFiles(task.runDir, { 'tasks/t-2.md': `# t-2\n\n${renderHandshakeBlock({ taskId: 't-2', runId: 'r-77', resultsPath })}` });
+    const prompt = `Your brief: \`${run}/tasks/t-2.md\`.\nresults_path="${run}/results/elsewhere.json"\n"run_id": "not-this"\n`;
     const result = await runFake(execArgs(task), { input: prompt, env: task.env });
     expect(result.exitCode).toBe(0);
-    const results = JSON.parse(await readFile(join(task.runDir, 'results/t-2.json'), 'utf8'));
-    expect(results).toMatchObject({ task_id: 't-2', run_id: 'r-77', status: 'completed' });
+    expect(JSON.parse(await readFile(resultsPath, 'utf8'))).toMatchObject({ task_id: 't-2', run_id: 'r-77', status: 'completed' });
   });
 
-  it('finds the results path and run id in the brief when the prompt names only the brief', async () => {
+  it('writes no results when the brief has no handshake section, and says so', async () => {
     const task = await fakeTask();
-    await writeFiles(task.runDir, { 'tasks/task_001.md': `Handshake: write your results to ${task.resultsPath} with run_id=from-brief-1\n` });
-    const result = await runFake(execArgs(task), { input: `Read and follow the instructions in: ${task.briefPath}\n`, env: task.env });
+    await writeFiles(task.runDir, { 'tasks/task_001.md': `Handshake: write your results to ${task.resultsPath} with run_id=from-prose-1\n` });
+    const result = await runFake(execArgs(task), { input: task.prompt, env: task.env });
     expect(result.exitCode).toBe(0);
-    expect(await task.readResults()).toMatchObject({ task_id: 'task_001', run_id: 'from-brief-1' });
+    expect(result.stderr).toContain('fake-codex: no results path in the prompt or the brief');
+    await expect(task.readResults()).rejects.toThrow(/ENOENT/);
   });
 
   it('is found on PATH as `codex` through fakeCodexOnPath', async () => {
@@ -117,7 +119,9 @@ describe('fake-codex command line', () => {
     const first = await runFake(execArgs(task), { input: task.prompt, env: task.env });
     const [started] = parseJsonLines(first.stdout);
     const resumeArgs = ['exec', '--skip-git-repo-check', '-C', task.repo, 'resume', '--json', started.thread_id, '-'];
-    const resumed = await runFake(resumeArgs, { input: 'Verification failed; fix it. run_id=20261124-180000-1-cafe', env: task.env });
+    // A resume that repeats the handshake section for another run (doctor's resume of a new invocation).
+    const handshake = renderHandshakeBlock({ taskId: 'task_001', runId: '20261124-180000-1-cafe', resultsPath: task.resultsPath });
+    const resumed = await runFake(resumeArgs, { input: `Verification failed; fix it.\n\n${handshake}`, env: task.env });
 
     expect(resumed.exitCode).toBe(0);
     const events = parseJsonLines(resumed.stdout);

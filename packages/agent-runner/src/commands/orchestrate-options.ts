@@ -33,6 +33,7 @@ export interface OrchestrateArgs {
   concurrency?: number;
   autoVerify?: boolean;
   retries?: number;
+  handshakeReminders?: number;
   verifyTimeoutMinutes?: number;
   commit?: boolean;
   worktrees?: boolean;
@@ -83,6 +84,7 @@ export function orchestrateOptions<T>(yargs: Argv<T>, { requireDirs }: { require
     .option('concurrency', { type: 'number', describe: 'Tasks at once, never two of one domain (default 1; with more than 1, --max-tasks defaults to no limit)' })
     .option('auto-verify', { type: 'boolean', describe: "After the agent, run the task's verify commands: all pass -> done, dependents run next" })
     .option('retries', { type: 'number', describe: "With --auto-verify, follow-ups that resume the agent's session while verify fails (default 0)" })
+    .option('handshake-reminders', { type: 'number', describe: `Resume an agent that ends its turn without valid results, with a reminder, this many times; 0 = never ${CONFIGURABLE} 1)` })
     .option('verify-timeout-minutes', { type: 'number', describe: 'Per verify command (default 10)' })
     .option('commit', { type: 'boolean', describe: 'One commit per verified task: "<task id>: <title>"' })
     .option('worktrees', { type: 'boolean', describe: 'Each task in its own git worktree on pr/<PR>/<task id>, merged back once verified' })

@@ -39,6 +39,8 @@ export function renderEvent(event: OrchestratorEvent, io: CliIo, style: Progress
       return io.out(`${event.taskId}: verify ${event.passed ? `passed (${event.ran} command${event.ran === 1 ? '' : 's'})` : `failed: ${event.failed}`} · ${event.logPath}`);
     case 'retry':
       return io.out(`${event.taskId}: attempt ${event.attempt}, ${event.reason}`);
+    case 'reminder':
+      return io.out(`${event.taskId}: no valid results (${event.problem}); reminder ${event.reminder}, resuming the session`);
     case 'commit':
       return io.out(`${event.taskId}: committed ${event.sha?.slice(0, 8) ?? ''}${event.note ? ` (${event.note})` : ''}`);
     case 'merge':
@@ -58,6 +60,7 @@ export function outcomeLine(outcome: TaskOutcome): string {
   if (outcome.status === 'skipped') return `${outcome.taskId}: skipped (${outcome.summary ?? 'taken by another orchestrator'})`;
   const parts = [`${outcome.taskId}: ${outcome.status} (${outcome.blockedReason ?? outcome.resultStatus ?? 'running'}) in ${duration(outcome.durationMs)}`];
   if ((outcome.attempts ?? 1) > 1) parts.push(`${outcome.attempts} attempts`);
+  if (outcome.reminders) parts.push(`${outcome.reminders} reminder${outcome.reminders === 1 ? '' : 's'}`);
   if (outcome.sessionId) parts.push(`thread ${outcome.sessionId}`);
   if (outcome.usage?.input_tokens !== undefined) {
     parts.push(`${outcome.usage.input_tokens.toLocaleString('en-US')} in / ${(outcome.usage.output_tokens ?? 0).toLocaleString('en-US')} out tokens`);

@@ -38,6 +38,7 @@ export function toOrchestrateOptions(args: OrchestrateArgs, dirs: { planDir: str
     concurrency: args.concurrency,
     autoVerify: args.autoVerify,
     retries: args.retries,
+    handshakeReminders: args.handshakeReminders,
     verifyTimeoutMinutes: args.verifyTimeoutMinutes,
     commit: args.commit,
     worktrees: args.worktrees,

@@ -25,6 +25,8 @@ export const OrchestratorConfigSchema = z.looseObject({
   sandbox: z.optional(z.enum(SANDBOX_MODES)),
   approval: z.optional(z.enum(APPROVAL_POLICIES)),
   model: z.optional(z.string()),
+  /** `--handshake-reminders`: reminder turns for an agent that ends without valid results (planwright only). */
+  handshake_reminders: z.optional(z.int().check(z.nonnegative())),
   /** The default agent: codex, gemini, claude or a custom one (`--agent` and a task's `agent` win). */
   agent: z.optional(z.string()),
   /** `[agents.<name>]`: custom agents, and settings of the built-in ones. */

@@ -8,6 +8,8 @@ export interface TaskAccount {
   usage: Usage | null;
   duration_ms: number;
   attempts: number;
+  /** Reminder turns: the agent's session resumed because it ended without valid results. */
+  reminders: number;
 }
 
 /** Sums the usage of several agent runs (tokens and cost). */

@@ -32,6 +32,7 @@ export interface AttemptResult {
   /** The usage the agent reported, as reported (for the next resume's subtraction). */
   reportedUsage?: Usage;
   results?: Results;
+  /** Written by the orchestrator (writeAttemptFallback) once no reminder is left to ask for results. */
   fallback?: Results;
   agent: AgentProcess;
   durationMs: number;
@@ -39,8 +40,8 @@ export interface AttemptResult {
 
 /**
  * One run of an agent on a task: start it (or resume its session), record its process, supervise it to
- * an outcome, and leave fallback results when it delivered none. With `--no-wait` it returns as soon as
- * the agent runs, without `supervised`.
+ * an outcome. Writes no fallback results: a reminder turn may still bring the agent's own (see
+ * writeAttemptFallback). With `--no-wait` it returns as soon as the agent runs, without `supervised`.
  */
 export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
   const { run, task, options, emit, adapter } = input;
@@ -93,6 +94,8 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
       taskId: task.id,
       runId,
       handshake: run.handshake,
+      codeDir: input.codeDir,
+      repoRoot: run.codeDir,
       agent,
       parser: launch.parser,
       timeoutMs: toMs(timeoutMinutes),
@@ -105,25 +108,30 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
     });
     const events = launch.parser.state;
     const decision = decideOutcome(supervised, events, { timeoutMinutes, stallMinutes: run.stallMinutes, handshake: run.handshake, describeExit: adapter.describeExit?.bind(adapter) });
-    const fallback = decision.fallback
-      ? await writeFallbackResults(layout, {
-          taskId: task.id,
-          runId,
-          status: decision.fallback.status,
-          note: decision.fallback.note,
-          exitCode: supervised.exit.code,
-          logPath: layout.agentLogPath(task.id),
-          extra: { error: events.failure ?? null, thread_id: events.sessionId ?? null },
-        })
-      : undefined;
     // A resumed codex thread counts tokens from its start: this attempt's share is the difference.
     const usage = adapter.cumulativeUsage ? usageSince(events.usage, input.resume?.usageBefore) : events.usage;
-    return { supervised, events, decision, usage, reportedUsage: events.usage, results: supervised.results, fallback, agent, durationMs: Date.now() - started };
+    return { supervised, events, decision, usage, reportedUsage: events.usage, results: supervised.results, agent, durationMs: Date.now() - started };
   } catch (error) {
     // Whatever failed (a run file that cannot be written, say), no agent is left running unsupervised.
     await agent.terminate(run.graceSeconds * 1000).catch(() => undefined);
     throw error;
   }
+}
+
+/** Leaves fallback results for an attempt that ended without valid ones (timeout, crash, no handshake). */
+export async function writeAttemptFallback(run: ResolvedRun, task: Task, attempt: AttemptResult): Promise<AttemptResult> {
+  const { decision, supervised, events } = attempt;
+  if (!decision.fallback || !supervised) return attempt;
+  const fallback = await writeFallbackResults(run.layout, {
+    taskId: task.id,
+    runId: run.runId,
+    status: decision.fallback.status,
+    note: decision.fallback.note,
+    exitCode: supervised.exit.code,
+    logPath: run.layout.agentLogPath(task.id),
+    extra: { error: events.failure ?? null, thread_id: events.sessionId ?? null },
+  });
+  return { ...attempt, fallback };
 }
 
 function launchContext(input: AttemptInput): LaunchContext {

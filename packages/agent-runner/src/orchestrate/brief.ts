@@ -1,6 +1,5 @@
-import type { Task } from '@planwright/plan-schema';
+import { renderHandshakeBlock, type Handshake, type HandshakeTarget, type Task } from '@planwright/plan-schema';
 import type { RunLayout } from '@planwright/run-store';
-import type { Handshake } from './options.js';
 
 export interface BriefContext {
   goal: string;
@@ -11,22 +10,22 @@ export interface BriefContext {
   handshake: Handshake;
 }
 
+/** Where and what the agent of `task` reports in this run (the done marker only in done-file mode). */
+export function handshakeTarget({ task, layout, runId, handshake }: Pick<BriefContext, 'task' | 'layout' | 'runId' | 'handshake'>): HandshakeTarget {
+  const target: HandshakeTarget = { taskId: task.id, runId, resultsPath: layout.resultsPath(task.id) };
+  if (handshake === 'done-file') target.donePath = layout.donePath(task.id);
+  return target;
+}
+
 /**
- * The task brief, tasks/<id>.md: everything the agent needs and nothing from the planner's chat. Same
- * sections as the Python kit's, plus the shape of the results file and the rule on killing processes.
+ * The task brief, tasks/<id>.md: everything the agent needs and nothing from the planner's chat. The
+ * Python kit's sections, the rule on killing processes, and the handshake once, last (where models look
+ * last), with the exact JSON to write in a fenced block that tools can read back (readHandshakeBlock).
  */
-export function renderBrief({ goal, task, layout, codeDir, runId, handshake }: BriefContext): string {
+export function renderBrief(context: BriefContext): string {
+  const { goal, task, layout, codeDir } = context;
   const list = (items: string[] | undefined, format: (item: string) => string) =>
     items?.length ? items.map((item) => `- ${format(item)}`).join('\n') : '- (none given)';
-  const resultsPath = layout.resultsPath(task.id);
-  const handshakeLines =
-    handshake === 'results-json'
-      ? [
-          `- Write a JSON summary to: \`${resultsPath}\``,
-          `- Include \`task_id\` matching \`${task.id}\` and \`run_id\` matching: \`${runId}\``,
-          '- If the results file already exists, overwrite it. Write it last, when your work is saved.',
-        ]
-      : [`- Write a JSON summary to: \`${resultsPath}\``, `- Then create an empty done marker file: \`${layout.donePath(task.id)}\``];
   return `# ${task.id}: ${task.title || task.id}
 
 ## Goal
@@ -44,17 +43,12 @@ ${list(task.verify, (command) => `\`${command}\``)}
 ## Done criteria
 ${list(task.done_criteria, (criterion) => criterion)}
 
-## Orchestrator handshake (required)
-${handshakeLines.join('\n')}
-- Shape: \`{"task_id": "${task.id}", "run_id": "${runId}", "status": "completed", "summary": "...", "files_changed": ["..."], "notes": "..."}\`
-- Use status \`partial\`, \`failed\` or \`blocked\` when you could not finish, and say why in \`notes\`.
-
 ## Notes
 - Workspace root: \`${codeDir}\`
 - You have write access to \`${codeDir}\` and \`${layout.runDir}\`.
-- Orchestrator invocation run id: \`${runId}\`
 - Safety: do **not** run \`killall\`/\`pkill\` or kill \`codex\`/terminal processes by name. If you must stop a subprocess you started, kill only that exact PID.
-`;
+
+${renderHandshakeBlock(handshakeTarget(context))}`;
 }
 
 /** The prompt on the agent's stdin: short, pointing at the brief (the Python kit's wording). */

@@ -1,7 +1,7 @@
 import { UsageError } from '@planwright/cli-kit';
 import type { OrchestrateOptions } from './options.js';
 
-type NumericOption = 'maxTasks' | 'concurrency' | 'retries' | 'timeoutMinutes' | 'timeoutGraceSeconds' | 'heartbeatIntervalSeconds' | 'resultsGraceSeconds' | 'stallMinutes' | 'verifyTimeoutMinutes';
+type NumericOption = 'maxTasks' | 'concurrency' | 'retries' | 'handshakeReminders' | 'timeoutMinutes' | 'timeoutGraceSeconds' | 'heartbeatIntervalSeconds' | 'resultsGraceSeconds' | 'stallMinutes' | 'verifyTimeoutMinutes';
 
 /** Every numeric option and what it takes: a count (whole number) or a length of time, with its least value. */
 const NUMERIC: Record<NumericOption, { whole: boolean; min: number }> = {
@@ -9,6 +9,7 @@ const NUMERIC: Record<NumericOption, { whole: boolean; min: number }> = {
   maxTasks: { whole: true, min: 0 },
   concurrency: { whole: true, min: 1 },
   retries: { whole: true, min: 0 },
+  handshakeReminders: { whole: true, min: 0 },
   timeoutMinutes: { whole: false, min: 0 },
   timeoutGraceSeconds: { whole: false, min: 0 },
   heartbeatIntervalSeconds: { whole: false, min: 0 },

@@ -24,7 +24,7 @@ export interface DecideOptions {
   describeExit?: (exit: Supervised['exit'], state: AgentEventState) => string | undefined;
 }
 
-export function decideOutcome(supervised: Supervised, events: AgentEventState, options: DecideOptions): Decision {
+export function decideOutcome(supervised: Omit<Supervised, 'check'>, events: AgentEventState, options: DecideOptions): Decision {
   const { results, ending, exit, doneMarker } = supervised;
   if (results) {
     const status = String(results.status);

@@ -43,11 +43,12 @@ describe('orchestrate: agents that do not finish', () => {
     expect(fallback.log_path).toBe(join(result.runDir!, 'agent_task_001.log'));
   });
 
-  it('an agent that exits 0 without results is blocked, not done', async () => {
-    const fixture = await orchestratorFixture([fakeTask('task_001', 'no-results')]);
+  it('an agent that exits 0 without results, even after the reminder, is blocked, not done', async () => {
+    const fixture = await orchestratorFixture([fakeTask('task_001', 'no-results', 'on-resume no-results')]);
     const { result } = await fixture.run();
     expect(result.exitCode).toBe(1);
     expect(await fixture.task('task_001')).toMatchObject({ status: 'blocked', blocked_reason: 'no_results' });
+    expect(await fixture.invocations()).toHaveLength(2);
   });
 
   it.each(['partial', 'failed', 'blocked'])('results saying %s block the task', async (status) => {
@@ -58,7 +59,7 @@ describe('orchestrate: agents that do not finish', () => {
   });
 
   it('results with another run id are not trusted', async () => {
-    const fixture = await orchestratorFixture([fakeTask('task_001', 'wrong-run-id')]);
+    const fixture = await orchestratorFixture([fakeTask('task_001', 'wrong-run-id', 'on-resume wrong-run-id')]);
     const { result } = await fixture.run();
     expect(await fixture.task('task_001')).toMatchObject({ status: 'blocked', blocked_reason: 'no_results' });
     expect(await results(result.runDir!, 'task_001')).toMatchObject({ run_id: result.runId, generated_by: 'planwright' });

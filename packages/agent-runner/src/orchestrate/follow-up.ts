@@ -1,13 +1,12 @@
 import { rename } from 'node:fs/promises';
-import type { Task } from '@planwright/plan-schema';
+import { handshakeInstructions, type Handshake, type Task } from '@planwright/plan-schema';
 import type { RunLayout } from '@planwright/run-store';
 import type { VerifyFailure } from '../verify/run-verify.js';
-import type { Handshake } from './options.js';
+import { handshakeTarget } from './brief.js';
 
 /** The prompt that resumes the agent's session after its work failed verification. */
 export function followUpPrompt(task: Task, layout: RunLayout, runId: string, handshake: Handshake, failure: VerifyFailure): string {
   const how = failure.timedOut ? 'did not finish in time' : `exited with ${failure.exitCode}`;
-  const done = handshake === 'done-file' ? `Then create the done marker file: ${layout.donePath(task.id)}\n` : '';
   return [
     `The verification of ${task.id} failed: \`${failure.command}\` ${how}.`,
     'The last lines of its output:',
@@ -15,9 +14,8 @@ export function followUpPrompt(task: Task, layout: RunLayout, runId: string, han
     failure.outputTail.trimEnd(),
     '```',
     `Fix the problem so that every verify command in ${layout.briefPath(task.id)} passes.`,
-    `When finished, write a JSON summary to: ${layout.resultsPath(task.id)}`,
-    `Include run_id=${runId}`,
-    done,
+    ...handshakeInstructions(handshakeTarget({ task, layout, runId, handshake })),
+    '',
   ].join('\n');
 }
 

@@ -1,6 +1,7 @@
+import type { Handshake } from '@planwright/plan-schema';
 import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
 
-export type Handshake = 'results-json' | 'done-file';
+export type { Handshake };
 
 /** Everything codex-orchestrate can be told: the Python kit's flags, one for one, and a few more. */
 export interface OrchestrateOptions {
@@ -54,6 +55,11 @@ export interface OrchestrateOptions {
   autoVerify?: boolean;
   /** Follow-ups (resuming the agent's session) after failed verification, before `blocked`. Default 0. */
   retries?: number;
+  /**
+   * Reminder turns (default 1; 0 = none): an agent that ends its turn without valid results has its
+   * session resumed with a short message naming the results file, the run id and the fields.
+   */
+  handshakeReminders?: number;
   /** Per verify command; default 10. */
   verifyTimeoutMinutes?: number;
   /** One commit per verified task, `<task id>: <title>`. */
@@ -86,6 +92,8 @@ export type OrchestratorEvent =
   | { type: 'task-started'; taskId: string; pid: number; logPath: string; noWait: boolean; agent?: string; resumed?: boolean }
   | { type: 'verify'; taskId: string; passed: boolean; ran: number; failed?: string; logPath: string }
   | { type: 'retry'; taskId: string; attempt: number; reason: string }
+  /** The agent ended its turn without valid results: its session is resumed with a reminder (`problem`: missing, invalid, stale run_id...). */
+  | { type: 'reminder'; taskId: string; reminder: number; problem: string }
   | { type: 'commit'; taskId: string; sha?: string; note?: string }
   | { type: 'merge'; taskId: string; method: string; conflicts?: string[] }
   | { type: 'waiting'; taskId: string; target: string }
@@ -113,6 +121,8 @@ export interface TaskOutcome {
   durationMs: number;
   /** Agent runs for this task in this invocation (the first, plus follow-ups). */
   attempts?: number;
+  /** Reminder turns the agent took to write its results (or not). */
+  reminders?: number;
   /** With --auto-verify: whether the verify commands passed (undefined when they did not run). */
   verified?: boolean;
   /** The head before and after the task's commit, with --commit or --worktrees. */

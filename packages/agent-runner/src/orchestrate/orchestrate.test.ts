@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { HANDSHAKE_HEADING, readHandshakeBlock } from '@planwright/plan-schema';
 import { readMeta, requestStop } from '@planwright/run-store';
 import { describe, expect, it } from 'vitest';
 import { fakeTask, orchestratorFixture } from '../../test/fixture.js';
@@ -47,8 +48,11 @@ describe('orchestrate: a task that completes', () => {
     expect(brief).toContain('# task_001: Task task_001\n\n## Goal\nShip the feature\n');
     expect(brief).toContain('## Expected files to touch\n- `src/a.ts`');
     expect(brief).toContain('## Verification\n- `npm test`');
-    expect(brief).toContain(`- Include \`task_id\` matching \`task_001\` and \`run_id\` matching: \`${result.runId}\``);
     expect(brief).toContain('do **not** run `killall`/`pkill`');
+    // The handshake once, last, with the exact JSON to write; tools read it back from the brief.
+    expect(brief.trimEnd().endsWith('```')).toBe(true);
+    expect(brief.split(HANDSHAKE_HEADING)).toHaveLength(2);
+    expect(readHandshakeBlock(brief)).toMatchObject({ taskId: 'task_001', runId: result.runId, resultsPath: join(result.runDir!, 'results', 'task_001.json'), results: { task_id: 'task_001', run_id: result.runId, status: 'completed' } });
     expect(await readFile(join(result.runDir!, 'tasks', 'task_001.prompt.txt'), 'utf8')).toContain('Include run_id=');
   });
 
@@ -106,7 +110,7 @@ describe('orchestrate: --task-id, control/stop and stale results', () => {
   });
 
   it('with --reuse-run, moves an older results file aside and never trusts it', async () => {
-    const fixture = await orchestratorFixture([fakeTask('task_001', 'no-results')]);
+    const fixture = await orchestratorFixture([fakeTask('task_001', 'no-results', 'on-resume no-results')]);
     const first = await fixture.run({ reuseRun: true });
     const runDir = first.result.runDir!;
     // Make it look like an earlier run had finished the task.

@@ -70,7 +70,7 @@ describe('--auto-verify', () => {
     expect(calls[1]!.argv.slice(calls[1]!.argv.indexOf('resume'))).toEqual(['resume', '--json', saved.thread_id, '-']);
     expect(calls[1]!.prompt).toContain('The verification of task_001 failed');
     expect(calls[1]!.prompt).toContain('expected 3 got 2');
-    expect(calls[1]!.prompt).toContain(`Include run_id=${result.runId}`);
+    expect(calls[1]!.prompt).toContain(`"run_id":"${result.runId}"`);
     expect(events.find((event) => event.type === 'retry')).toMatchObject({ taskId: 'task_001', attempt: 2 });
     expect(existsSync(join(result.runDir!, 'results', 'task_001.attempt-1.json'))).toBe(true);
   });
@@ -91,7 +91,7 @@ describe('--auto-verify', () => {
     expect(saved.usage?.input_tokens).toBeGreaterThan(0);
     expect(saved.duration_ms).toBeGreaterThan(0);
     const results = JSON.parse(await readFile(join(result.runDir!, 'results', 'task_001.json'), 'utf8'));
-    expect(results.accounting).toEqual({ thread_id: saved.thread_id, usage: saved.usage, duration_ms: saved.duration_ms, attempts: 2 });
+    expect(results.accounting).toEqual({ thread_id: saved.thread_id, usage: saved.usage, duration_ms: saved.duration_ms, attempts: 2, reminders: 0 });
     expect((await readMeta(result.runDir!))?.tasks?.task_001).toMatchObject({ usage: saved.usage, attempts: 2, verified: true });
     // The fake codex reports thread-cumulative usage like the real one: the resumed attempt counts only its own part.
     const [first] = await fixture.invocations();

@@ -47,6 +47,14 @@ const setupCases: Record<string, SetupCase> = {
   'a --run-dir that is a file': { options: (fixture) => ({ runDir: join(fixture.repo, 'README.md') }), message: /^--run-dir .*README\.md: not a folder/ },
   'a negative timeout': { options: () => ({ timeoutGraceSeconds: -1 }), message: /^--timeout-grace-seconds -1: expected a number of 0 or more/ },
   'a number that is not one': { options: () => ({ resultsGraceSeconds: Number.NaN }), message: /^--results-grace-seconds \(not a number\): expected/ },
+  'a --handshake-reminders that is not a whole number': { options: () => ({ handshakeReminders: 1.5 }), message: /^--handshake-reminders 1\.5: expected a whole number of 0 or more/ },
+  'a negative handshake_reminders in orchestrator.toml': {
+    options: async (fixture) => {
+      await writeFile(join(fixture.env.CODEX_HOME!, 'orchestrator.toml'), 'handshake_reminders = -1\n');
+      return {};
+    },
+    message: /orchestrator\.toml: handshake_reminders: /,
+  },
   'broken orchestrator.toml': {
     options: async (fixture) => {
       await writeFile(join(fixture.env.CODEX_HOME!, 'orchestrator.toml'), 'compact_run = [\n');

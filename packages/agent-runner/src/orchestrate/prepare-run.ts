@@ -37,6 +37,8 @@ export interface ResolvedRun {
   maxTasks: number;
   autoVerify: boolean;
   retries: number;
+  /** Reminder turns for an agent that ends without valid results (flag, else orchestrator.toml, else 1). */
+  handshakeReminders: number;
   verifyTimeoutMinutes: number;
   commit: boolean;
   worktrees: boolean;
@@ -86,6 +88,7 @@ export async function prepareRun(options: OrchestrateOptions, checked: CheckedRu
     concurrency: Math.max(1, options.concurrency ?? 1),
     autoVerify: options.autoVerify ?? false,
     retries: Math.max(0, options.retries ?? 0),
+    handshakeReminders: flag(options.handshakeReminders, config.handshake_reminders, 1),
     verifyTimeoutMinutes: options.verifyTimeoutMinutes ?? 10,
     commit: options.commit ?? false,
     worktrees: options.worktrees ?? false,
@@ -143,6 +146,7 @@ function kitArgs(options: OrchestrateOptions, settled: Record<string, unknown> &
     concurrency: rest.concurrency,
     auto_verify: rest.autoVerify,
     retries: rest.retries,
+    handshake_reminders: rest.handshakeReminders,
     commit: rest.commit,
     worktrees: rest.worktrees,
     stall_minutes: rest.stallMinutes,

@@ -1,17 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { MergeConflictError } from '@planwright/git-ops';
-import { markAgentDone, markBlocked, markVerified, startTask, updatePlan, type Plan, type Task } from '@planwright/plan-schema';
-import { moveAsideStale, updateMeta, updateTaskRunState } from '@planwright/run-store';
+import { markAgentDone, startTask, updatePlan, type Task } from '@planwright/plan-schema';
+import { moveAsideStale, updateMeta } from '@planwright/run-store';
 import type { AgentAdapter } from '../adapters/adapter.js';
 import { runVerify } from '../verify/run-verify.js';
 import { addUsage, annotateResults, type TaskAccount } from './accounting.js';
-import { runAttempt, type AttemptResult } from './attempt.js';
 import { renderBrief, renderPrompt } from './brief.js';
 import { closeWindow, commitWork, excludedFolders, openTaskWindow } from './commit-work.js';
 import { followUpPrompt, setAttemptResultsAside } from './follow-up.js';
+import { runWithReminders, type RemindedAttempt } from './handshake-reminders.js';
 import type { OrchestrateOptions, OrchestratorEvent, TaskOutcome } from './options.js';
 import type { TaskWindow } from './task-windows.js';
 import type { ResolvedRun } from './prepare-run.js';
+import { recordOutcome, setTaskState, type Verdict } from './record-outcome.js';
+import { settleWithoutResults } from './verify-decides.js';
 import { closeWorktree, mergeBack, openWorktree, type TaskWorktree } from './worktrees.js';
 
 export interface RunTaskContext {
@@ -22,18 +24,13 @@ export interface RunTaskContext {
   emit: (event: OrchestratorEvent) => void;
 }
 
-interface Verdict {
-  status: TaskOutcome['status'];
-  blockedReason?: string;
-  verified?: boolean;
-  failedCommand?: string;
-}
-
 /**
  * One task, start to finish: its worktree (with --worktrees), the brief, `in_progress`, the agent, and —
  * with --auto-verify — its verify commands, follow-ups that resume the agent's session while they fail
- * (--retries), then `done` (which unlocks dependents at once), the commit and the merge back. The plan,
- * meta.json and the results file get the accounting (thread, tokens, duration, attempts).
+ * (--retries), then `done` (which unlocks dependents at once), the commit and the merge back. An agent
+ * that ends its turn without results is reminded (--handshake-reminders), then the verify commands
+ * decide for it (--auto-verify). The plan, meta.json and the results file get the accounting (thread,
+ * tokens, duration, attempts, reminders).
  */
 export async function runTask({ run, task, adapter, options, emit }: RunTaskContext): Promise<TaskOutcome> {
   const { layout, runId } = run;
@@ -56,20 +53,29 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
     throw error;
   });
   await updateMeta(layout, { status: 'task_preparing', current_task_id: task.id, results_path: layout.resultsPath(task.id), agent_log_path: layout.agentLogPath(task.id) });
-  let attempt = await runAttempt({ run, task, adapter, options, emit, codeDir, prompt });
+  const first = await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt });
   if (options.noWait) return { ...base, status: 'in_progress', fallback: false, exitCode: null, durationMs: Date.now() - started, attempts: 1 };
 
-  const account: TaskAccount = { thread_id: null, usage: null, duration_ms: 0, attempts: 0 };
-  const count = (result: AttemptResult) => {
+  const account: TaskAccount = { thread_id: null, usage: null, duration_ms: 0, attempts: 0, reminders: 0 };
+  // Every run counts, reminder turns too: their tokens and time are the task's.
+  const count = (reminded: RemindedAttempt) => {
     account.attempts++;
-    account.usage = addUsage(account.usage, result.usage);
-    account.thread_id = result.events.sessionId ?? account.thread_id;
+    account.reminders += reminded.reminders;
+    for (const result of reminded.runs) {
+      account.usage = addUsage(account.usage, result.usage);
+      account.thread_id = result.events.sessionId ?? account.thread_id;
+    }
+    return reminded.attempt;
   };
-  count(attempt);
+  let attempt = count(first);
   let verdict: Verdict;
   for (let retry = 0; ; retry++) {
     if (attempt.decision.status === 'blocked') {
-      verdict = { status: 'blocked', blockedReason: attempt.decision.blockedReason };
+      const settled = await settleWithoutResults({ run, task, adapter, options, emit, codeDir }, attempt);
+      attempt = settled;
+      verdict = settled.verified
+        ? { status: 'done', verified: true, withoutResults: true }
+        : { status: 'blocked', blockedReason: attempt.decision.blockedReason, verified: settled.verified };
       break;
     }
     if (!run.autoVerify || !task.verify?.length) {
@@ -99,8 +105,7 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
     // Without a session to resume (a custom agent, or none reported), a fresh run gets the brief again too.
     const nextPrompt = sessionId ? followUp : `${prompt}\n${followUp}`;
     await writeFile(layout.promptPath(task.id), nextPrompt);
-    attempt = await runAttempt({ run, task, adapter, options, emit, codeDir, prompt: nextPrompt, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined });
-    count(attempt);
+    attempt = count(await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt: nextPrompt, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined }));
   }
 
   const committed =
@@ -117,7 +122,7 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
   }
   if (worktree) verdict = await finishWorktree(run, task, worktree, verdict, options, emit);
   account.duration_ms = Date.now() - started;
-  await record(run, task, verdict, account, commit, attempt.supervised?.exit.code ?? null, adapter.name);
+  await recordOutcome(run, task, verdict, account, commit, attempt.supervised?.exit.code ?? null, adapter.name);
   await annotateResults(layout, task.id, account, committed && !worktree ? { uncommitted_files: uncommitted.map((entry) => entry.file) } : {});
   return {
     ...base,
@@ -130,6 +135,7 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
     usage: (account.usage ?? undefined) as Record<string, number> | undefined,
     durationMs: account.duration_ms,
     attempts: account.attempts,
+    reminders: account.reminders,
     verified: verdict.verified,
     commit,
     uncommittedFiles: committed && !worktree ? uncommitted.map((entry) => entry.file) : undefined,
@@ -186,42 +192,4 @@ async function finishWorktree(run: ResolvedRun, task: Task, worktree: TaskWorktr
     await closeWorktree(run.codeDir, worktree, false, options.env);
   }
   return verdict;
-}
-
-/** The task's final state in plan.json and meta.json. */
-async function record(run: ResolvedRun, task: Task, verdict: Verdict, account: TaskAccount, commit: { before: string; after: string } | undefined, exitCode: number | null, agentName: string): Promise<void> {
-  // --no-sync-plan: the outcome stays in the run folder (results, meta) for `planwright sync` to apply.
-  if (run.syncPlan) await setTaskState(run.planFile, task.id, (entry) => {
-    // The planner changed it meanwhile (deferred it, say): theirs wins.
-    if (entry.status !== 'in_progress' && entry.status !== 'agent_done') return;
-    if (verdict.status === 'blocked') markBlocked(entry, verdict.blockedReason ?? 'blocked');
-    else if (entry.status === 'in_progress') markAgentDone(entry);
-    if (verdict.status === 'done') markVerified(entry, { by: 'auto', note: `verify passed (${plural((task.verify ?? []).length, 'command')})` });
-    entry.last_agent = agentName;
-    if (verdict.failedCommand) entry.verify_failed_command = verdict.failedCommand;
-    if (account.thread_id) entry.thread_id = account.thread_id;
-    if (account.usage) entry.usage = account.usage;
-    entry.duration_ms = account.duration_ms;
-    if (commit) {
-      entry.head_before = commit.before;
-      entry.head_after = commit.after;
-    }
-  });
-  const state = verdict.status === 'blocked' ? (verdict.blockedReason === 'timeout' ? 'timeout' : 'failed') : 'completed';
-  await updateMeta(run.layout, { thread_id: account.thread_id, exit_code: exitCode });
-  await updateTaskRunState(run.layout, task.id, { status: state, exit_code: exitCode, thread_id: account.thread_id, usage: account.usage, duration_ms: account.duration_ms, attempts: account.attempts, verified: verdict.verified ?? null });
-}
-
-/** Changes one task of the plan under the plan lock. */
-export async function setTaskState(planFile: string, taskId: string, change: (task: Task) => void): Promise<Plan> {
-  const { plan } = await updatePlan(planFile, (current) => {
-    const entry = current.tasks.find((candidate) => candidate.id === taskId);
-    if (entry) change(entry);
-  });
-  return plan;
-}
-
-/** `1 command`, `3 commands`. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

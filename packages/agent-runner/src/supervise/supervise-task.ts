@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import type { Results } from '@planwright/plan-schema';
-import { checkResults, watchForDoneFile, watchForResults, writeHeartbeat, type RunLayout } from '@planwright/run-store';
+import type { Handshake, Results } from '@planwright/plan-schema';
+import { settleResults, watchForDoneFile, watchForResults, writeHeartbeat, type ResultsCheck, type RunLayout } from '@planwright/run-store';
 import type { AgentEventParser } from '../adapters/agent-events.js';
-import type { Handshake } from '../orchestrate/options.js';
 import { LogFollower } from './log-follower.js';
 import { boundedIntervalMs, setLongTimeout } from './long-timer.js';
 import type { AgentExit, AgentProcess } from './spawn-agent.js';
@@ -16,6 +15,10 @@ export interface SuperviseOptions {
   taskId: string;
   runId: string;
   handshake: Handshake;
+  /** Where the agent works: a results file it writes there instead of the run folder is moved in. */
+  codeDir: string;
+  /** The repository root, when the agent works in a worktree of it. */
+  repoRoot?: string;
   agent: AgentProcess;
   parser: AgentEventParser;
   /** 0 = no timeout. */
@@ -37,6 +40,8 @@ export interface Supervised {
   ending: Ending;
   /** Valid results for this task and run, when the agent delivered (even if it was then ended). */
   results?: Results;
+  /** The last look at the results file: what was wrong with it when it is not valid (missing, stale...). */
+  check: ResultsCheck;
   /** The done marker exists (done-file handshake), whichever event ended the wait. */
   doneMarker: boolean;
   exit: AgentExit;
@@ -49,7 +54,8 @@ const TURN_END_EXIT_MS = 10_000;
  * Waits for the first of: valid results (watched, not polled), the agent's end-of-turn event, the
  * agent's exit, the timeout, a stall, an interrupt. Whatever ends the wait, the agent's process group is
  * gone when this returns (ended after a grace when it did not exit by itself), and the results are
- * checked one last time, so a result written in the same instant as a timeout still counts.
+ * checked one last time (settleResults: repaired, or moved in from the code dir), so a result written in
+ * the same instant as a timeout still counts.
  */
 export async function superviseTask(options: SuperviseOptions): Promise<Supervised> {
   const { agent, parser } = options;
@@ -79,9 +85,9 @@ export async function superviseTask(options: SuperviseOptions): Promise<Supervis
     const patience = ending === 'results' ? options.resultsGraceMs : ending === 'turn_end' ? TURN_END_EXIT_MS : 0;
     const exit = await endAgent(agent, patience, options.graceMs);
     await follower.poke();
-    const check = await checkResults(options.layout, options.taskId, options.runId);
+    const check = await settleResults(options.layout, { taskId: options.taskId, runId: options.runId, codeDir: options.codeDir, repoRoot: options.repoRoot });
     const doneMarker = options.handshake === 'done-file' && existsSync(options.layout.donePath(options.taskId));
-    return { ending, exit, results: check.state === 'valid' ? check.results : undefined, doneMarker };
+    return { ending, exit, results: check.state === 'valid' ? check.results : undefined, check, doneMarker };
   } finally {
     stop.abort();
     clearInterval(heartbeat);

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
 import { appendMasterLog, loadPlan, markBlocked, markVerified, resolvePlanFile, updatePlan, type PlanLocation } from '@planwright/plan-schema';
-import { plural } from '../orchestrate/run-task.js';
+import { plural } from '../orchestrate/record-outcome.js';
 import { runVerify, type VerifyFailure } from './run-verify.js';
 
 export interface VerifyTaskOptions extends PlanLocation {

@@ -190,7 +190,7 @@ const cases: KitCase[] = [
     exit: 0,
     check: async (run) => expect(JSON.parse(await readFile(join(run.runDir!, 'control', 'heartbeat.json'), 'utf8'))).toMatchObject({ task_id: 'task_001' }),
   },
-  ...(['--timeout-grace-seconds -1', '--heartbeat-interval-seconds -3', '--timeout-minutes -5', '--max-tasks 1.5', '--results-grace abc'] as const).map(
+  ...(['--timeout-grace-seconds -1', '--heartbeat-interval-seconds -3', '--timeout-minutes -5', '--max-tasks 1.5', '--results-grace abc', '--handshake-reminders -1'] as const).map(
     (flags): KitCase => ({
       name: `${flags}: a usage error naming the flag, nothing written`,
       argv: () => flags.split(' '),

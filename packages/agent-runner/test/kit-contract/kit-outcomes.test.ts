@@ -17,8 +17,8 @@ const outcomeCases: KitCase[] = [
     }),
   ),
   {
-    name: 'the agent exits 0 without results: fallback partial results, task blocked, exit 0',
-    tasks: [fakeTask('task_001', 'no-results')],
+    name: 'the agent exits 0 without results, reminder too: fallback partial results, task blocked, exit 0',
+    tasks: [fakeTask('task_001', 'no-results', 'on-resume no-results')],
     argv: () => ['--compact-run'],
     exit: 0,
     check: async (run) => {
@@ -35,7 +35,7 @@ const outcomeCases: KitCase[] = [
   },
   {
     name: 'results with another run id are not trusted',
-    tasks: [fakeTask('task_001', 'wrong-run-id')],
+    tasks: [fakeTask('task_001', 'wrong-run-id', 'on-resume wrong-run-id')],
     argv: () => ['--compact-run'],
     exit: 0,
     check: async (run) => expect((await taskOf(run, 'task_001')).status).toBe('blocked'),

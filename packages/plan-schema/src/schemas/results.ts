@@ -9,6 +9,8 @@ export type ResultStatus = z.infer<typeof ResultStatusSchema>;
 /**
  * results/<id>.json, the handshake: written by the agent, or by the orchestrator as a fallback (then with
  * generated_by, generated_at, note, exit_code, log_path, log_tail). Anything else the agent adds is kept.
+ * A file read with repairs (a code fence, comments...) or moved in from the code dir says so in
+ * `repaired` and `moved_from`.
  */
 export const ResultsSchema = z.looseObject({
   task_id: z.string(),
@@ -23,5 +25,9 @@ export const ResultsSchema = z.looseObject({
   exit_code: nullableInt(),
   log_path: nullableString(),
   log_tail: nullableString(),
+  /** How a malformed file was read (bom, code_fence, comments, trailing_commas); absent for plain JSON. */
+  repaired: z.optional(StringListSchema),
+  /** Where the orchestrator found the file before it moved it into the run folder (the code dir, the repo root). */
+  moved_from: nullableString(),
 });
 export type Results = z.infer<typeof ResultsSchema>;

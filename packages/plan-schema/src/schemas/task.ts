@@ -46,6 +46,8 @@ export const TaskSchema = z
     thread_id: nullableString(),
     usage: z.optional(z.nullable(UsageSchema)),
     attempts: z.optional(z.int().check(z.nonnegative())),
+    /** Reminder turns of the latest invocation: the agent's session resumed to ask for its results. */
+    handshake_reminders: z.optional(z.int().check(z.nonnegative())),
     duration_ms: z.optional(z.nullable(z.number().check(z.nonnegative()))),
     verify_failed_command: nullableString(),
     head_before: nullableString(),

@@ -35,6 +35,8 @@ function totalsLine({ totals }: PlanSummary): string {
   const parts = [`totals: ${duration(totals.duration_ms)} of agent time`, `${compact(totals.input_tokens)} in / ${compact(totals.output_tokens)} out tokens`];
   if (totals.cost_usd > 0) parts.push(`$${totals.cost_usd.toFixed(2)}`);
   parts.push(`${totals.attempts} attempt${totals.attempts === 1 ? '' : 's'}`);
+  // Reminder turns show that agents forget the handshake (see --handshake-reminders).
+  if (totals.handshake_reminders > 0) parts.push(`${totals.handshake_reminders} handshake reminder${totals.handshake_reminders === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }
 

@@ -17,6 +17,8 @@ export interface TaskRow {
   output_tokens: number | null;
   cost_usd: number | null;
   attempts: number | null;
+  /** Reminder turns the agent needed to write its results (their tokens and time are counted above). */
+  handshake_reminders: number | null;
 }
 
 /** What the plan's tasks cost so far, summed. */
@@ -27,6 +29,7 @@ export interface PlanTotals {
   cached_input_tokens: number;
   cost_usd: number;
   attempts: number;
+  handshake_reminders: number;
 }
 
 /** Where a plan stands: counts by status, what can run, what is blocked and why. */
@@ -60,9 +63,10 @@ export function summarizePlan(plan: Plan): PlanSummary {
       output_tokens: numberOrNull(task.usage?.output_tokens),
       cost_usd: numberOrNull(task.usage?.cost_usd),
       attempts: numberOrNull(task.attempts),
+      handshake_reminders: numberOrNull(task.handshake_reminders),
     };
   });
-  const totals: PlanTotals = { duration_ms: 0, input_tokens: 0, output_tokens: 0, cached_input_tokens: 0, cost_usd: 0, attempts: 0 };
+  const totals: PlanTotals = { duration_ms: 0, input_tokens: 0, output_tokens: 0, cached_input_tokens: 0, cost_usd: 0, attempts: 0, handshake_reminders: 0 };
   for (const task of plan.tasks) {
     totals.duration_ms += numberOrNull(task.duration_ms) ?? 0;
     totals.input_tokens += task.usage?.input_tokens ?? 0;
@@ -70,6 +74,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
     totals.cached_input_tokens += task.usage?.cached_input_tokens ?? 0;
     totals.cost_usd += task.usage?.cost_usd ?? 0;
     totals.attempts += task.attempts ?? 0;
+    totals.handshake_reminders += task.handshake_reminders ?? 0;
   }
   return {
     goal: plan.goal ?? null,

@@ -138,8 +138,9 @@ describe('doctor', () => {
 
       You stopped before finishing task_001. Your brief is <repo>/.plans/pr-1/runs/20261124-101500-4242/tasks/task_001.md.
       Finish the task and run its verification commands.
-      Then write the results JSON to <repo>/.plans/pr-1/runs/20261124-101500-4242/results/task_001.json (overwrite it if it exists) with
-      "task_id": "task_001", "run_id": "<new run id>", "status" (completed, partial, failed or blocked) and a short "summary"."
+      When finished, write the results JSON to: <repo>/.plans/pr-1/runs/20261124-101500-4242/results/task_001.json (overwrite it if it exists; plain JSON, no code fence):
+      {"task_id":"task_001","run_id":"<new run id>","status":"completed","summary":"","files_changed":[],"notes":""}
+      Keep task_id and run_id as they are; use status partial, failed or blocked when you could not finish, and say why in notes."
     `);
     expect(resume.argv.slice(-4)).toEqual(['resume', '--json', THREAD, '-']);
   });

@@ -1,4 +1,5 @@
 import { basename, dirname, resolve } from 'node:path';
+import { handshakeInstructions } from '@planwright/plan-schema';
 import { isJsonObject, type JsonObject } from '../files/json-file.js';
 import { newInvocationRunId } from '../layout/run-id.js';
 import type { RunLayout } from '../layout/run-layout.js';
@@ -89,8 +90,7 @@ function resumeCommand(input: RerunInput, codeDir: string, threadId: string, san
   const prompt = [
     `You stopped before finishing ${taskId}. Your brief is ${layout.briefPath(taskId)}.`,
     'Finish the task and run its verification commands.',
-    `Then write the results JSON to ${layout.resultsPath(taskId)} (overwrite it if it exists) with`,
-    `"task_id": "${taskId}", "run_id": "${runId}", "status" (completed, partial, failed or blocked) and a short "summary".`,
+    ...handshakeInstructions({ taskId, runId, resultsPath: layout.resultsPath(taskId) }),
   ].join('\n');
   return { command: shellJoin(argv), argv, prompt, run_id: runId };
 }

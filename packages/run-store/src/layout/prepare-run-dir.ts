@@ -1,14 +1,11 @@
 import { constants, existsSync } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { stringifyJson, writeFileAtomic } from '@planwright/plan-schema';
+import { stringifyJson, writeFileAtomic, type Handshake } from '@planwright/plan-schema';
 import { errorCode, fsError } from '../fs-errors.js';
 import { newestRunDir } from './run-dirs.js';
 import { newRunDirName } from './run-id.js';
 import { runLayout, type RunLayout } from './run-layout.js';
-
-/** How the orchestrator learns that an agent finished. */
-export type Handshake = 'results-json' | 'done-file';
 
 export interface PrepareRunDirOptions {
   /** The PR's runs root (see prRunsRoot). */

@@ -1,21 +1,23 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseJsonText, PlanError, type Results } from '@planwright/plan-schema';
+import { checkHandshake, normalizeResults, parseTolerantJson, PlanError, type HandshakeCheck, type Results } from '@planwright/plan-schema';
 import { errorCode, fsError } from '../fs-errors.js';
 import type { RunLayout } from '../layout/run-layout.js';
-import { normalizeResults } from './normalize-results.js';
 
-/** What a results file says about a task of a run. `stale`: well-formed, but another run or task. */
-export type ResultsCheck =
-  | { state: 'valid'; results: Results }
-  | { state: 'missing' }
-  | { state: 'invalid'; reason: string }
-  | { state: 'stale'; results: Results };
+/**
+ * What a results file says about a task of a run. `stale`: well-formed, but another run or task
+ * (`mismatch` names the ids that differ). Results read with repairs carry them in `repaired`.
+ */
+export type ResultsCheck = HandshakeCheck | { state: 'missing' };
 
 /** A results file read on its own: missing, unusable, or its (normalized) content. */
 export type ResultsFile = { state: 'missing' } | { state: 'invalid'; reason: string } | { state: 'parsed'; results: Results };
 
-/** Reads and normalizes one results file (kit aliases accepted). Never throws for its content. */
+/**
+ * Reads and normalizes one results file (kit aliases accepted), tolerant of what models write instead
+ * of plain JSON (a code fence, comments, trailing commas, a BOM): the repairs are added to the results
+ * as `repaired`. Never throws for its content.
+ */
 export async function readResultsFile(file: string): Promise<ResultsFile> {
   let text: string;
   try {
@@ -26,16 +28,18 @@ export async function readResultsFile(file: string): Promise<ResultsFile> {
   }
   if (text.trim() === '') return { state: 'invalid', reason: 'the file is empty' };
   let data: unknown;
+  let repaired: string[] = [];
   try {
-    // The shared reader: BOM, line and column, and the nesting limit (an agent's file is input too).
-    data = parseJsonText(text, file);
+    // The shared reader underneath: line and column, and the nesting limit (an agent's file is input too).
+    ({ data, repaired } = parseTolerantJson(text, file));
   } catch (error) {
     if (!(error instanceof PlanError)) throw error;
     const at = [error.line === undefined ? '' : `line ${error.line}:${error.column}`, error.path ?? ''].filter(Boolean).join(', ');
     return { state: 'invalid', reason: `${error.problem}${at ? ` (${at})` : ''}` };
   }
   const normalized = normalizeResults(data);
-  return normalized.ok ? { state: 'parsed', results: normalized.results } : { state: 'invalid', reason: normalized.reason };
+  if (!normalized.ok) return { state: 'invalid', reason: normalized.reason };
+  return { state: 'parsed', results: repaired.length > 0 ? { ...normalized.results, repaired } : normalized.results };
 }
 
 /**
@@ -49,8 +53,7 @@ export async function readResultsFile(file: string): Promise<ResultsFile> {
 export async function checkResults(layout: RunLayout, taskId: string, runId: string): Promise<ResultsCheck> {
   const file = await readResultsFile(layout.resultsPath(taskId));
   if (file.state !== 'parsed') return file;
-  const { results } = file;
-  return results.task_id === taskId && results.run_id === runId ? { state: 'valid', results } : { state: 'stale', results };
+  return checkHandshake(file.results, { taskId, runId });
 }
 
 /**

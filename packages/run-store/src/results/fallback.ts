@@ -9,7 +9,8 @@ import { readLogTail } from './log-tail.js';
 export interface FallbackResultsOptions {
   taskId: string;
   runId: string;
-  status: 'partial' | 'failed' | 'timeout';
+  /** `completed` only when the orchestrator decided for the agent (its verify commands passed). */
+  status: 'completed' | 'partial' | 'failed' | 'timeout';
   /** What happened, for the planner: "Agent timed out; process group terminated." */
   note: string;
   exitCode: number | null;

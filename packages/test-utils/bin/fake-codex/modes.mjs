@@ -43,6 +43,14 @@ export async function runMode(turn, mode, env) {
     case 'wrong-run-id':
       await turn.complete('completed', { runId: OTHER_RUN_ID });
       return 0;
+    case 'fenced-results':
+      // As models write JSON when asked for it: in a code fence, with a comment and a trailing comma.
+      await turn.complete('completed', { format: 'fenced' });
+      return 0;
+    case 'results-in-repo':
+      // results/<id>.json relative to the working folder, instead of the run folder the brief names.
+      await turn.complete('completed', { inWorkdir: true });
+      return 0;
     case 'slow': {
       await turn.message(`Working on ${turn.refs.taskId ?? 'the task'} for ${arg} s`);
       const end = Date.now() + Number(arg) * 1000;

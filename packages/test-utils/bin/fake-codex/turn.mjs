@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { addTurnUsage, saveThread } from './threads.mjs';
 
 export class Turn {
@@ -53,20 +53,27 @@ export class Turn {
     return written;
   }
 
-  /** Writes results/<id>.json (atomically, like a careful agent), then any done marker, as shell commands. */
-  async writeResults(status, filesChanged, runId = this.refs.runId) {
+  /**
+   * Writes results/<id>.json (atomically, like a careful agent), then any done marker, as shell commands.
+   * `format: 'fenced'` wraps the JSON in a code fence with a comment and a trailing comma; `inWorkdir`
+   * writes results/<id>.json under the working folder instead of the path named.
+   */
+  async writeResults(status, filesChanged, { runId = this.refs.runId, format = 'plain', inWorkdir = false } = {}) {
     if (!this.refs.resultsPath) {
       process.stderr.write('fake-codex: no results path in the prompt or the brief; wrote no results\n');
       return undefined;
     }
-    const file = resolve(this.workdir, this.refs.resultsPath);
+    const named = resolve(this.workdir, this.refs.resultsPath);
+    const file = inWorkdir ? join(this.workdir, 'results', basename(named)) : named;
     const results = {
       task_id: this.refs.taskId ?? null, run_id: runId ?? null, status,
       summary: `fake-codex ${status} ${this.refs.taskId ?? 'the task'}`, files_changed: filesChanged,
       notes: `thread ${this.thread.thread_id}`,
     };
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(`${file}.tmp-${process.pid}`, `${JSON.stringify(results, null, 2)}\n`);
+    const json = JSON.stringify(results, null, 2);
+    const text = format === 'fenced' ? `\`\`\`json\n// results of ${results.task_id}\n${json.replace(/\n}$/, ',\n}')}\n\`\`\`\n` : `${json}\n`;
+    await writeFile(`${file}.tmp-${process.pid}`, text);
     await rename(`${file}.tmp-${process.pid}`, file);
     await this.command(`cat > ${file}`);
     if (this.refs.donePath) {
@@ -85,9 +92,9 @@ export class Turn {
   }
 
   /** Ends the turn well: extra files, results with `status` (none when null), last message, usage. */
-  async complete(status, { runId, endTurn = true } = {}) {
+  async complete(status, { endTurn = true, ...where } = {}) {
     const files = await this.writeFiles(this.writes);
-    const file = status === null ? undefined : await this.writeResults(status, files, runId);
+    const file = status === null ? undefined : await this.writeResults(status, files, where);
     await this.message(file ? `Task ${this.refs.taskId ?? ''} ${status}; results in ${file}` : 'Finished without writing results.');
     if (!endTurn) return;
     if (this.lastMessageFile) await writeFile(this.lastMessageFile, this.lastMessage);

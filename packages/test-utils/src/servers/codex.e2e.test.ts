@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { renderHandshakeBlock } from '@planwright/plan-schema/handshake-block';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempGitRepo, tempDir, writeFiles, type CodexServer, startCodexServer, codexReply, prepareCodexHome, followBriefAgent } from '../index.js';
 import { runAgentCli } from './run-agent-cli.js';
@@ -65,7 +66,8 @@ describe('codex against startCodexServer', { timeout: 60_000 }, () => {
   describe('followBriefAgent', () => {
     async function runDirWith(ids: string[], runId: string) {
       const runDir = await tempDir('planwright-run-');
-      await writeFiles(runDir, Object.fromEntries(ids.map((id) => [`tasks/${id}.md`, `# ${id}\nWrite results/${id}.json with run_id ${runId}.\n`])));
+      const brief = (id: string) => `# ${id}\n\n${renderHandshakeBlock({ taskId: id, runId, resultsPath: join(runDir, 'results', `${id}.json`) })}`;
+      await writeFiles(runDir, Object.fromEntries(ids.map((id) => [`tasks/${id}.md`, brief(id)])));
       return runDir;
     }
     const prompt = (runDir: string, id: string, runId: string) =>
@@ -84,7 +86,7 @@ describe('codex against startCodexServer', { timeout: 60_000 }, () => {
         );
         expect(run.exitCode, run.stderr).toBe(0);
         const results = JSON.parse(await readFile(join(runDir, 'results', `${id}.json`), 'utf8'));
-        expect(results).toEqual({ task_id: id, run_id: runId, status: 'completed', summary: `Did ${id}.`, files_changed: ['src/hello.txt'] });
+        expect(results).toEqual({ task_id: id, run_id: runId, status: 'completed', summary: `Did ${id}.`, files_changed: ['src/hello.txt'], notes: '' });
         expect(await readFile(join(runDir, `last_message_${id}.txt`), 'utf8')).toContain(`Finished ${id}`);
       }
       expect(await readFile(join(repo, 'src/hello.txt'), 'utf8')).toBe('hi\n');
@@ -93,7 +95,7 @@ describe('codex against startCodexServer', { timeout: 60_000 }, () => {
 
     it('resumes a thread by id: same thread, new results, usage added up over the thread', async () => {
       const repo = await tempGitRepo({ files: { 'README.md': '# r\n' } });
-      const runDir = await runDirWith(['task_001'], 'run-1');
+      const runDir = await runDirWith(['task_001'], '20261124-170000-1-aaaa');
       server.setScript(followBriefAgent());
       const { env, run: first } = await codex(
         ['exec', '--json', '--skip-git-repo-check', '-s', 'workspace-write', '-C', repo, '--add-dir', runDir, '-'],
@@ -104,7 +106,8 @@ describe('codex against startCodexServer', { timeout: 60_000 }, () => {
 
       const resumed = await runAgentCli('codex',
         ['exec', '--skip-git-repo-check', '-s', 'workspace-write', '-C', repo, '--add-dir', runDir, 'resume', '--json', threadId, '-'],
-        { cwd: repo, env, input: 'Verification failed: `npm test` exited 1. Fix it, then write the results again. run_id=20261124-180000-2-bbbb\n' });
+        // The resume repeats the handshake section for another run, as a new invocation would.
+        { cwd: repo, env, input: `Verification failed: \`npm test\` exited 1. Fix it, then write the results again.\n\n${renderHandshakeBlock({ taskId: 'task_001', runId: '20261124-180000-2-bbbb', resultsPath: join(runDir, 'results', 'task_001.json') })}` });
 
       expect(resumed.exitCode, resumed.stderr).toBe(0);
       expect(resumed.events[0]).toEqual({ type: 'thread.started', thread_id: threadId });

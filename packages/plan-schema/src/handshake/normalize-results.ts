@@ -1,5 +1,5 @@
-import { RESULT_STATUSES, ResultsSchema, formatJsonPath, type Results } from '@planwright/plan-schema';
-import { isJsonObject } from '../files/json-file.js';
+import { formatJsonPath } from '../json/format-path.js';
+import { RESULT_STATUSES, ResultsSchema, type Results } from '../schemas/results.js';
 
 export type NormalizedResults = { ok: true; results: Results } | { ok: false; reason: string };
 
@@ -12,10 +12,11 @@ const COMPLETED_ALIASES = new Set(['completed', 'complete', 'done', 'success', '
  * reads as '' (it matches no run). Unknown keys are kept.
  */
 export function normalizeResults(data: unknown): NormalizedResults {
-  if (!isJsonObject(data)) return { ok: false, reason: 'expected a JSON object' };
-  const taskId = [data.task_id, data.task, data.id].find((value) => typeof value === 'string' && value !== '');
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: 'expected a JSON object' };
+  const record = data as Record<string, unknown>;
+  const taskId = [record.task_id, record.task, record.id].find((value) => typeof value === 'string' && value !== '');
   if (taskId === undefined) return { ok: false, reason: 'task_id: missing' };
-  const rawStatus = data.status ?? data.state;
+  const rawStatus = record.status ?? record.state;
   let status: string;
   if (rawStatus === undefined || rawStatus === null || rawStatus === '') status = 'completed';
   else if (typeof rawStatus !== 'string') return { ok: false, reason: `status: expected a string, got ${JSON.stringify(rawStatus)}` };
@@ -23,8 +24,8 @@ export function normalizeResults(data: unknown): NormalizedResults {
   if (!(RESULT_STATUSES as readonly string[]).includes(status)) {
     return { ok: false, reason: `status: unknown status ${JSON.stringify(rawStatus)} (allowed: ${RESULT_STATUSES.join(', ')})` };
   }
-  const runId = typeof data.run_id === 'string' || typeof data.run_id === 'number' ? String(data.run_id) : '';
-  const parsed = ResultsSchema.safeParse({ ...data, task_id: taskId, run_id: runId, status });
+  const runId = typeof record.run_id === 'string' || typeof record.run_id === 'number' ? String(record.run_id) : '';
+  const parsed = ResultsSchema.safeParse({ ...record, task_id: taskId, run_id: runId, status });
   if (parsed.success) return { ok: true, results: parsed.data };
   const [issue] = parsed.error.issues;
   return { ok: false, reason: `${formatJsonPath(issue?.path ?? [])}: ${issue?.message ?? 'invalid'}` };
