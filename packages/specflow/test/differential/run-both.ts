@@ -1,5 +1,6 @@
 import { cp, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { execa } from 'execa';
 import { tempDir, writeFiles } from '@planwright/test-utils';
 import { archiveChange } from '../../src/archive/archive-change.js';
 import { validateChange } from '../../src/validate.js';
@@ -40,6 +41,9 @@ export async function runBoth(repoCase: RepoCase): Promise<{ ours: Outcome; thei
   await writeFiles(ours, caseFiles(repoCase));
   const theirs = join(root, 'theirs');
   await cp(ours, theirs, { recursive: true });
+  // Each copy is a repository of its own, as a user's is: OpenSpec looks upward for the project's root, and
+  // a stray `.git` above the temp folder (an empty /tmp/.git) would otherwise take it there.
+  await Promise.all([ours, theirs].map((repo) => execa('git', ['init', '-q'], { cwd: repo })));
   const before = await readSpecs(ours);
   const [mine, other] = await Promise.all([runOurs(ours, repoCase.name), runTheirs(theirs, repoCase.name, join(root, 'home'))]);
   return { ours: mine, theirs: other, before };
