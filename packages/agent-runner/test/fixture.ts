@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Task } from '@planwright/plan-schema';
 import { processGroupMembers, readAgentProcesses } from '@planwright/run-store';
-import { fakeCodexPath, isolatedGitEnv, tempDir, tempGitRepo, writeFiles } from '@planwright/test-utils';
+import { fakeCodexEnv, tempDir, tempGitRepo, writeFiles } from '@planwright/test-utils';
 import { onTestFinished } from 'vitest';
 import type { AgentAdapter } from '../src/adapters/adapter.js';
 import { orchestrate } from '../src/orchestrate/orchestrate.js';
@@ -47,20 +47,7 @@ export async function orchestratorFixture(tasks: Task[], goal = 'Ship the featur
   await writeFiles(repo, { '.plans/pr-1/plan.json': `${JSON.stringify({ goal, tasks }, null, 2)}\n` });
   const home = await tempDir('planwright-home-');
   const codexLog = join(home, 'fake-codex.log');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...isolatedGitEnv(),
-    // An identity for the commits git set-up makes (the global config is isolated away).
-    GIT_AUTHOR_NAME: 'Planwright Test',
-    GIT_AUTHOR_EMAIL: 'test@planwright.invalid',
-    GIT_COMMITTER_NAME: 'Planwright Test',
-    GIT_COMMITTER_EMAIL: 'test@planwright.invalid',
-    CODEX_BIN: fakeCodexPath(),
-    CODEX_HOME: home,
-    XDG_CACHE_HOME: join(home, 'cache'),
-    FAKE_CODEX_LOG: codexLog,
-    CODEX_ORCH_CONFIG: undefined,
-  };
+  const env: NodeJS.ProcessEnv = { ...fakeCodexEnv(home), FAKE_CODEX_LOG: codexLog };
   return {
     repo,
     planDir,

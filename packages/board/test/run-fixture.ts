@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { orchestrate, type OrchestrateOptions } from '@planwright/agent-runner';
 import type { Task } from '@planwright/plan-schema';
-import { fakeCodexPath, isolatedGitEnv, tempDir, tempGitRepo, writeFiles } from '@planwright/test-utils';
+import { fakeCodexEnv, tempDir, tempGitRepo, writeFiles } from '@planwright/test-utils';
 
 /** A task whose brief tells the fake codex what to do (`fake-agent: <mode>` lines). */
 export function fakeTask(id: string, extra: Partial<Task> = {}, ...directives: string[]): Task {
@@ -22,18 +22,7 @@ export async function runFixture(tasks: Task[]) {
   const planDir = join(repo, '.plans', 'pr-1');
   await writeFiles(repo, { '.plans/pr-1/plan.json': `${JSON.stringify({ goal: 'Ship the feature', tasks }, null, 2)}\n` });
   const home = await tempDir('planwright-home-');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...isolatedGitEnv(),
-    GIT_AUTHOR_NAME: 'Planwright Test',
-    GIT_AUTHOR_EMAIL: 'test@planwright.invalid',
-    GIT_COMMITTER_NAME: 'Planwright Test',
-    GIT_COMMITTER_EMAIL: 'test@planwright.invalid',
-    CODEX_BIN: fakeCodexPath(),
-    CODEX_HOME: home,
-    XDG_CACHE_HOME: join(home, 'cache'),
-    CODEX_ORCH_CONFIG: undefined,
-  };
+  const env = fakeCodexEnv(home);
   return {
     repo,
     planDir,

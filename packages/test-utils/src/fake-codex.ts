@@ -1,6 +1,7 @@
 import { symlink } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isolatedGitEnv } from './git-repo.js';
 import { tempDir } from './temp-dir.js';
 
 /**
@@ -23,4 +24,27 @@ export async function fakeCodexOnPath(): Promise<{ binDir: string; codexPath: st
   const codexPath = join(binDir, 'codex');
   await symlink(fakeCodexPath(), codexPath);
   return { binDir, codexPath, env: { PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}` } };
+}
+
+/**
+ * The environment an orchestrator test runs the fake Codex in: git isolated from the user's config (with
+ * an identity for the commits git set-up makes), `CODEX_BIN` at the fake, `CODEX_HOME` and the cache in
+ * `home`, and no orchestrator.toml from the developer's environment.
+ *
+ * @example
+ * const env = fakeCodexEnv(await tempDir('planwright-home-'));
+ */
+export function fakeCodexEnv(home: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...isolatedGitEnv(),
+    GIT_AUTHOR_NAME: 'Planwright Test',
+    GIT_AUTHOR_EMAIL: 'test@planwright.invalid',
+    GIT_COMMITTER_NAME: 'Planwright Test',
+    GIT_COMMITTER_EMAIL: 'test@planwright.invalid',
+    CODEX_BIN: fakeCodexPath(),
+    CODEX_HOME: home,
+    XDG_CACHE_HOME: join(home, 'cache'),
+    CODEX_ORCH_CONFIG: undefined,
+  };
 }

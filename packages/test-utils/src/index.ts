@@ -6,7 +6,7 @@ export { tempGitRepo, git, isolatedGitEnv } from './git-repo.js';
 export { tempPlanRepo } from './plan-repo.js';
 export type { TempPlanRepo, TempPlanRepoOptions } from './plan-repo.js';
 /** The fake Codex CLI for fast orchestrator tests, and a PATH folder that holds it as `codex`. */
-export { fakeCodexPath, fakeCodexOnPath } from './fake-codex.js';
+export { fakeCodexPath, fakeCodexOnPath, fakeCodexEnv } from './fake-codex.js';
 /** The real agent CLIs installed as devDependencies of this package. */
 export { agentCliPath, type AgentCliName } from './servers/agent-cli-path.js';
 /** The scripted model servers for the real Codex, Gemini and Claude CLIs live in @planwright/scripted-models; re-exported here. */
