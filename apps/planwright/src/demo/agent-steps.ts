@@ -8,8 +8,9 @@ import { type DemoContext, seconds, shown, type StepOutcome } from './context.js
 import { formatChecks, runSampleChecks } from './sample-checks.js';
 
 const planDir = (context: DemoContext) => join(context.repo, '.plans', context.pr);
-// Research and run keep their run folders side by side: <plan dir>/runs/<PR>/<run id>.
-const runRoot = (context: DemoContext) => join(planDir(context), 'runs');
+/** Research and run keep their run folders side by side: <plan dir>/runs/<PR>/<run id>. */
+export const demoRunRoot = (repo: string, pr: string) => join(repo, '.plans', pr, 'runs');
+const runRoot = (context: DemoContext) => demoRunRoot(context.repo, context.pr);
 
 /** 5. `planwright research`: the real Codex writes research/RESEARCH.md (the run folder stays in the plan folder). */
 export async function researchStep(context: DemoContext): Promise<StepOutcome> {

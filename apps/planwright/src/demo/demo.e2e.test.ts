@@ -134,7 +134,7 @@ describe('planwright demo with the real Codex and Gemini CLIs', { timeout: 120_0
     expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result).toMatchObject({ ok: true, exitCode: 0, kept: true, status: { counts: { done: 4 } } });
-    expect(result.board_command).toBe(`planwright board --repo ${result.repo} --pr demo --open`);
+    expect(result.board_command).toBe(`planwright board --repo ${result.repo} --pr demo --run-root ${result.repo}/.plans/demo/runs --open`);
     expect(result.dir.startsWith(join(tmp, 'planwright-demo-'))).toBe(true);
     expect(result.steps.map((step: DemoStep) => step.step)).toEqual([...DEMO_STEPS]);
     expect(await git(result.repo, ['log', '--reverse', '--format=%s', 'main..pr/demo'])).toMatch(/^task_00\d: .*\ntask_00\d: .*\ntask_00\d: .*\ntask_00\d: .*$/);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isPlanwrightError } from '@planwright/cli-kit';
 import { type PlanSummary } from '@planwright/plan-schema';
-import { researchStep, reviewStep, runStep, statusStep, commitsSince } from './agent-steps.js';
+import { commitsSince, demoRunRoot, researchStep, reviewStep, runStep, statusStep } from './agent-steps.js';
 import { demoAssets } from './assets.js';
 import type { DemoContext, StepOutcome } from './context.js';
 import { findDemoCli } from './find-cli.js';
@@ -111,7 +111,12 @@ async function timed(name: DemoStepName, run: () => Promise<StepOutcome>): Promi
   }
 }
 
-/** The board of the kept folder: the last thing a person who kept it may want to look at. */
+/**
+ * The board of the kept folder: the last thing a person who kept it may want to look at. The demo keeps
+ * its run folders in `<plan dir>/runs/<PR>/` (research and run side by side), so the board is told that
+ * run root; without it, it would look in `<plan dir>/runs/` and find no run.
+ */
 export function boardCommandFor(repo: string): string {
-  return `planwright board --repo ${/^[\w./-]+$/.test(repo) ? repo : JSON.stringify(repo)} --pr ${PR} --open`;
+  const quoted = (path: string) => (/^[\w./-]+$/.test(path) ? path : JSON.stringify(path));
+  return `planwright board --repo ${quoted(repo)} --pr ${PR} --run-root ${quoted(demoRunRoot(repo, PR))} --open`;
 }

@@ -44,7 +44,7 @@ export function renderEnd(io: CliIo, result: DemoResult): void {
   const failed = result.steps.find((step) => !step.ok);
   const verdict = result.exitCode === 130 ? 'interrupted' : result.ok ? 'every step passed' : `stopped: the ${failed?.step ?? 'demo'} step failed`;
   const folder = result.kept
-    ? `kept ${result.dir} (cd ${result.repo} && planwright status --pr ${result.pr})`
+    ? `kept ${result.dir} (cd ${result.repo} && planwright status --pr ${result.pr} --run-root .plans/${result.pr}/runs)`
     : `removed ${result.dir}${result.ok ? '' : ' (--keep keeps the files to look at)'}`;
   io.out(`${verdict} in ${seconds(result.duration_ms)}; ${folder}`);
   if (result.board_command) io.out(`watch it on the board: ${result.board_command}`);
