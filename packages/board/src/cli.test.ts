@@ -19,7 +19,7 @@ describe('planwright-board: bad input', () => {
     const before = await readdir(repo, { recursive: true });
     const cases: [string[], RegExp][] = [
       [['--repo', repo, '--pr', 'pr-9'], /\.plans\/pr-9\/plan\.json/],
-      [['--repo', repo, '--pr', '../x'], /--pr "\.\.\/x": not a usable PR name/],
+      [['--repo', repo, '--pr', '///'], /--pr "\/\/\/": the slug is empty/],
       [['--repo', repo, '--pr', 'pr-1', '--port', '70000'], /--port 70000: not a port number/],
       [['--repo', repo, '--pr', 'pr-1', '--port', 'abc'], /--port: not a number/],
       [['--repo', repo, '--pr', 'pr-1', '--plan', 'x.json'], /mutually exclusive|conflicts/i],

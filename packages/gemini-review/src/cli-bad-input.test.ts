@@ -11,7 +11,7 @@ const secret = 'AKIA' + 'ABCDEFGHIJKLMNOP';
 describe('gemini-review with bad input', () => {
   const cases: [string, (repo: string) => string[], Record<string, string>, RegExp][] = [
     ['no --pr', (repo) => ['--repo', repo], {}, /^gemini-review: Missing required argument: pr \(see gemini-review --help\)$/],
-    ['an unusable PR name', (repo) => ['--repo', repo, '--pr', '../x'], {}, /^gemini-review: --pr "\.\.\/x": not a usable PR name/],
+    ['a PR name that slugs to nothing', (repo) => ['--repo', repo, '--pr', '///'], {}, /^gemini-review: --pr "\/\/\/": the slug is empty/],
     ['a --plan-options file that does not exist', (repo) => ['--repo', repo, '--pr', 'pr-1', '--plan-options', join(repo, 'nope.md')], {}, /^gemini-review: --plan-options \/.*\/nope\.md: no such file \(check the path/],
     ['no plan options at the default path', (repo) => ['--repo', repo, '--pr', 'pr-2'], {}, /^gemini-review: the plan options \/.*\/\.plans\/pr-2\/preplan\/PLAN_OPTIONS\.md: no such file \(write the plan options first, or name them with --plan-options\)$/],
     ['empty plan options', (repo) => ['--repo', repo, '--pr', 'pr-1'], { '.plans/pr-1/preplan/PLAN_OPTIONS.md': '\n' }, /: the file is empty \(write the plan options first\)$/],

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { runSupervised } from '@planwright/agent-runner';
-import { checkPrName, timestamp } from '@planwright/plan-schema';
+import { prFolderName, timestamp } from '@planwright/plan-schema';
 import { defaultPlanOptions } from './bundle/collect-files.js';
 import { prepareBundle } from './bundle/prepare-bundle.js';
 import { ReviewerError } from './errors.js';
@@ -26,10 +26,10 @@ export async function reviewPlan(options: ReviewOptions): Promise<ReviewResult> 
   const settings = checkReviewOptions(options);
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
-  const pr = checkPrName(options.pr);
+  const repo = resolve(cwd, options.repo ?? '.');
+  const pr = prFolderName({ pr: options.pr, repo });
   const model = options.model ?? (settings.reviewer === 'gemini' ? DEFAULT_GEMINI_MODEL : undefined);
   checkModel(settings.reviewer, model);
-  const repo = resolve(cwd, options.repo ?? '.');
   checkRepo(repo, options.repo);
   const bundle = await prepareBundle({
     repo,

@@ -94,7 +94,7 @@ describe('plan-schema CLI', () => {
   it.each([
     ['a missing plan', ['status', '--pr', 'nope'], /^\.plans\/nope\/plan\.json: no such plan file \(check --pr\/--plan/],
     ['no plan named', ['status'], /^name the plan with --pr <PR> or --plan <file>/],
-    ['an unsafe PR name', ['status', '--pr', '../x'], /^--pr "\.\.\/x": not a usable PR name/],
+    ['a PR name that slugs to nothing', ['status', '--pr', '///'], /^--pr "\/\/\/": the slug is empty \(only a-z and 0-9 are kept\)/],
     ['an unknown flag', ['status', '--pr', 'p', '--bogus'], /^unknown option: --bogus \(see plan-schema --help\)$/],
     ['an unknown command', ['frobnicate'], /^unknown argument: frobnicate/],
     ['--pr with --plan', ['status', '--pr', 'a', '--plan', 'b'], /^Arguments pr and plan are mutually exclusive/],

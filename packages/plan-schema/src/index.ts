@@ -63,6 +63,9 @@ export type { UpdatePlanOptions, PlanUpdate } from './plan/update-plan.js';
 /** `--repo/--pr` or `--plan` to a plan file. */
 export { resolvePlanFile, checkPrName, displayPath } from './plan/locate-plan.js';
 export type { PlanLocation, ResolvedPlan } from './plan/locate-plan.js';
+/** The one PR-name rule (`PR_42` -> `.plans/pr-42/`, a folder named as typed found first) and the kit's slug rule. */
+export { prFolderName, resolvePrDir, slugify, toSlug } from './plan/pr-name.js';
+export type { PrDirOptions } from './plan/pr-name.js';
 /** JSON parsing with line and column in errors; the one output style; atomic writes; the file lock. */
 export { parseJsonText, stringifyJson } from './json/parse-json.js';
 export { writeFileAtomic } from './json/write-file-atomic.js';

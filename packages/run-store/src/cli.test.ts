@@ -163,7 +163,7 @@ describe('bad input: exit 2, one line, nothing changed', () => {
   it.each([
     [['list'], /^run-store: Missing required argument: pr \(see run-store --help\)\n$/],
     [['list', '--pr', 'nope'], /^run-store: --pr nope: unknown PR, no .* and no runs in .* \(check --pr and --repo/],
-    [['list', '--pr', '../x'], /^run-store: --pr "\.\.\/x": not a usable PR name/],
+    [['list', '--pr', '///'], /^run-store: --pr "\/\/\/": the slug is empty/],
     [['list', '--pr', 'pr-1', '--run-root', '/nonexistent/root'], /^run-store: --run-root \/nonexistent\/root: no such folder/],
     [['show'], /^run-store: name the run with --run-dir <folder> or --pr <PR>/],
     [['show', '--run-dir', '/nonexistent/run'], /^run-store: --run-dir \/nonexistent\/run: no such run folder/],

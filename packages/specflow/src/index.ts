@@ -101,7 +101,7 @@ export type { ShowOptions, ShowResult, ChangeDetails, DeltaDetails, SpecDetails 
 
 // Layout and errors.
 /** The kit's slug rule for change and PR names. */
-export { slugify, toSlug } from './layout/slug.js';
+export { slugify, toSlug } from '@planwright/plan-schema';
 /** The openspec/ paths of a repository. */
 export { openspecLayout, changePaths, changePathsAt, mainSpecPath, requireChange, folderNameProblem } from './layout/paths.js';
 export type { RepoOptions, OpenspecLayout, ChangePaths } from './layout/paths.js';

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { changeMetadataYaml, DEFAULT_SCHEMA, METADATA_FILE } from './change/change-metadata.js';
 import { detectLayout, localDate, type DetectedLayout } from './layout/openspec-layout.js';
 import { changePaths, isFile, repoPath, type RepoOptions } from './layout/paths.js';
-import { slugify } from './layout/slug.js';
+import { slugify } from '@planwright/plan-schema';
 import { writeUnlessExists, type WriteOutcome } from './layout/write-new.js';
 import { designTemplate, proposalTemplate, tasksTemplate } from './templates.js';
 import { proposalTemplateOpenspec1 } from './templates-openspec-1.js';

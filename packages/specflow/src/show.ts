@@ -15,7 +15,7 @@ import {
 } from './layout/paths.js';
 import { join } from 'node:path';
 import { detectLayout, type DetectedLayout } from './layout/openspec-layout.js';
-import { toSlug } from './layout/slug.js';
+import { toSlug } from '@planwright/plan-schema';
 import { changeProgress } from './tasks/task-progress.js';
 import type { DeltaSpec } from './spec/parse-delta.js';
 import { scenarioNames } from './spec/blocks.js';

@@ -1,10 +1,9 @@
 import { UsageError } from '@planwright/cli-kit';
-import { loadPlan, writeFileAtomic, type Task } from '@planwright/plan-schema';
+import { loadPlan, prFolderName, writeFileAtomic, type Task } from '@planwright/plan-schema';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { detectLayout } from './layout/openspec-layout.js';
 import { repoPath, requireChange, type RepoOptions } from './layout/paths.js';
-import { slugify } from './layout/slug.js';
 import { taskId } from './tasks/check-tasks.js';
 import { parseTasksMd, type TaskItem } from './tasks/parse-tasks.js';
 
@@ -67,7 +66,7 @@ const BOX = /^(\s*(?:[-*+]|\d{1,9}[.)])\s*\[)\s*[^\]\s]?\s*(\])/;
 export async function syncTasks(options: SyncTasksOptions): Promise<SyncTasksResult> {
   const layout = await detectLayout(options);
   const paths = await requireChange(layout, options.change);
-  const pr = slugify(options.pr ?? paths.name, '--pr');
+  const pr = prFolderName({ pr: options.pr ?? paths.name, repo: layout.root });
   const planPath = join(layout.root, '.plans', pr, 'plan.json');
   const planFile = repoPath(layout, planPath);
   const plan = await loadPlan(planPath, { label: planFile });

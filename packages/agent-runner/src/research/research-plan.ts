@@ -1,6 +1,6 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { checkPrName, stringifyJson, timestamp, writeFileAtomic, type Plan } from '@planwright/plan-schema';
+import { resolvePrDir, stringifyJson, timestamp, writeFileAtomic, type Plan } from '@planwright/plan-schema';
 
 export interface ResearchPaths {
   planDir: string;
@@ -12,7 +12,7 @@ export interface ResearchPaths {
 
 /** Where the research run keeps its plan and writes its brief. */
 export function researchPaths(repo: string, pr: string, out?: string): ResearchPaths {
-  const planDir = join(repo, '.plans', checkPrName(pr));
+  const planDir = resolvePrDir({ repo, pr });
   return {
     planDir,
     planFile: join(planDir, 'preplan', 'research.plan.json'),

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { timestamp } from '@planwright/plan-schema';
 import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
@@ -66,7 +66,8 @@ export async function runResearch(options: ResearchOptions): Promise<ResearchRes
       handshake: 'results-json',
       ensureGit: true,
       baselineCommit: true,
-      gitBranch: `pr/${options.pr}`,
+      // The PR's folder name (the one PR-name rule), so `PR_42` branches as `pr/pr-42`.
+      gitBranch: `pr/${basename(paths.planDir)}`,
       sandbox: options.sandbox ?? 'danger-full-access',
       approval: options.approval ?? 'never',
       maxTasks: 1,

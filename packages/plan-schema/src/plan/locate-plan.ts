@@ -1,6 +1,7 @@
 import { UsageError } from '@planwright/cli-kit';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { TASK_ID_PATTERN } from '../schemas/common.js';
+import { resolvePrDir } from './pr-name.js';
 
 /** How commands name a plan: `--repo` and `--pr` (the plan at `.plans/<PR>/plan.json`), or `--plan`. */
 export interface PlanLocation {
@@ -18,24 +19,33 @@ export interface ResolvedPlan {
   file: string;
   /** The folder of plan.json, where MASTER.md and CONTEXT.md live. */
   planDir: string;
-  /** The PR name: `--pr`, or the name of the plan's folder. */
+  /** The PR name: the name of the plan's folder (for `--pr`, the one PR-name rule's folder). */
   pr: string;
   /** The path to show people: relative to cwd when inside it. */
   label: string;
 }
 
-/** Resolves `--repo/--pr` or `--plan` to the plan file. Bad or missing input is a UsageError. */
+/**
+ * Resolves `--repo/--pr` or `--plan` to the plan file; `--pr` follows the one PR-name rule
+ * ({@link resolvePrDir}: the folder as typed if it exists, else the kit's slug). Bad or missing input is a
+ * UsageError.
+ */
 export function resolvePlanFile(location: PlanLocation): ResolvedPlan {
   const cwd = location.cwd ?? process.cwd();
   let file: string;
   if (location.plan) file = resolve(cwd, location.plan);
-  else if (location.pr !== undefined) file = resolve(cwd, location.repo ?? '.', '.plans', checkPrName(location.pr), 'plan.json');
+  else if (location.pr !== undefined) file = resolve(resolvePrDir({ pr: location.pr, repo: location.repo, cwd }), 'plan.json');
   else throw new UsageError('name the plan with --pr <PR> or --plan <file>', { hint: 'the plan of --pr P is .plans/P/plan.json' });
   const planDir = dirname(file);
-  return { file, planDir, pr: location.pr ?? basename(planDir), label: displayPath(file, cwd) };
+  return { file, planDir, pr: basename(planDir), label: displayPath(file, cwd) };
 }
 
-/** A PR name becomes a folder name under `.plans/`, so it must be a plain file-name-safe token. */
+/**
+ * A PR name that must be a plain file-name-safe token, as typed.
+ *
+ * @deprecated Name PR folders with {@link resolvePrDir} (the one PR-name rule); this check keeps the name
+ * as typed, so `PR_42` would miss the `.plans/pr-42/` that specflow writes.
+ */
 export function checkPrName(pr: string): string {
   if (!TASK_ID_PATTERN.test(pr)) {
     throw new UsageError(`--pr ${JSON.stringify(pr)}: not a usable PR name`, {

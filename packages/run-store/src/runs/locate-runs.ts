@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
-import { checkPrName } from '@planwright/plan-schema';
+import { prFolderName } from '@planwright/plan-schema';
 import { prRunsRoot } from '../layout/run-layout.js';
 
 export interface RunsLocation {
@@ -29,8 +29,8 @@ export interface LocatedRuns {
 export function locateRuns(options: RunsLocation): LocatedRuns {
   const cwd = options.cwd ?? process.cwd();
   if (!options.pr) throw new UsageError('name the PR with --pr <PR>', { hint: 'its runs are under <repo>/.plans/<PR>/runs' });
-  const pr = checkPrName(options.pr);
   const repo = resolve(cwd, options.repo ?? '.');
+  const pr = prFolderName({ pr: options.pr, repo });
   const planDir = resolve(repo, '.plans', pr);
   const runRoot = options.runRoot ? checkRunRoot(resolve(cwd, options.runRoot)) : undefined;
   const runsRoot = prRunsRoot({ planDir, runRoot, pr });

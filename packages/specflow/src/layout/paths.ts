@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { NotFoundError } from '../errors.js';
 import { UsageError } from '@planwright/cli-kit';
-import { slugify } from './slug.js';
+import { slugify } from '@planwright/plan-schema';
 
 /** Where a command works: the repository root (`--repo`, default `.`), relative to `cwd`. */
 export interface RepoOptions {

@@ -3,6 +3,7 @@ import {
   appendMasterLog,
   checkPlanData,
   planErrorFromProblems,
+  prFolderName,
   runnableTasks,
   stringifyJson,
   timestamp,
@@ -14,7 +15,6 @@ import { join, resolve } from 'node:path';
 import { readChange } from '../change/read-change.js';
 import { detectLayout } from '../layout/openspec-layout.js';
 import { isFile, repoPath, requireChange, type RepoOptions } from '../layout/paths.js';
-import { slugify } from '../layout/slug.js';
 import { writeUnlessExists, type WriteOutcome } from '../layout/write-new.js';
 import { checkTasks } from '../tasks/check-tasks.js';
 import { buildPlanTasks } from './build-tasks.js';
@@ -62,7 +62,7 @@ export async function planFromChange(options: PlanFromChangeOptions): Promise<Pl
   const layout = await detectLayout(options);
   const openspec1 = layout.kind === 'openspec-1';
   const paths = await requireChange(layout, options.change);
-  const pr = slugify(options.pr ?? paths.name, '--pr');
+  const pr = prFolderName({ pr: options.pr ?? paths.name, repo: layout.root });
   const change = await readChange(layout, paths);
   // OpenSpec 1.x does not require a proposal; the kit did, and still does in its layout.
   if (change.tasksText === undefined || (!openspec1 && change.proposal === undefined)) {

@@ -1,5 +1,5 @@
 import { isFence, splitLines } from '../layout/read-text.js';
-import { toSlug } from '../layout/slug.js';
+import { toSlug } from '@planwright/plan-schema';
 import { backtickedPaths, backtickedSpans, parseTaskLine, splitRefs, type TaskLineParts } from './task-line.js';
 
 /** One checkbox line of tasks.md, with what the lines indented under it add. */
