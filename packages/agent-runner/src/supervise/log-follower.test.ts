@@ -1,4 +1,4 @@
-import { appendFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempDir } from '@planwright/test-utils';
 import { describe, expect, it } from 'vitest';
@@ -35,11 +35,21 @@ describe('LogFollower.close', () => {
     const file = join(await tempDir(), 'agent.log');
     await writeFile(file, '');
     for (let round = 0; round < 50; round++) {
-      const follower = new LogFollower(file, { onLine: () => undefined, pollMs: 1 });
+      const lines: string[] = [];
+      let closed = false;
+      const late: string[] = [];
+      const follower = new LogFollower(file, { onLine: (line) => (closed ? late : lines).push(line), pollMs: 1 });
       await follower.start();
       const writes = Array.from({ length: 5 }, (_, i) => appendFile(file, `line ${round}.${i}\n`));
-      await Promise.all([follower.close(), ...writes, follower.poke()]);
+      await Promise.all([follower.close().then(() => (closed = true)), ...writes, follower.poke()]);
+      await appendFile(file, `after close ${round}\n`);
       await follower.poke(); // after close: a no-op, not a read on a closed handle
+      await new Promise((done) => setTimeout(done, 5)); // room for a stray poll or watch event to fire
+      // What was read before the close is the file's lines in order, each whole and each once.
+      const written = (await readFile(file, 'utf8')).split('\n');
+      expect(lines, `round ${round}`).toEqual(written.slice(0, lines.length));
+      expect(lines.length, `round ${round}: everything written before this round is read`).toBeGreaterThanOrEqual(round * 6);
+      expect(late, `round ${round}: nothing is read after close`).toEqual([]);
     }
   });
 });
