@@ -5,6 +5,12 @@ export type { CliIo, CapturedIo } from './io.js';
 export { renderError } from './render-error.js';
 export { CONTEXT_KEY, cliContext, handler } from './context.js';
 export type { AnyCommandModule, CliContext } from './context.js';
+/** The camel-cased names yargs gives kebab-case flags, in the types (no `as unknown as Argv` casts). */
+export { camelCaseFlags } from './camel-case-flags.js';
+export type { CamelCaseKeys, KebabToCamel } from './camel-case-flags.js';
+/** Commands whose examples are data, so a CLI mounting them under another name renders its own prefix. */
+export { commandWithExamples, remountCommand } from './command-examples.js';
+export type { AnyExampleCommandModule, CommandExample, ExampleCommandModule, ExampleCommandSpec } from './command-examples.js';
 export { packageVersion } from './package-version.js';
 export { runBin } from './run-bin.js';
 export type { FastPath, RunBinOptions } from './run-bin.js';

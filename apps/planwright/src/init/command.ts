@@ -1,6 +1,6 @@
-import { handler, printJson } from '@planwright/cli-kit';
+import { camelCaseFlags, handler, printJson } from '@planwright/cli-kit';
 import { layoutOption } from '@planwright/specflow/commands';
-import type { Argv, CommandModule } from 'yargs';
+import type { CommandModule } from 'yargs';
 
 interface InitArgs {
   repo: string;
@@ -14,12 +14,12 @@ export const initCommand: CommandModule<object, InitArgs> = {
   command: 'init',
   describe: 'Set a repository up: openspec/ with project.md (or, --layout openspec-1, OpenSpec 1.x\'s config.yaml), .plans/PLANNER.md (the planner\'s rules), the .gitignore block',
   builder: (yargs) =>
-    layoutOption(yargs)
+    camelCaseFlags(layoutOption(yargs)
       .option('repo', { type: 'string', default: '.', describe: 'Repository root' })
       .option('force', { type: 'boolean', default: false, describe: 'Rewrite project.md and PLANNER.md if they exist' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
       .example('$0 init', 'Set up the current repository')
-      .example('$0 init --layout openspec-1', 'The same, in the layout today\'s OpenSpec CLI uses') as unknown as Argv<InitArgs>,
+      .example('$0 init --layout openspec-1', 'The same, in the layout today\'s OpenSpec CLI uses')),
   handler: handler(async (args, io) => {
     const { initRepo } = await import('./init-repo.js');
     const result = await initRepo({ repo: args.repo, force: args.force, layout: args.layout });

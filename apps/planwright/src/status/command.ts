@@ -1,34 +1,21 @@
-import { handler, printJson, type CliIo } from '@planwright/cli-kit';
-import type { Argv, CommandModule } from 'yargs';
-
-interface StatusArgs {
-  repo: string;
-  pr?: string;
-  plan?: string;
-  runRoot?: string;
-  json: boolean;
-  graph: boolean;
-  watch: boolean;
-  interval: number;
-}
+import { camelCaseFlags, handler, printJson, type CliIo } from '@planwright/cli-kit';
+import { planLocationOptions } from '@planwright/plan-schema/commands';
+import type { CommandModule } from 'yargs';
+import type { StatusArgs } from './args.js';
 
 /** `planwright status`: the plan, the latest run; `--graph` Mermaid; `--watch` while a run goes on. */
 export const statusCommand: CommandModule<object, StatusArgs> = {
   command: 'status',
   describe: 'Where a PR stands: counts, runnable and blocked tasks, agent/time/tokens per task, the latest run',
   builder: (yargs) =>
-    yargs
-      .option('repo', { type: 'string', default: '.', describe: 'Repository root' })
-      .option('pr', { type: 'string', describe: 'PR name: the plan is <repo>/.plans/<PR>/plan.json' })
-      .option('plan', { type: 'string', describe: 'Path of a plan.json (instead of --pr)' })
-      .conflicts('pr', 'plan')
+    camelCaseFlags(planLocationOptions(yargs)
       .option('run-root', { type: 'string', describe: 'Runs in <run-root>/<PR>/ (default <plan dir>/runs)' })
       .option('graph', { type: 'boolean', default: false, describe: 'Print the dependency graph as Mermaid (domains as subgraphs)' })
       .option('watch', { type: 'boolean', default: false, describe: 'Refresh while a run is going; ends when it ends (or Ctrl-C)' })
       .option('interval', { type: 'number', default: 2, describe: 'Seconds between refreshes with --watch' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
       .example('$0 status --pr pr-42', 'Where pr-42 stands')
-      .example('$0 status --pr pr-42 --graph > graph.mmd', 'The dependency graph for a Markdown viewer') as unknown as Argv<StatusArgs>,
+      .example('$0 status --pr pr-42 --graph > graph.mmd', 'The dependency graph for a Markdown viewer')),
   handler: handler(async (args, io) => {
     if (args.graph) {
       const { loadPlan, resolvePlanFile } = await import('@planwright/plan-schema');

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CliIo } from '@planwright/cli-kit';
-import type { StatusArgs } from './command.js';
+import type { StatusArgs } from './args.js';
 import { ACTIVE_RUN_STATUSES, prStatus, renderPrStatus } from './pr-status.js';
 
 /**

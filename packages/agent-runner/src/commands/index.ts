@@ -1,21 +1,18 @@
-import { handler, UsageError, type AnyCommandModule } from '@planwright/cli-kit';
-import type { Argv, CommandModule } from 'yargs';
+import { camelCaseFlags, handler, UsageError, type AnyCommandModule } from '@planwright/cli-kit';
+import type { CommandModule } from 'yargs';
 import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/codex/command.js';
 import { orchestrateOptions, type OrchestrateArgs } from './orchestrate-options.js';
+import { planLocationOptions } from '@planwright/plan-schema/commands';
+import type { RunArgs, ResearchArgs, VerifyArgs } from './args.js';
 
 // Command modules only: flags and help. The work is imported inside each handler.
-
-export interface RunArgs extends OrchestrateArgs {
-  pr?: string;
-  repo: string;
-}
 
 /** `run`: codex-orchestrate with `--pr` (plan dir `.plans/<PR>`, code dir the repo) as a shortcut. */
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run [goal..]',
   describe: 'Run the runnable tasks of a plan with code agents (codex-orchestrate, plus --pr)',
   builder: (yargs) =>
-    orchestrateOptions(
+    camelCaseFlags(orchestrateOptions(
       yargs
         .option('pr', { type: 'string', describe: 'PR name: plan dir <repo>/.plans/<PR>, code dir <repo>' })
         .option('repo', { type: 'string', default: '.', describe: 'Repository root' }),
@@ -30,7 +27,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         'Exit codes: 0 every task that ran reached agent_done or done (or none was runnable), 1 a task ended\n' +
           'blocked, 2 bad input (nothing written) or stopped by control/stop, 124 a task timed out, 130\n' +
           "interrupted. codex-orchestrate keeps the kit's: 0 when a task ends blocked.",
-      ) as unknown as Argv<RunArgs>,
+      )),
   handler: handler(async (args, io) => {
     const { runOrchestrateCli } = await import('./run-orchestrate.js');
     const { runDirs, toOrchestrateOptions } = await import('./to-options.js');
@@ -54,27 +51,12 @@ export const codexOrchestrateCommand: CommandModule<object, OrchestrateArgs> = {
   }),
 };
 
-export interface ResearchArgs {
-  repo: string;
-  pr: string;
-  goal: string;
-  out?: string;
-  dryRun: boolean;
-  ghostty: boolean;
-  keepOpen: boolean;
-  timeoutMinutes: number;
-  runRoot?: string;
-  sandbox: string;
-  approval: string;
-  json: boolean;
-}
-
 /** `research`: the pre-plan research agent, with the kit's flags. */
 export const researchCommand: CommandModule<object, ResearchArgs> = {
   command: 'research',
   describe: 'Run a research agent that writes .plans/<PR>/research/RESEARCH.md before planning',
   builder: (yargs) =>
-    yargs
+    camelCaseFlags(yargs
       .option('repo', { type: 'string', default: '.', describe: 'Repository root' })
       .option('pr', { type: 'string', demandOption: true, describe: 'PR name (.plans/<PR>/)' })
       .option('goal', { type: 'string', demandOption: true, describe: 'What the PR should achieve' })
@@ -87,33 +69,20 @@ export const researchCommand: CommandModule<object, ResearchArgs> = {
       .option('sandbox', { choices: SANDBOX_MODES, default: 'danger-full-access' as const, describe: 'Sandbox mode' })
       .option('approval', { choices: APPROVAL_POLICIES, default: 'never' as const, describe: 'Approval policy' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
-      .example('$0 research --pr pr-42 --goal "Add rate limiting to the API"', 'Research before planning') as unknown as Argv<ResearchArgs>,
+      .example('$0 research --pr pr-42 --goal "Add rate limiting to the API"', 'Research before planning')),
   handler: handler(async (args, io) => (await import('./run-research.js')).runResearchCli(args, io)),
 };
-
-export interface VerifyArgs {
-  repo: string;
-  pr?: string;
-  plan?: string;
-  task: string;
-  timeoutMinutes: number;
-  json: boolean;
-}
 
 /** `verify`: run one task's verify commands by hand and record the outcome. */
 export const verifyCommand: CommandModule<object, VerifyArgs> = {
   command: 'verify',
   describe: "Run a task's verify commands now: pass -> done, fail -> blocked; recorded in plan.json and MASTER.md",
   builder: (yargs) =>
-    yargs
-      .option('repo', { type: 'string', default: '.', describe: 'Repository root (the commands run there)' })
-      .option('pr', { type: 'string', describe: 'PR name: the plan is <repo>/.plans/<PR>/plan.json' })
-      .option('plan', { type: 'string', describe: 'Path of a plan.json (instead of --pr)' })
-      .conflicts('pr', 'plan')
+    camelCaseFlags(planLocationOptions(yargs, { repo: 'Repository root (the commands run there)' })
       .option('task', { type: 'string', demandOption: true, describe: 'Task id' })
       .option('timeout-minutes', { type: 'number', default: 10, describe: 'Per verify command' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
-      .example('$0 verify --pr pr-42 --task task_003', 'Check task_003 by hand') as unknown as Argv<VerifyArgs>,
+      .example('$0 verify --pr pr-42 --task task_003', 'Check task_003 by hand')),
   handler: handler(async (args, io) => (await import('./run-verify-cli.js')).runVerifyCli(args, io)),
 };
 
@@ -127,3 +96,5 @@ export const checkCommand: CommandModule<object, { json: boolean }> = {
 
 /** Every command of the `agent-runner` bin. */
 export const agentRunnerCommands: AnyCommandModule[] = [runCommand, researchCommand, verifyCommand, checkCommand];
+
+export type { RunArgs, ResearchArgs, VerifyArgs } from './args.js';

@@ -1,7 +1,7 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { runResearch } from '../research/research.js';
 import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
-import type { ResearchArgs } from './index.js';
+import type { ResearchArgs } from './args.js';
 import { renderEvent } from './render-events.js';
 
 /** `research`: the research run with progress lines, then where the brief is. */

@@ -1,6 +1,6 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { verifyTask } from '../verify/verify-task.js';
-import type { VerifyArgs } from './index.js';
+import type { VerifyArgs } from './args.js';
 
 /** `verify`: one line with the outcome; exit 1 when a command failed. */
 export async function runVerifyCli(args: VerifyArgs, io: CliIo): Promise<number> {

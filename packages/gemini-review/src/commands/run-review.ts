@@ -2,7 +2,7 @@ import { displayPath } from '@planwright/plan-schema';
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { describeBundle, formatCount } from '../review-file.js';
 import { reviewPlan } from '../review-plan.js';
-import type { ReviewArgs } from './index.js';
+import type { ReviewArgs } from './args.js';
 
 /** `gemini-review`: the bundle line before the call, then where the review is, the model and tokens. */
 export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { baselineCommit } from '../baseline.js';
-import type { BaselineArgs } from './index.js';
+import type { BaselineArgs } from './args.js';
 
 /** `baseline`: the new commit, or why none was needed. */
 export async function runBaseline(args: BaselineArgs, io: CliIo): Promise<number> {

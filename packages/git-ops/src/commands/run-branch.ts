@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { checkoutBranch, type CheckoutBranchResult } from '../branch.js';
-import type { BranchArgs } from './index.js';
+import type { BranchArgs } from './args.js';
 
 /** `branch`: which branch is checked out now, and how it got there. */
 export async function runBranch(args: BranchArgs, io: CliIo): Promise<number> {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { commitTask } from '../commit-task.js';
-import type { CommitTaskArgs } from './index.js';
+import type { CommitTaskArgs } from './args.js';
 
 /** `commit-task`: the new commit in one line, or that there was nothing to commit (still exit 0). */
 export async function runCommitTask(args: CommitTaskArgs, io: CliIo): Promise<number> {

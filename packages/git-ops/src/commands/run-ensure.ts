@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { ensureGitignoreBlock, type EnsureGitignoreResult } from '../gitignore.js';
 import { ensureRepo } from '../repo.js';
-import type { EnsureArgs } from './index.js';
+import type { EnsureArgs } from './args.js';
 
 /** `ensure`: one line for the repository and one for .gitignore. */
 export async function runEnsure(args: EnsureArgs, io: CliIo): Promise<number> {

@@ -1,14 +1,10 @@
-import { handler, type AnyCommandModule } from '@planwright/cli-kit';
+import { camelCaseFlags, handler, type AnyCommandModule } from '@planwright/cli-kit';
 import type { Argv, CommandModule } from 'yargs';
 import { jsonOption, planLocationOptions, type PlanLocationArgs } from './options.js';
+import type { ValidateArgs, PlanArgs, MarkVerifiedArgs, JsonSchemaArgs } from './args.js';
 
 // Command modules only: flags and help. The work is imported inside each handler, so `--help` and the
 // umbrella CLI load none of it (nor zod) until a command runs.
-
-export interface ValidateArgs {
-  file: string;
-  json: boolean;
-}
 
 /** `validate <plan.json>`: check a plan file and list every problem. */
 export const validateCommand: CommandModule<object, ValidateArgs> = {
@@ -19,10 +15,6 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .example('$0 validate .plans/pr-42/plan.json', 'Check one plan') as Argv<ValidateArgs>,
   handler: handler(async (args, io) => (await import('./run-validate.js')).runValidate(args, io)),
 };
-
-export interface PlanArgs extends PlanLocationArgs {
-  json: boolean;
-}
 
 /** `validate-plan --pr P | --plan F`: the same check, naming the plan the way the other commands do. */
 export const validatePlanCommand: CommandModule<object, PlanArgs> = {
@@ -49,30 +41,19 @@ export const statusCommand: CommandModule<object, PlanArgs> = {
   handler: handler(async (args, io) => (await import('./run-status.js')).runStatus(args, io)),
 };
 
-export interface MarkVerifiedArgs extends PlanArgs {
-  task: string;
-  note?: string;
-  status: string;
-  dryRun: boolean;
-}
-
 /** `mark-verified`: the planner's verdict on a task, with the Python kit's flags. */
 export const markVerifiedCommand: CommandModule<object, MarkVerifiedArgs> = {
   command: 'mark-verified',
   describe: 'Record that a task was checked: status (default done), verified_at/by/note, a MASTER.md entry',
   builder: (yargs) =>
-    jsonOption(planLocationOptions(yargs))
+    camelCaseFlags(jsonOption(planLocationOptions(yargs))
       .option('task', { type: 'string', demandOption: true, describe: 'Task id' })
       .option('note', { type: 'string', describe: 'What was checked' })
       .option('status', { type: 'string', default: 'done', describe: 'Status to set' })
       .option('dry-run', { type: 'boolean', default: false, describe: 'Show the change, write nothing' })
-      .example('$0 mark-verified --pr pr-42 --task task_003 --note "tests pass"', 'Accept task_003') as unknown as Argv<MarkVerifiedArgs>,
+      .example('$0 mark-verified --pr pr-42 --task task_003 --note "tests pass"', 'Accept task_003')),
   handler: handler(async (args, io) => (await import('./run-mark-verified.js')).runMarkVerified(args, io)),
 };
-
-export interface JsonSchemaArgs {
-  schema: string;
-}
 
 /** `json-schema`: print the JSON Schema of a file format. */
 export const jsonSchemaCommand: CommandModule<object, JsonSchemaArgs> = {
@@ -99,3 +80,9 @@ export const planSchemaCommands: AnyCommandModule[] = [
   markVerifiedCommand,
   jsonSchemaCommand,
 ];
+
+export type { ValidateArgs, PlanArgs, MarkVerifiedArgs, JsonSchemaArgs } from './args.js';
+
+/** The plan-location and `--json` flags, for other packages' commands that name a plan. */
+export { jsonOption, planLocationOptions } from './options.js';
+export type { PlanLocationArgs, PlanLocationHelp } from './options.js';

@@ -7,10 +7,19 @@ export interface PlanLocationArgs {
   plan?: string;
 }
 
-/** `--repo` (default `.`), `--pr` (plan at `.plans/<PR>/plan.json`) or `--plan <file>`. */
-export function planLocationOptions<T>(yargs: Argv<T>): Argv<T & PlanLocationArgs> {
+/** Help text a command may word for itself (what `--repo` means to it). */
+export interface PlanLocationHelp {
+  /** The `--repo` help (default "Repository root"). */
+  repo?: string;
+}
+
+/**
+ * `--repo` (default `.`), `--pr` (plan at `.plans/<PR>/plan.json`, by the one PR-name rule) or
+ * `--plan <file>`: declared here once for every command of every package that names a plan.
+ */
+export function planLocationOptions<T>(yargs: Argv<T>, help: PlanLocationHelp = {}): Argv<T & PlanLocationArgs> {
   return yargs
-    .option('repo', { type: 'string', default: '.', describe: 'Repository root' })
+    .option('repo', { type: 'string', default: '.', describe: help.repo ?? 'Repository root' })
     .option('pr', { type: 'string', describe: 'PR name: the plan is <repo>/.plans/<PR>/plan.json' })
     .option('plan', { type: 'string', describe: 'Path of a plan.json (instead of --pr)' })
     .conflicts('pr', 'plan') as Argv<T & PlanLocationArgs>;

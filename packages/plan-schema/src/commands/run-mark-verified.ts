@@ -1,7 +1,7 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { displayPath } from '../plan/locate-plan.js';
 import { markTaskVerified, masterEntryText } from '../verify/mark-verified.js';
-import type { MarkVerifiedArgs } from './index.js';
+import type { MarkVerifiedArgs } from './args.js';
 
 /** `mark-verified`: one line saying what changed (with `--dry-run`, what would, and the log entry). */
 export async function runMarkVerified(args: MarkVerifiedArgs, io: CliIo): Promise<number> {

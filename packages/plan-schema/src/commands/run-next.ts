@@ -3,7 +3,7 @@ import { runnableTasks } from '../graph/queries.js';
 import { loadPlan } from '../plan/load-plan.js';
 import { resolvePlanFile } from '../plan/locate-plan.js';
 import { formatCounts, summarizePlan } from '../status/summary.js';
-import type { PlanArgs } from './index.js';
+import type { PlanArgs } from './args.js';
 
 /** `next`: the runnable tasks, one per line; when there are none, why. */
 export async function runNext(args: PlanArgs, io: CliIo): Promise<number> {

@@ -3,7 +3,7 @@ import { loadPlan } from '../plan/load-plan.js';
 import { resolvePlanFile } from '../plan/locate-plan.js';
 import { renderStatus } from '../status/render-status.js';
 import { summarizePlan } from '../status/summary.js';
-import type { PlanArgs } from './index.js';
+import type { PlanArgs } from './args.js';
 
 /** `status`: the compact table, or the summary as JSON. */
 export async function runStatus(args: PlanArgs, io: CliIo): Promise<number> {

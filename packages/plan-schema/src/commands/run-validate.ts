@@ -7,7 +7,7 @@ import { displayPath, resolvePlanFile } from '../plan/locate-plan.js';
 import type { PlanProblem } from '../plan/problem.js';
 import { checkPlanData } from '../plan/validate-plan.js';
 import { formatCounts, summarizePlan } from '../status/summary.js';
-import type { PlanArgs, ValidateArgs } from './index.js';
+import type { PlanArgs, ValidateArgs } from './args.js';
 
 interface ProblemReport extends PlanProblem {
   line?: number;

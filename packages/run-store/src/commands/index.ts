@@ -1,6 +1,7 @@
-import { handler, type AnyCommandModule } from '@planwright/cli-kit';
+import { camelCaseFlags, commandWithExamples, handler, type AnyCommandModule, type ExampleCommandModule } from '@planwright/cli-kit';
 import type { Argv, CommandModule } from 'yargs';
 import { runsOptions, type RunsArgs } from './options.js';
+import type { ShowArgs, SyncPlanArgs, DoctorArgs, StopArgs } from './args.js';
 
 // Command modules only: flags and help. The work is imported inside each handler, so `--help` and the
 // umbrella CLI load none of it until a command runs.
@@ -17,10 +18,6 @@ export const listCommand: CommandModule<object, RunsArgs> = {
   handler: handler(async (args, io) => (await import('./run-list.js')).runList(args, io)),
 };
 
-export interface ShowArgs extends RunsArgs {
-  runDir?: string;
-}
-
 /** `show`: one run and its tasks. */
 export const showCommand: CommandModule<object, ShowArgs> = {
   command: 'show',
@@ -33,65 +30,54 @@ export const showCommand: CommandModule<object, ShowArgs> = {
   handler: handler(async (args, io) => (await import('./run-show.js')).runShow(args, io)),
 };
 
-export interface SyncPlanArgs extends RunsArgs {
-  plan?: string;
-  dryRun: boolean;
-}
-
 /** `sync-plan`: plan.json from the runs' results (the kit's sync_plan.py). */
-export const syncPlanCommand: CommandModule<object, SyncPlanArgs> = {
+export const syncPlanCommand: ExampleCommandModule<SyncPlanArgs> = commandWithExamples<SyncPlanArgs>({
   command: 'sync-plan',
   aliases: ['sync'],
   describe: 'Update plan.json from the runs: newest results -> agent_done or blocked; dead in_progress -> blocked',
-  builder: (yargs) =>
-    runsOptions(yargs, 'PR name: the plan is <repo>/.plans/<PR>/plan.json')
-      .option('plan', { type: 'string', describe: 'Path of a plan.json (instead of --pr)' })
-      .option('dry-run', { type: 'boolean', default: false, describe: 'Show the changes, write nothing' })
-      .example('$0 sync-plan --pr pr-42', 'Repair drift after a crash')
-      .example('$0 sync-plan --pr pr-42 --dry-run', 'Show what would change') as unknown as Argv<SyncPlanArgs>,
-  handler: handler(async (args, io) => (await import('./run-sync-plan.js')).runSyncPlan(args, io)),
-};
-
-export interface DoctorArgs extends RunsArgs {
-  runDir?: string;
-  task?: string;
-  kill: boolean;
-  graceSeconds: number;
-  printRerun: boolean;
-}
+  options: (yargs) =>
+    camelCaseFlags(
+      runsOptions(yargs, 'PR name: the plan is <repo>/.plans/<PR>/plan.json')
+        .option('plan', { type: 'string', describe: 'Path of a plan.json (instead of --pr)' })
+        .option('dry-run', { type: 'boolean', default: false, describe: 'Show the changes, write nothing' }),
+    ),
+  // Data, so the umbrella renders them as `planwright sync`.
+  examples: [
+    ['$0 sync-plan --pr pr-42', 'Repair drift after a crash'],
+    ['$0 sync-plan --pr pr-42 --dry-run', 'Show what would change'],
+  ],
+  handler: handler(async (args: SyncPlanArgs, io) => (await import('./run-sync-plan.js')).runSyncPlan(args, io)),
+});
 
 /** `doctor`: inspect a stuck task (the kit's task_doctor.py). */
 export const doctorCommand: CommandModule<object, DoctorArgs> = {
   command: 'doctor',
   describe: 'Inspect a stuck task: pid and ps line, results, log tail, thread id; --kill ends its agent',
   builder: (yargs) =>
-    runsOptions(yargs)
+    camelCaseFlags(runsOptions(yargs)
       .option('run-dir', { type: 'string', describe: 'The run folder (default: the newest of --pr)' })
       .option('task', { type: 'string', describe: "Task id (default: the run's current task)" })
       .option('kill', { type: 'boolean', default: false, describe: "End the agent's process group (TERM, grace, KILL)" })
       .option('grace-seconds', { type: 'number', default: 4, describe: 'Grace between TERM and KILL' })
       .option('print-rerun', { type: 'boolean', default: false, describe: 'Print the commands to re-run or resume the task' })
       .example('$0 doctor --pr pr-42', 'What is the newest run doing?')
-      .example('$0 doctor --pr pr-42 --kill --print-rerun', 'End a stuck agent; how to re-run') as unknown as Argv<DoctorArgs>,
+      .example('$0 doctor --pr pr-42 --kill --print-rerun', 'End a stuck agent; how to re-run')),
   handler: handler(async (args, io) => (await import('./run-doctor.js')).runDoctor(args, io)),
 };
-
-export interface StopArgs {
-  runDir: string;
-  json: boolean;
-}
 
 /** `stop`: ask a run's orchestrator to launch no further task. */
 export const stopCommand: CommandModule<object, StopArgs> = {
   command: 'stop',
   describe: 'Create <run-dir>/control/stop: the orchestrator launches no further task',
   builder: (yargs) =>
-    yargs
+    camelCaseFlags(yargs
       .option('run-dir', { type: 'string', demandOption: true, describe: 'The run folder' })
       .option('json', { type: 'boolean', default: false, describe: 'Print one JSON document' })
-      .example('$0 stop --run-dir "$RUN_DIR"', 'Launch no task after the current one') as unknown as Argv<StopArgs>,
+      .example('$0 stop --run-dir "$RUN_DIR"', 'Launch no task after the current one')),
   handler: handler(async (args, io) => (await import('./run-stop.js')).runStop(args, io)),
 };
 
 /** Every command of the `run-store` bin, in help order. */
 export const runStoreCommands: AnyCommandModule[] = [listCommand, showCommand, syncPlanCommand, doctorCommand, stopCommand];
+
+export type { ShowArgs, SyncPlanArgs, DoctorArgs, StopArgs } from './args.js';

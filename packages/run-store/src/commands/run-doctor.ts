@@ -1,6 +1,6 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { doctor, type DoctorReport } from '../doctor/doctor.js';
-import type { DoctorArgs } from './index.js';
+import type { DoctorArgs } from './args.js';
 
 /** `doctor`: the kit's report, line by line. Exit 1 when --kill could not end the agent. */
 export async function runDoctor(args: DoctorArgs, io: CliIo): Promise<number> {

@@ -1,6 +1,6 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { showRun } from '../runs/show-run.js';
-import type { ShowArgs } from './index.js';
+import type { ShowArgs } from './args.js';
 
 /** `show`: the run, then a short block per task. */
 export async function runShow(args: ShowArgs, io: CliIo): Promise<number> {

@@ -1,6 +1,6 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { requestStop } from '../control/stop.js';
-import type { StopArgs } from './index.js';
+import type { StopArgs } from './args.js';
 
 /** `stop`: the path of the stop file. */
 export async function runStop(args: StopArgs, io: CliIo): Promise<number> {

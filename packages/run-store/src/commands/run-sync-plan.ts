@@ -1,7 +1,7 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import type { SyncChange } from '../sync/decide.js';
 import { syncPlan } from '../sync/sync-plan.js';
-import type { SyncPlanArgs } from './index.js';
+import type { SyncPlanArgs } from './args.js';
 
 /** `sync-plan`: one line per change, or `plan in sync`. */
 export async function runSyncPlan(args: SyncPlanArgs, io: CliIo): Promise<number> {

@@ -1,14 +1,10 @@
-import { handler, type AnyCommandModule } from '@planwright/cli-kit';
+import { camelCaseFlags, handler, type AnyCommandModule } from '@planwright/cli-kit';
 import type { Argv, CommandModule } from 'yargs';
 import { changePositional, commonOptions, type CommonArgs } from './options.js';
+import type { InitArgs, ProposalArgs, ValidateArgs, PlanArgs, ValidatePlanArgs, ArchiveArgs, ListArgs, ShowArgs, ConflictsArgs, SyncTasksArgs } from './args.js';
 
 // Command modules only: flags, help and examples. The work is imported inside each handler, so `--help`
 // and the umbrella CLI load none of it until a command runs.
-
-export interface InitArgs extends CommonArgs {
-  force: boolean;
-  layout?: 'kit' | 'openspec-1';
-}
 
 /** The `--layout` option of `init` (the umbrella's `planwright init` declares it through this too). */
 export function layoutOption<T>(yargs: Argv<T>): Argv<T & { layout?: 'kit' | 'openspec-1' }> {
@@ -26,17 +22,12 @@ export const initCommand: CommandModule<object, InitArgs> = {
   command: 'init',
   describe: 'Create openspec/ with project.md and the specs/, changes/ and archive/ folders (--layout openspec-1: OpenSpec 1.x\'s)',
   builder: (yargs) =>
-    layoutOption(commonOptions(yargs))
+    camelCaseFlags(layoutOption(commonOptions(yargs))
       .option('force', { type: 'boolean', default: false, describe: 'Overwrite openspec/project.md (or config.yaml) if it exists' })
       .example('$0 init --repo ../app', 'Start OpenSpec files in ../app')
-      .example('$0 init --layout openspec-1', 'Set up the layout today\'s OpenSpec CLI uses') as unknown as Argv<InitArgs>,
+      .example('$0 init --layout openspec-1', 'Set up the layout today\'s OpenSpec CLI uses')),
   handler: handler(async (args, io) => (await import('./run-init.js')).runInit(args, io)),
 };
-
-export interface ProposalArgs extends CommonArgs {
-  change: string;
-  force: boolean;
-}
 
 /** `proposal <change>`: a change folder with proposal.md, tasks.md, design.md and specs/. */
 export const proposalCommand: CommandModule<object, ProposalArgs> = {
@@ -49,21 +40,12 @@ export const proposalCommand: CommandModule<object, ProposalArgs> = {
   handler: handler(async (args, io) => (await import('./run-proposal.js')).runProposal(args, io)),
 };
 
-export interface ValidateArgs extends CommonArgs {
-  change?: string;
-  strict: boolean;
-  all: boolean;
-  changes: boolean;
-  specs: boolean;
-  type?: 'change' | 'spec';
-}
-
 /** `validate [name]`: a change or a main spec, or every one (--all, --changes, --specs); exit 1 on problems. */
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate [change]',
   describe: 'Check a change (tasks, every spec delta) or a main spec, or all of them (exit 1 on problems)',
   builder: (yargs) =>
-    commonOptions(yargs)
+    camelCaseFlags(commonOptions(yargs)
       .positional('change', {
         type: 'string',
         describe: 'A change (its folder name; else the slug rule) or a spec (a capability under openspec/specs/)',
@@ -78,33 +60,22 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .epilogue(
         'Verdicts match "openspec validate" except where planwright is stricter on purpose; each such\n' +
           'rule, with OpenSpec\'s behaviour and the diagnostic code, is in docs/openspec-differences.md.',
-      ) as unknown as Argv<ValidateArgs>,
+      )),
   handler: handler(async (args, io) => (await import('./run-validate.js')).runValidate(args, io)),
 };
-
-export interface PlanArgs extends CommonArgs {
-  change: string;
-  pr?: string;
-  force: boolean;
-  verifyOverrides?: string;
-}
 
 /** `plan <change>`: tasks.md to .plans/<PR>/plan.json, CONTEXT.md and a MASTER.md entry. */
 export const planCommand: CommandModule<object, PlanArgs> = {
   command: 'plan <change>',
   describe: 'Generate .plans/<PR>/plan.json (and CONTEXT.md, a MASTER.md entry) from the change\'s tasks.md',
   builder: (yargs) =>
-    commonOptions(changePositional(yargs))
+    camelCaseFlags(commonOptions(changePositional(yargs))
       .option('pr', { type: 'string', describe: 'PR name (defaults to the change)' })
       .option('force', { type: 'boolean', default: false, describe: 'Overwrite .plans/<PR>/plan.json and CONTEXT.md' })
       .option('verify-overrides', { type: 'string', describe: 'JSON file with default_verify, by_task_id, by_title' })
-      .example('$0 plan add-2fa --pr pr-42', 'Write .plans/pr-42/plan.json') as unknown as Argv<PlanArgs>,
+      .example('$0 plan add-2fa --pr pr-42', 'Write .plans/pr-42/plan.json')),
   handler: handler(async (args, io) => (await import('./run-plan.js')).runPlan(args, io)),
 };
-
-export interface ValidatePlanArgs extends CommonArgs {
-  pr: string;
-}
 
 /** `validate-plan --pr PR`: plan-schema's plan check, with the kit's flag. */
 export const validatePlanCommand: CommandModule<object, ValidatePlanArgs> = {
@@ -117,29 +88,18 @@ export const validatePlanCommand: CommandModule<object, ValidatePlanArgs> = {
   handler: handler(async (args) => (await import('./run-validate-plan.js')).runValidatePlan(args)),
 };
 
-export interface ArchiveArgs extends CommonArgs {
-  change: string;
-  dryRun: boolean;
-  skipSpecs: boolean;
-}
-
 /** `archive <change>`: merge the deltas into openspec/specs/, move the change to the layout's archive. */
 export const archiveCommand: CommandModule<object, ArchiveArgs> = {
   command: 'archive <change>',
   describe: 'Merge the change\'s spec deltas into openspec/specs/ and move it to openspec/archive/ (OpenSpec 1.x: openspec/changes/archive/), all or nothing',
   builder: (yargs) =>
-    commonOptions(changePositional(yargs))
+    camelCaseFlags(commonOptions(changePositional(yargs))
       .option('dry-run', { type: 'boolean', default: false, describe: 'Show which specs and requirements would change, write nothing' })
       .option('skip-specs', { type: 'boolean', default: false, describe: 'Only move the change folder: no merge, no spec check' })
       .example('$0 archive add-2fa --dry-run', 'See what archiving would merge')
-      .example('$0 archive docs-only --skip-specs', 'Archive a change whose deltas are not to be merged') as unknown as Argv<ArchiveArgs>,
+      .example('$0 archive docs-only --skip-specs', 'Archive a change whose deltas are not to be merged')),
   handler: handler(async (args, io) => (await import('./run-archive.js')).runArchive(args, io)),
 };
-
-export interface ListArgs extends CommonArgs {
-  specs: boolean;
-  archived: boolean;
-}
 
 /** `list`: active changes with task progress, or (--specs) the main specs. */
 export const listCommand: CommandModule<object, ListArgs> = {
@@ -157,11 +117,6 @@ export const listCommand: CommandModule<object, ListArgs> = {
   handler: handler(async (args, io) => (await import('./run-list.js')).runList(args, io)),
 };
 
-export interface ShowArgs extends CommonArgs {
-  name: string;
-  type?: 'change' | 'spec';
-}
-
 /** `show <name>`: one change (tasks, deltas) or one spec (requirements, scenarios). */
 export const showCommand: CommandModule<object, ShowArgs> = {
   command: 'show <name>',
@@ -174,10 +129,6 @@ export const showCommand: CommandModule<object, ShowArgs> = {
   handler: handler(async (args, io) => (await import('./run-show.js')).runShow(args, io)),
 };
 
-export interface ConflictsArgs extends CommonArgs {
-  change?: string;
-}
-
 /** `conflicts [change]`: requirements that several active changes touch; exit 1 when there are any. */
 export const conflictsCommand: CommandModule<object, ConflictsArgs> = {
   command: 'conflicts [change]',
@@ -189,22 +140,16 @@ export const conflictsCommand: CommandModule<object, ConflictsArgs> = {
   handler: handler(async (args, io) => (await import('./run-conflicts.js')).runConflicts(args, io)),
 };
 
-export interface SyncTasksArgs extends CommonArgs {
-  change: string;
-  pr?: string;
-  check: boolean;
-}
-
 /** `sync-tasks <change>`: plan.json progress into tasks.md checkboxes; drift reported either way. */
 export const syncTasksCommand: CommandModule<object, SyncTasksArgs> = {
   command: 'sync-tasks <change>',
   describe: 'Check the tasks.md boxes of tasks done in .plans/<PR>/plan.json and report drift either way',
   builder: (yargs) =>
-    commonOptions(changePositional(yargs))
+    camelCaseFlags(commonOptions(changePositional(yargs))
       .option('pr', { type: 'string', describe: 'PR name (defaults to the change)' })
       .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 on any drift (for CI)' })
       .example('$0 sync-tasks add-2fa --pr pr-42', 'Tick what pr-42 has done')
-      .example('$0 sync-tasks add-2fa --pr pr-42 --check', 'Fail CI when tasks.md and plan.json disagree') as unknown as Argv<SyncTasksArgs>,
+      .example('$0 sync-tasks add-2fa --pr pr-42 --check', 'Fail CI when tasks.md and plan.json disagree')),
   handler: handler(async (args, io) => (await import('./run-sync-tasks.js')).runSyncTasks(args, io)),
 };
 
@@ -221,3 +166,5 @@ export const specflowCommands: AnyCommandModule[] = [
   conflictsCommand,
   syncTasksCommand,
 ];
+
+export type { InitArgs, ProposalArgs, ValidateArgs, PlanArgs, ValidatePlanArgs, ArchiveArgs, ListArgs, ShowArgs, ConflictsArgs, SyncTasksArgs } from './args.js';

@@ -2,7 +2,7 @@ import { printJson, type CliIo } from '@planwright/cli-kit';
 import { archiveChange, type ArchivedSpec } from '../archive/archive-change.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { DeltaMergeError } from '../errors.js';
-import type { ArchiveArgs } from './index.js';
+import type { ArchiveArgs } from './args.js';
 
 /**
  * `archive <change>`: each spec merged with the requirements it gains, changes and loses, then where the

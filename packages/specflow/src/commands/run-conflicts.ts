@@ -1,6 +1,6 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { findConflicts } from '../conflicts.js';
-import type { ConflictsArgs } from './index.js';
+import type { ConflictsArgs } from './args.js';
 
 /** `conflicts [change]`: one line per shared requirement; exit 1 when there is any. */
 export async function runConflicts(args: ConflictsArgs, io: CliIo): Promise<number> {

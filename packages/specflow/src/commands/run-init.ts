@@ -1,6 +1,6 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { initOpenspec } from '../init.js';
-import type { InitArgs } from './index.js';
+import type { InitArgs } from './args.js';
 
 /** `init`: one line per file: created, overwritten or kept; then the layout when it is OpenSpec 1.x's. */
 export async function runInit(args: InitArgs, io: CliIo): Promise<number> {

@@ -1,6 +1,6 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { listArchived, listChanges, listSpecs } from '../list.js';
-import type { ListArgs } from './index.js';
+import type { ListArgs } from './args.js';
 
 /** `list`: one line per change (or spec), aligned. */
 export async function runList(args: ListArgs, io: CliIo): Promise<number> {

@@ -1,7 +1,7 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { runnableTasks } from '@planwright/plan-schema';
 import { planFromChange } from '../plan/plan-from-change.js';
-import type { PlanArgs } from './index.js';
+import type { PlanArgs } from './args.js';
 
 /** `plan <change>`: the files written, the verify still to fill, the task to delegate first. */
 export async function runPlan(args: PlanArgs, io: CliIo): Promise<number> {

@@ -1,6 +1,6 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { createProposal } from '../proposal.js';
-import type { ProposalArgs } from './index.js';
+import type { ProposalArgs } from './args.js';
 
 /** `proposal <change>`: one line per file, then what to do next. */
 export async function runProposal(args: ProposalArgs, io: CliIo): Promise<number> {

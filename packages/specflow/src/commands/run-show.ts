@@ -1,6 +1,6 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { showItem, type ChangeDetails, type SpecDetails } from '../show.js';
-import type { ShowArgs } from './index.js';
+import type { ShowArgs } from './args.js';
 
 /** `show <name>`: a change's tasks and deltas, or a spec's requirements. */
 export async function runShow(args: ShowArgs, io: CliIo): Promise<number> {

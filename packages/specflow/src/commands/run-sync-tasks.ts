@@ -1,6 +1,6 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { syncTasks } from '../sync-tasks.js';
-import type { SyncTasksArgs } from './index.js';
+import type { SyncTasksArgs } from './args.js';
 
 /**
  * `sync-tasks <change>`: the boxes it checked, then every drift left, one line each. Exit 1 when plan.json

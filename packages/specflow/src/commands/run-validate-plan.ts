@@ -1,5 +1,5 @@
 import { validatePlanCommand } from '@planwright/plan-schema/commands';
-import type { ValidatePlanArgs } from './index.js';
+import type { ValidatePlanArgs } from './args.js';
 
 /**
  * `validate-plan --pr PR`: plan-schema's check and output (exit 0 valid, 2 not). plan-schema reads `--pr`

@@ -1,6 +1,6 @@
 import { printJson, UsageError, type CliIo } from '@planwright/cli-kit';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import type { ValidateArgs } from './index.js';
+import type { ValidateArgs } from './args.js';
 
 /**
  * `validate [name]`: one change or spec (one line per finding and a verdict), or every one with
