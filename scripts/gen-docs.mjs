@@ -3,7 +3,9 @@
 //   docs/file-formats.md  from the JSON Schemas @planwright/plan-schema ships (jsonSchemaFor) and the
 //                         orchestrator.toml schema of @planwright/agent-runner, plus the notes below;
 //   docs/cli-reference.md from `--help` of every bin and every command, rendered in-process by each
-//                         package's own `main(argv, io)` (the same text the bins print).
+//                         package's own `main(argv, io)` (the same text the bins print);
+//   the README help blocks: each ```text block after a `<!-- help: <bin> <args> -->` line in README.md
+//                         and every package's README.md, the same way (not with --out: those are pages).
 // Usage (from anywhere, after `pnpm build`):
 //   node scripts/gen-docs.mjs            write the pages
 //   node scripts/gen-docs.mjs --check    write nothing; exit 1 and name every page that is out of date
@@ -16,14 +18,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { renderCliReference } from './gen-docs/cli-reference.mjs';
 import { renderFileFormats } from './gen-docs/file-formats.mjs';
+import { helpRenderer, renderReadmeHelp } from './gen-docs/readme-help.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function parseArgs(argv) {
-  const options = { check: false, out: join(root, 'docs') };
+  const options = { check: false, out: join(root, 'docs'), readmes: true };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--check') options.check = true;
-    else if (argv[i] === '--out' && argv[i + 1]) options.out = resolve(argv[++i]);
+    else if (argv[i] === '--out' && argv[i + 1]) {
+      options.out = resolve(argv[++i]);
+      options.readmes = false;
+    }
     else fail(`unknown argument: ${argv[i]} (usage: gen-docs.mjs [--check] [--out DIR])`, 2);
   }
   return options;
@@ -82,16 +88,34 @@ async function render() {
   // The in-memory io of the CLIs' own tests: the page is what the bins print.
   const { captureIo } = await importBuilt(join(root, 'packages/cli-kit/dist/index.js'));
   return {
-    'file-formats.md': normalizePaths(renderFileFormats({ planSchema, agentRunner })),
-    'cli-reference.md': normalizePaths(await renderCliReference(bins, captureIo)),
+    pages: {
+      'file-formats.md': normalizePaths(renderFileFormats({ planSchema, agentRunner })),
+      'cli-reference.md': normalizePaths(await renderCliReference(bins, captureIo)),
+    },
+    renderHelp: helpRenderer(bins, captureIo, normalizePaths),
   };
 }
 
+/** The READMEs with their help blocks rendered: `{ file: { text, blocks } }` for those with blocks. */
+async function renderReadmes(renderHelp) {
+  const files = [join(root, 'README.md'), ...packageDirs().map((dir) => join(dir, 'README.md'))].filter((file) => existsSync(file));
+  const readmes = {};
+  for (const file of files) {
+    const rendered = await renderReadmeHelp(await readFile(file, 'utf8'), renderHelp);
+    if (rendered.blocks > 0) readmes[file] = rendered;
+  }
+  return readmes;
+}
+
 const options = parseArgs(process.argv.slice(2));
-const pages = await render();
+const { pages, renderHelp } = await render();
+const readmes = options.readmes ? await renderReadmes(renderHelp) : {};
+const outputs = [
+  ...Object.entries(pages).map(([name, text]) => [join(options.out, name), text]),
+  ...Object.entries(readmes).map(([file, rendered]) => [file, rendered.text]),
+];
 const stale = [];
-for (const [name, text] of Object.entries(pages)) {
-  const file = join(options.out, name);
+for (const [file, text] of outputs) {
   const current = existsSync(file) ? await readFile(file, 'utf8') : null;
   if (current === text) continue;
   if (options.check) stale.push(describeDrift(file, current, text));
@@ -105,7 +129,11 @@ if (stale.length) {
   console.error(`gen-docs: out of date (run "pnpm docs" and commit the result):\n${stale.join('\n')}`);
   process.exit(1);
 }
-if (options.check) console.log(`docs up to date: ${Object.keys(pages).join(', ')}`);
+if (options.check) {
+  const blocks = Object.values(readmes).reduce((sum, rendered) => sum + rendered.blocks, 0);
+  const readmeNote = options.readmes ? `; README help blocks: ${blocks} in ${Object.keys(readmes).length} files` : '';
+  console.log(`docs up to date: ${Object.keys(pages).join(', ')}${readmeNote}`);
+}
 
 /** Names the file and its first differing line, so a failing check says what changed. */
 function describeDrift(file, current, wanted) {

@@ -5,8 +5,8 @@ import { tempDir } from '@planwright/test-utils';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 
-// docs/file-formats.md and docs/cli-reference.md are generated from the built packages by
-// scripts/gen-docs.mjs (`pnpm docs`). These tests run it as a user would, after `pnpm build`; a missing
+// docs/file-formats.md, docs/cli-reference.md and the READMEs' marked `--help` blocks are generated from
+// the built packages by scripts/gen-docs.mjs (`pnpm docs`). These tests run it as a user would, after `pnpm build`; a missing
 // dist makes the generator fail with "run pnpm build first", so they fail rather than skip.
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const generator = join(root, 'scripts/gen-docs.mjs');
@@ -16,11 +16,23 @@ function genDocs(args: string[]) {
 }
 
 describe('generated docs', () => {
-  it('docs/ holds what "pnpm docs" generates from the schemas and the --help of every command', async () => {
+  it('docs/ and the README help blocks hold what "pnpm docs" generates from the schemas and --help', async () => {
     const { exitCode, stdout, stderr } = await genDocs(['--check']);
     expect(stderr, 'the generated docs are out of date: run "pnpm docs"').toBe('');
     expect(exitCode).toBe(0);
-    expect(stdout).toBe('docs up to date: file-formats.md, cli-reference.md');
+    // Every package README with a CLI shows its bin's help (agent-runner's two: its own and codex-orchestrate).
+    expect(stdout).toBe('docs up to date: file-formats.md, cli-reference.md; README help blocks: 9 in 8 files');
+  });
+
+  it('a README help block is replaced by what its marker command prints; an unknown bin is an error', async () => {
+    const { renderReadmeHelp } = await import(join(root, 'scripts/gen-docs/readme-help.mjs'));
+    const readme = 'intro\n<!-- help: tool --help -->\n```text\nold help\n```\n\n```text\nnot marked\n```\n';
+    const calls: string[][] = [];
+    const rendered = await renderReadmeHelp(readme, async (argv: string[]) => (calls.push(argv), 'tool [options]\n\nnew help\n\n'));
+    expect(calls).toEqual([['tool', '--help']]);
+    expect(rendered).toEqual({ blocks: 1, text: 'intro\n<!-- help: tool --help -->\n```text\ntool [options]\n\nnew help\n```\n\n```text\nnot marked\n```\n' });
+    const { helpRenderer } = await import(join(root, 'scripts/gen-docs/readme-help.mjs'));
+    await expect(helpRenderer([], () => undefined, (text: string) => text)(['nope', '--help'])).rejects.toThrow('"nope", which is no bin');
   });
 
   it('covers every bin and every schema, and the check names the page that differs', async () => {
