@@ -74,11 +74,9 @@ describe('orchestrate with the real Claude Code CLI', { timeout: 120_000 }, () =
     const fixture = await orchestratorFixture([fakeTask('task_001')]);
     await realClaude(fixture);
     const before = turns(server).length;
-    const started = Date.now();
     const result = await run(fixture);
 
     expect(turns(server).length - before).toBe(3);
-    expect(Date.now() - started).toBeLessThan(60_000);
     expect(result.outcomes[0]).toMatchObject({ status: 'blocked', exitCode: 1 });
     const task = await fixture.task('task_001');
     expect(task.blocked_reason).toMatch(/^agent_failed: API error 401: .*(Invalid API key|invalid x-api-key)/);

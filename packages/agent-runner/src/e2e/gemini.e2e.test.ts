@@ -94,12 +94,11 @@ describe('orchestrate with the real Gemini CLI', { timeout: 120_000 }, () => {
     const fixture = await orchestratorFixture([fakeTask('task_001')]);
     const home = await realGemini(fixture);
     const before = streamRequests(server).length;
-    const started = Date.now();
     const result = await run(fixture);
 
-    // gemini alone would try 10 times over about 3.5 minutes.
+    // gemini alone would try 10 times over about 3.5 minutes: the count of requests shows it stopped after
+    // one retry, without asserting wall-clock time (which load on the machine could stretch).
     expect(streamRequests(server).length - before).toBe(2);
-    expect(Date.now() - started).toBeLessThan(60_000);
     expect(result.outcomes[0]).toMatchObject({ status: 'blocked', exitCode: 173 });
     const task = await fixture.task('task_001');
     expect(task.blocked_reason).toMatch(/^agent_failed: API error 429: Resource has been exhausted \(e\.g\. check quota\)\./);
