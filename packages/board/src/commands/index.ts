@@ -1,16 +1,13 @@
 import { camelCaseFlags, handler, type AnyCommandModule } from '@planwright/cli-kit';
 import type { Argv, CommandModule } from 'yargs';
+import { planLocationOptions } from '@planwright/plan-schema/commands';
 import type { BoardArgs } from './run-board.js';
 
 // Command module only: flags and help. The server is imported inside the handler, so `--help` loads none of it.
 
 function boardOptions(yargs: Argv): Argv<BoardArgs> {
   return camelCaseFlags(
-    yargs
-      .option('repo', { type: 'string', default: '.', describe: 'Repository root' })
-      .option('pr', { type: 'string', describe: 'PR name: the plan is <repo>/.plans/<PR>/plan.json (default: the only PR)' })
-      .option('plan', { type: 'string', describe: 'Path of a plan.json (instead of --pr)' })
-      .conflicts('pr', 'plan')
+    planLocationOptions(yargs, { pr: 'PR name: the plan is <repo>/.plans/<PR>/plan.json (default: the only PR)' })
       .option('run-root', { type: 'string', describe: 'Runs in <run-root>/<PR>/ (default <plan dir>/runs)' })
       .option('port', { type: 'number', default: 0, describe: 'Port on 127.0.0.1 (0: a free one)' })
       .option('open', { type: 'boolean', default: false, describe: 'Open the page in the default browser' })

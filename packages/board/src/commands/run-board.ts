@@ -2,11 +2,9 @@ import { printJson, UsageError, type CliIo } from '@planwright/cli-kit';
 import { startBoard } from '../server/server.js';
 import { onlyPr } from '../state/only-pr.js';
 import { openBrowser } from './open-browser.js';
+import type { PlanLocationArgs } from '@planwright/plan-schema/commands';
 
-export interface BoardArgs {
-  repo: string;
-  pr?: string;
-  plan?: string;
+export interface BoardArgs extends PlanLocationArgs {
   runRoot?: string;
   port: number;
   open: boolean;

@@ -11,6 +11,8 @@ export interface PlanLocationArgs {
 export interface PlanLocationHelp {
   /** The `--repo` help (default "Repository root"). */
   repo?: string;
+  /** The `--pr` help (default "PR name: the plan is <repo>/.plans/<PR>/plan.json"). */
+  pr?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface PlanLocationHelp {
 export function planLocationOptions<T>(yargs: Argv<T>, help: PlanLocationHelp = {}): Argv<T & PlanLocationArgs> {
   return yargs
     .option('repo', { type: 'string', default: '.', describe: help.repo ?? 'Repository root' })
-    .option('pr', { type: 'string', describe: 'PR name: the plan is <repo>/.plans/<PR>/plan.json' })
+    .option('pr', { type: 'string', describe: help.pr ?? 'PR name: the plan is <repo>/.plans/<PR>/plan.json' })
     .option('plan', { type: 'string', describe: 'Path of a plan.json (instead of --pr)' })
     .conflicts('pr', 'plan') as Argv<T & PlanLocationArgs>;
 }
