@@ -7,9 +7,10 @@ const conditions = ['@planwright/source', 'module', 'node', 'development|product
 /**
  * The slow tier, which `pnpm test` runs and `pnpm test:fast` (PLANWRIGHT_TESTS=fast) leaves out: the real
  * agent CLIs against scripted servers (`*.e2e.test.ts`), the board in chromium (`*.browser.test.ts`),
- * specflow against OpenSpec's own CLI (`test/differential/`), and the plan fuzzer (`fuzz/`).
+ * specflow against OpenSpec's own CLI (`test/differential/`), the plan fuzzer (`fuzz/`), and the
+ * orchestrator's kill -9 and many-processes runs (`*.reliability.test.ts`).
  */
-export const SLOW_TESTS = ['**/*.e2e.test.ts', '**/*.browser.test.ts', '**/test/differential/**', '**/fuzz/**'];
+export const SLOW_TESTS = ['**/*.e2e.test.ts', '**/*.browser.test.ts', '**/test/differential/**', '**/fuzz/**', '**/*.reliability.test.ts'];
 
 /** The files a project leaves out: the slow tier too when PLANWRIGHT_TESTS=fast. */
 export function excludedTests(env: NodeJS.ProcessEnv = process.env): string[] {

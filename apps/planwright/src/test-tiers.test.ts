@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // `pnpm test` runs every test file; `pnpm test:fast` (PLANWRIGHT_TESTS=fast) the same minus the slow tier
 // of vitest.shared.ts. Asked of vitest itself, so a new slow file that the patterns miss shows up here.
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const slow = /\.e2e\.test\.ts$|\.browser\.test\.ts$|\/test\/differential\/|\/fuzz\//;
+const slow = /\.e2e\.test\.ts$|\.browser\.test\.ts$|\.reliability\.test\.ts$|\/test\/differential\/|\/fuzz\//;
 
 async function listed(env: Record<string, string | undefined>): Promise<string[]> {
   const { stdout } = await execa('npx', ['vitest', 'list', '--filesOnly'], { cwd: root, env: { ...process.env, ...env } });
@@ -19,6 +19,7 @@ describe('test tiers', () => {
     expect(slowFiles.filter((file) => file.includes('.e2e.')).length).toBeGreaterThan(5);
     expect(slowFiles.some((file) => file.includes('.browser.'))).toBe(true);
     expect(slowFiles.some((file) => file.includes('differential'))).toBe(true);
+    expect(slowFiles.some((file) => file.includes('.reliability.'))).toBe(true);
     expect(fast.filter((file) => slow.test(file))).toEqual([]);
     expect(fast.sort()).toEqual(all.filter((file) => !slow.test(file)).sort());
   });
