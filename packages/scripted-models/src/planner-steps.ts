@@ -1,0 +1,86 @@
+/** One planwright tool call of a planning session, and what came back. */
+export interface PlannerCall {
+  /** The tool's own name (`status`, `add_tasks`, ...), without the client's `mcp__planwright` prefix. */
+  tool: string;
+  args: Record<string, unknown>;
+  /** The tool's answer: its JSON document when the text is one, else the text; undefined while none came back. */
+  result?: unknown;
+  /** True when the client reported a tool error (a refused call, a server that failed). */
+  isError?: boolean;
+}
+
+/** What the scripted planner plans: the PR, its goal, the tasks it adds and how it runs them. */
+export interface PlannerOptions {
+  pr: string;
+  goal: string;
+  /** The tasks `add_tasks` gets, as its input takes them (`id`, `title`, `description`, `verify`, ...). */
+  tasks: Array<Record<string, unknown> & { id: string }>;
+  /** `start_run`'s options besides `pr` (default: `{ max_tasks: <number of tasks> }`). */
+  run?: Record<string, unknown>;
+  /** `wait_run`'s `timeout_seconds` (default 30). */
+  waitSeconds?: number;
+  /** At most this many `wait_run` calls before the planner gives up (default 40). */
+  maxWaits?: number;
+  /** The note `mark_verified` records (default: says the scripted planner checked it). */
+  note?: string;
+}
+
+/** The planner's next move: a tool call, or its closing message (which ends the turn). */
+export type PlannerStep = { tool: string; args: Record<string, unknown> } | { message: string };
+
+const asObject = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+
+/**
+ * The planning session of issue 13, one step per model request, decided from the tool results so far
+ * (so it keeps no state and survives a retried request): `status`, `add_tasks` (creating the plan with
+ * the goal), `start_run`, `wait_run` until the run has ended, `status` again, `mark_verified` for each
+ * task it shows `agent_done`, a last `status`, then a message naming the verified tasks. A refused call ends the session
+ * with a message quoting the error, as a planner would report it.
+ */
+export function nextPlannerStep(calls: PlannerCall[], options: PlannerOptions): PlannerStep {
+  const { pr } = options;
+  const of = (tool: string) => calls.filter((call) => call.tool === tool);
+  const failed = calls.find((call) => call.isError && call.tool !== 'status');
+  if (failed) return { message: `planwright refused ${failed.tool}: ${typeof failed.result === 'string' ? failed.result : JSON.stringify(failed.result)}` };
+  if (of('status').length === 0) return { tool: 'status', args: { pr } };
+  if (of('add_tasks').length === 0) return { tool: 'add_tasks', args: { pr, goal: options.goal, tasks: options.tasks } };
+  const started = of('start_run')[0];
+  if (!started) return { tool: 'start_run', args: { pr, ...(options.run ?? { max_tasks: options.tasks.length }) } };
+  const runId = asObject(started.result).run_id;
+  const waits = of('wait_run');
+  const lastWait = asObject(waits.at(-1)?.result);
+  if (waits.length === 0 || lastWait.active !== false) {
+    if (waits.length >= (options.maxWaits ?? 40)) return { message: `gave up: run ${String(runId)} still active after ${waits.length} waits` };
+    return { tool: 'wait_run', args: { pr, ...(typeof runId === 'string' ? { run_id: runId } : {}), timeout_seconds: options.waitSeconds ?? 30 } };
+  }
+  // After the run: what the plan says now, a verdict on each task its agent finished, the plan again.
+  const statuses = of('status');
+  if (statuses.length === 1) return { tool: 'status', args: { pr } };
+  const tasks = Array.isArray(asObject(statuses[1]!.result).tasks) ? (asObject(statuses[1]!.result).tasks as unknown[]).map(asObject) : [];
+  const marked = new Set(of('mark_verified').map((call) => String(call.args.task)));
+  const toMark = tasks.find((task) => task.status === 'agent_done' && !marked.has(String(task.id)));
+  if (toMark) return { tool: 'mark_verified', args: { pr, task: String(toMark.id), note: options.note ?? 'checked by the scripted planner' } };
+  if (statuses.length === 2) return { tool: 'status', args: { pr } };
+  const counts = asObject(asObject(statuses.at(-1)!.result).counts);
+  return { message: `Verified: ${[...marked].join(', ') || 'none'}. Counts: ${JSON.stringify(counts)}.` };
+}
+
+/**
+ * A tool's answer as a client relays it to the model (a string, or text parts): its JSON document when the
+ * text is one, else the text. Codex relays the MCP `CallToolResult` itself, so its `structuredContent`,
+ * `content` and `isError` are read through.
+ */
+export function readToolResult(content: unknown, isError = false): { result: unknown; isError: boolean } {
+  const text = typeof content === 'string' ? content : Array.isArray(content) ? content.map((part) => String(asObject(part).text ?? '')).join('') : JSON.stringify(content);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { result: text, isError };
+  }
+  const call = asObject(parsed);
+  const error = isError || call.isError === true;
+  if (call.structuredContent !== undefined) return { result: call.structuredContent, isError: error };
+  if (Array.isArray(call.content)) return { result: readToolResult(call.content).result, isError: error };
+  return { result: parsed, isError: error };
+}
