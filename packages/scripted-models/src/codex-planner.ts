@@ -16,6 +16,18 @@ interface InputItem {
   output?: unknown;
 }
 
+/**
+ * What codex 0.169 relays of an MCP tool's answer: `Wall time: <s> seconds\nOutput:\n` and then the
+ * structured content as JSON (a string) or, for a tool error, the error's text (text parts). It sends
+ * no error flag, so an answer that is not a JSON document counts as one: every planwright tool answers
+ * with a document.
+ */
+function codexToolAnswer(output: unknown): { result: unknown; isError: boolean } {
+  const text = typeof output === 'string' ? output : Array.isArray(output) ? output.map((part) => String((part as { text?: unknown }).text ?? '')).join('\n') : JSON.stringify(output);
+  const answer = readToolResult(text.replace(/^Wall time: [^\n]*\nOutput:\n?/, ''));
+  return { result: answer.result, isError: answer.isError || typeof answer.result !== 'object' || answer.result === null };
+}
+
 /** The planwright tool calls of the session so far, with what came back, read from codex's request. */
 export function codexPlannerCalls(request: RecordedRequest): PlannerCall[] {
   const input: InputItem[] = Array.isArray(request.body?.input) ? request.body.input : [];
@@ -23,7 +35,7 @@ export function codexPlannerCalls(request: RecordedRequest): PlannerCall[] {
   return input
     .filter((item) => item.type === 'function_call' && (item.namespace === NAMESPACE || item.name?.startsWith(`${NAMESPACE}__`)))
     .map((item) => {
-      const answer = outputs.has(item.call_id) ? readToolResult(outputs.get(item.call_id)) : undefined;
+      const answer = outputs.has(item.call_id) ? codexToolAnswer(outputs.get(item.call_id)) : undefined;
       return { tool: item.name!.replace(`${NAMESPACE}__`, ''), args: JSON.parse(item.arguments || '{}'), ...(answer && { result: answer.result, isError: answer.isError }) };
     });
 }

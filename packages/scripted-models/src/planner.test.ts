@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claudePlanner } from './claude-planner.js';
-import { codexPlanner } from './codex-planner.js';
+import { codexPlanner, codexPlannerCalls } from './codex-planner.js';
 import type { RecordedRequest } from './http-server.js';
 import { nextPlannerStep, type PlannerCall, type PlannerOptions } from './planner-steps.js';
 
@@ -42,16 +42,22 @@ describe('the scripted planner', () => {
     expect(nextPlannerStep(calls, options)).toEqual({ message: 'planwright refused add_tasks: tasks: id "t1" already exists' });
   });
 
-  it('codex: reads its own calls and their outputs (a CallToolResult) from the request; calls in the mcp__planwright namespace', async () => {
+  it('codex: reads its own calls and their outputs (a CallToolResult) from the request; (prefixed with the wall time, no error flag); calls in the mcp__planwright namespace', async () => {
     const body = {
       input: [
         { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'plan it' }] },
         { type: 'function_call', namespace: 'mcp__planwright', name: 'status', arguments: '{"pr":"pr-1"}', call_id: 'c1' },
-        { type: 'function_call_output', call_id: 'c1', output: JSON.stringify({ content: [{ type: 'text', text: 'no plan' }], isError: true }) },
+        { type: 'function_call_output', call_id: 'c1', output: [{ type: 'input_text', text: 'Wall time: 0.01 seconds\nOutput:' }, { type: 'input_text', text: 'planwright: no plan' }] },
+        { type: 'function_call', namespace: 'mcp__planwright', name: 'add_tasks', arguments: '{"pr":"pr-1"}', call_id: 'c2' },
+        { type: 'function_call_output', call_id: 'c2', output: 'Wall time: 0.02 seconds\nOutput:\n{"added":["t1","t2"]}' },
       ],
     };
+    expect(codexPlannerCalls(request(body))).toEqual([
+      { tool: 'status', args: { pr: 'pr-1' }, result: 'planwright: no plan', isError: true },
+      { tool: 'add_tasks', args: { pr: 'pr-1' }, result: { added: ['t1', 't2'] }, isError: false },
+    ]);
     const reply = await codexPlanner(options)(request(body), 0);
-    expect(reply).toMatchObject({ kind: 'response', items: [{ type: 'function_call', namespace: 'mcp__planwright', name: 'add_tasks' }] });
+    expect(reply).toMatchObject({ kind: 'response', items: [{ type: 'function_call', namespace: 'mcp__planwright', name: 'start_run', arguments: '{"pr":"pr-1","max_tasks":2}' }] });
   });
 
   it('claude: reads tool_use and tool_result blocks; calls mcp__planwright__<tool>', async () => {
