@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { loadPlan } from '@planwright/plan-schema';
+import { isProcessAlive } from '@planwright/run-store';
+import { describe, expect, it } from 'vitest';
+import { call, callError, fakeTask, planRepo, stdioClient } from '../../test/mcp-fixture.js';
+
+describe('start_run and wait_run over stdio (the built planwright-mcp)', () => {
+  it('a run started by one server outlives it, and a second server process waits on it to the end', async () => {
+    const fixture = await planRepo([fakeTask('task_001', { description: 'Do it.\nfake-agent: slow 2' }), fakeTask('task_002', { depends_on: ['task_001'] })]);
+    const first = await stdioClient(fixture.repo, fixture.env);
+    const started = await call(first, 'start_run', { pr: 'pr-1', compact_run: true });
+    expect(started).toMatchObject({ run_id: expect.stringMatching(/^\d{8}-\d{6}-\d+-[0-9a-f]{4}$/), run_dir: expect.stringContaining(join('.plans', 'pr-1', 'runs')) });
+    await first.close();
+    // The server is gone; its run is not.
+    expect(isProcessAlive(started.pid as number)).toBe(true);
+
+    const second = await stdioClient(fixture.repo, fixture.env);
+    let waited: Record<string, unknown> = {};
+    for (let i = 0; i < 10 && (waited.active ?? true); i++) {
+      waited = await call(second, 'wait_run', { pr: 'pr-1', run_id: started.run_id, timeout_seconds: 20 });
+    }
+    expect(waited).toMatchObject({ run_id: started.run_id, active: false, run_status: 'completed' });
+    expect((await loadPlan(fixture.planFile)).tasks.map((task) => task.status)).toEqual(['agent_done', 'pending']);
+    expect(await call(second, 'status', { pr: 'pr-1' })).toMatchObject({ latest_run: { run_id: started.run_id, status: 'completed' } });
+  });
+
+  it('start_run with nothing runnable is a tool error with the orchestrator\'s own line', async () => {
+    const fixture = await planRepo([fakeTask('task_001', { status: 'done' })]);
+    const client = await stdioClient(fixture.repo, fixture.env);
+    expect(await callError(client, 'start_run', { pr: 'pr-1', task_id: 'task_404' })).toMatch(/start_run: the orchestrator exited 2 before starting a run: .*task_404/);
+  });
+});

@@ -1,0 +1,98 @@
+import { ACTIVE_RUN_STATUSES, listRuns, type RunSummary } from '@planwright/run-store';
+import { loadPlan, taskStatus } from '@planwright/plan-schema';
+import { UsageError } from '@planwright/cli-kit';
+import type { PrPaths } from '../server/context.js';
+import { diffStatuses, type StatusChange, type Statuses } from './status-diff.js';
+
+export interface WaitRunOptions {
+  paths: PrPaths;
+  /** The run to wait on (default: the PR's newest). */
+  runId?: string;
+  timeoutSeconds: number;
+  /** The task statuses to report changes against (default: the plan as it is when the wait starts). */
+  baseline?: Statuses;
+  signal?: AbortSignal;
+  /** Called about once a second while nothing has changed, and on each change. */
+  onProgress?: (elapsedSeconds: number, message: string) => Promise<void> | void;
+  pollMs?: number;
+}
+
+export interface WaitRunResult {
+  run_id: string | null;
+  run_dir: string;
+  run_status: string;
+  /** False once the orchestrator has ended (completed, stopped, failed, timeout). */
+  active: boolean;
+  waited_seconds: number;
+  /** True when the wait ended because time ran out, not because something changed. */
+  timed_out: boolean;
+  changes: StatusChange[];
+  finished: string[];
+  blocked: string[];
+  verified: string[];
+  /** Every task's status now: the baseline of the next wait. */
+  statuses: Statuses;
+}
+
+/**
+ * Waits up to `timeoutSeconds` for a run to change something: a task's status in plan.json, or the run
+ * ending. Returns what changed against the baseline (tasks finished by their agent, blocked, verified).
+ */
+export async function waitRun(options: WaitRunOptions): Promise<WaitRunResult> {
+  const started = Date.now();
+  const baseline = options.baseline ?? (await statusesOf(options.paths));
+  let lastTick = 0;
+  for (;;) {
+    const run = await findRun(options.paths, options.runId);
+    const statuses = await statusesOf(options.paths);
+    const changes = diffStatuses(baseline, statuses);
+    const active = ACTIVE_RUN_STATUSES.has(run.status);
+    const elapsed = (Date.now() - started) / 1000;
+    const timedOut = elapsed >= options.timeoutSeconds;
+    if (changes.length > 0 || !active || timedOut || options.signal?.aborted) {
+      return {
+        run_id: run.run_id,
+        run_dir: run.run_dir,
+        run_status: run.status,
+        active,
+        waited_seconds: Math.round(elapsed * 10) / 10,
+        timed_out: timedOut && changes.length === 0 && active,
+        changes,
+        finished: changes.filter((change) => change.to === 'agent_done').map((change) => change.id),
+        blocked: changes.filter((change) => change.to === 'blocked').map((change) => change.id),
+        verified: changes.filter((change) => change.to === 'done').map((change) => change.id),
+        statuses,
+      };
+    }
+    if (elapsed - lastTick >= 1) {
+      lastTick = elapsed;
+      await options.onProgress?.(Math.floor(elapsed), `run ${run.run_id ?? run.name}: ${run.status}, waited ${Math.floor(elapsed)} s`);
+    }
+    await sleep(options.pollMs ?? 200, options.signal);
+  }
+}
+
+/** Every task's status in the PR's plan. */
+export async function statusesOf(paths: PrPaths): Promise<Statuses> {
+  const plan = await loadPlan(paths.file, { label: paths.label });
+  return Object.fromEntries(plan.tasks.map((task) => [task.id, taskStatus(task)]));
+}
+
+async function findRun(paths: PrPaths, runId: string | undefined): Promise<RunSummary> {
+  const runs = await listRuns({ runsRoot: paths.runsRoot });
+  const run = runId === undefined ? runs[0] : runs.find((candidate) => candidate.run_id === runId || candidate.name === runId);
+  if (run) return run;
+  throw new UsageError(`${paths.runsRoot}: ${runId === undefined ? 'no run yet' : `no run ${JSON.stringify(runId)}`}`, { hint: runId === undefined ? 'start one with start_run' : 'the run id start_run returned, or omit it for the newest run' });
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
