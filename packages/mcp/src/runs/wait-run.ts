@@ -1,7 +1,7 @@
-import { ACTIVE_RUN_STATUSES, listRuns, type RunSummary } from '@planwright/run-store';
+import { ACTIVE_RUN_STATUSES } from '@planwright/run-store';
 import { loadPlan, taskStatus } from '@planwright/plan-schema';
-import { UsageError } from '@planwright/cli-kit';
 import type { PrPaths } from '../server/context.js';
+import { findRun } from './find-run.js';
 import { diffStatuses, type StatusChange, type Statuses } from './status-diff.js';
 
 export interface WaitRunOptions {
@@ -76,13 +76,6 @@ export async function waitRun(options: WaitRunOptions): Promise<WaitRunResult> {
 export async function statusesOf(paths: PrPaths): Promise<Statuses> {
   const plan = await loadPlan(paths.file, { label: paths.label });
   return Object.fromEntries(plan.tasks.map((task) => [task.id, taskStatus(task)]));
-}
-
-async function findRun(paths: PrPaths, runId: string | undefined): Promise<RunSummary> {
-  const runs = await listRuns({ runsRoot: paths.runsRoot });
-  const run = runId === undefined ? runs[0] : runs.find((candidate) => candidate.run_id === runId || candidate.name === runId);
-  if (run) return run;
-  throw new UsageError(`${paths.runsRoot}: ${runId === undefined ? 'no run yet' : `no run ${JSON.stringify(runId)}`}`, { hint: runId === undefined ? 'start one with start_run' : 'the run id start_run returned, or omit it for the newest run' });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -1,4 +1,9 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { registerResources } from '../resources/register-resources.js';
+import { registerAgentTools } from '../tools/agent-tools.js';
+import { registerChangeTools } from '../tools/change-tools.js';
+import { registerReadTools } from '../tools/read-tools.js';
+import { registerRunInfoTools } from '../tools/run-info-tools.js';
 import { registerPlanEditTools } from '../tools/plan-edit-tools.js';
 import { registerRunTools } from '../tools/run-tools.js';
 import { registerStatusTool } from '../tools/status-tools.js';
@@ -15,7 +20,7 @@ export interface PlanwrightServerOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** A server of one repository, ended by `close`. */
+/** A server of one repository and what it holds open (plan watchers), ended by `close`. */
 export interface PlanwrightServer {
   server: McpServer;
   repo: string;
@@ -42,14 +47,21 @@ export function createPlanwrightServer(options: PlanwrightServerOptions = {}): P
         'start_run then wait_run until the tasks you started are finished or blocked; verify_task or your own checks; mark_verified.',
     },
   );
+  // Reading, planning, running: the order of the workflow, which is the order clients list them in.
   registerStatusTool(server, context);
+  registerReadTools(server, context);
+  registerRunInfoTools(server, context);
+  registerChangeTools(server, context);
   registerPlanEditTools(server, context);
+  registerAgentTools(server, context);
   registerRunTools(server, context);
   registerVerdictTools(server, context);
+  const resources = registerResources(server, context);
   return {
     server,
     repo: context.repo,
     close: async () => {
+      resources.close();
       await server.close();
     },
   };
