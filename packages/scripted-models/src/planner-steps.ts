@@ -19,8 +19,10 @@ export interface PlannerOptions {
   run?: Record<string, unknown>;
   /** `wait_run`'s `timeout_seconds` (default 30). */
   waitSeconds?: number;
-  /** At most this many `wait_run` calls before the planner gives up (default 40). */
+  /** At most this many `wait_run` calls per run before the planner gives up (default 40). */
   maxWaits?: number;
+  /** At most this many runs (default 3): a new one starts while the plan has runnable tasks. */
+  maxRuns?: number;
   /** The note `mark_verified` records (default: says the scripted planner checked it). */
   note?: string;
 }
@@ -29,40 +31,45 @@ export interface PlannerOptions {
 export type PlannerStep = { tool: string; args: Record<string, unknown> } | { message: string };
 
 const asObject = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /**
  * The planning session of issue 13, one step per model request, decided from the tool results so far
  * (so it keeps no state and survives a retried request): `status`, `add_tasks` (creating the plan with
- * the goal), `start_run`, `wait_run` until the run has ended, `status` again, `mark_verified` for each
- * task it shows `agent_done`, a last `status`, then a message naming the verified tasks. A refused call ends the session
- * with a message quoting the error, as a planner would report it.
+ * the goal), then rounds of `start_run`, `wait_run` until the run has ended, `status`, `mark_verified`
+ * for each task it shows `agent_done`, `status` again; a new round while tasks are runnable (dependents
+ * of the ones just verified), up to `maxRuns`; then a message naming the verified tasks. A refused call
+ * ends the session with a message quoting the error, as a planner would report it.
  */
 export function nextPlannerStep(calls: PlannerCall[], options: PlannerOptions): PlannerStep {
   const { pr } = options;
-  const of = (tool: string) => calls.filter((call) => call.tool === tool);
   const failed = calls.find((call) => call.isError && call.tool !== 'status');
   if (failed) return { message: `planwright refused ${failed.tool}: ${typeof failed.result === 'string' ? failed.result : JSON.stringify(failed.result)}` };
-  if (of('status').length === 0) return { tool: 'status', args: { pr } };
-  if (of('add_tasks').length === 0) return { tool: 'add_tasks', args: { pr, goal: options.goal, tasks: options.tasks } };
-  const started = of('start_run')[0];
-  if (!started) return { tool: 'start_run', args: { pr, ...(options.run ?? { max_tasks: options.tasks.length }) } };
-  const runId = asObject(started.result).run_id;
+  if (!calls.some((call) => call.tool === 'status')) return { tool: 'status', args: { pr } };
+  if (!calls.some((call) => call.tool === 'add_tasks')) return { tool: 'add_tasks', args: { pr, goal: options.goal, tasks: options.tasks } };
+  const startRun = { tool: 'start_run', args: { pr, ...(options.run ?? { max_tasks: options.tasks.length }) } };
+  const runs = calls.filter((call) => call.tool === 'start_run').length;
+  if (runs === 0) return startRun;
+  const round = calls.slice(calls.findLastIndex((call) => call.tool === 'start_run'));
+  const of = (tool: string) => round.filter((call) => call.tool === tool);
+  const runId = asObject(round[0]!.result).run_id;
   const waits = of('wait_run');
-  const lastWait = asObject(waits.at(-1)?.result);
-  if (waits.length === 0 || lastWait.active !== false) {
+  if (waits.length === 0 || asObject(waits.at(-1)!.result).active !== false) {
     if (waits.length >= (options.maxWaits ?? 40)) return { message: `gave up: run ${String(runId)} still active after ${waits.length} waits` };
     return { tool: 'wait_run', args: { pr, ...(typeof runId === 'string' ? { run_id: runId } : {}), timeout_seconds: options.waitSeconds ?? 30 } };
   }
   // After the run: what the plan says now, a verdict on each task its agent finished, the plan again.
   const statuses = of('status');
-  if (statuses.length === 1) return { tool: 'status', args: { pr } };
-  const tasks = Array.isArray(asObject(statuses[1]!.result).tasks) ? (asObject(statuses[1]!.result).tasks as unknown[]).map(asObject) : [];
+  if (statuses.length === 0) return { tool: 'status', args: { pr } };
+  const tasks = asArray(asObject(statuses[0]!.result).tasks).map(asObject);
   const marked = new Set(of('mark_verified').map((call) => String(call.args.task)));
   const toMark = tasks.find((task) => task.status === 'agent_done' && !marked.has(String(task.id)));
   if (toMark) return { tool: 'mark_verified', args: { pr, task: String(toMark.id), note: options.note ?? 'checked by the scripted planner' } };
-  if (statuses.length === 2) return { tool: 'status', args: { pr } };
-  const counts = asObject(asObject(statuses.at(-1)!.result).counts);
-  return { message: `Verified: ${[...marked].join(', ') || 'none'}. Counts: ${JSON.stringify(counts)}.` };
+  if (statuses.length === 1) return { tool: 'status', args: { pr } };
+  const last = asObject(statuses.at(-1)!.result);
+  if (asArray(last.runnable).length > 0 && runs < (options.maxRuns ?? 3)) return startRun;
+  const verified = calls.filter((call) => call.tool === 'mark_verified').map((call) => String(call.args.task));
+  return { message: `Verified: ${verified.join(', ') || 'none'}. Counts: ${JSON.stringify(asObject(last.counts))}.` };
 }
 
 /**

@@ -35,6 +35,24 @@ describe('the scripted planner', () => {
     expect(message).toBe('Verified: t1, t2. Counts: {"done":2}.');
   });
 
+  it('starts another run while verified tasks have made others runnable', () => {
+    let statusCalls = 0;
+    const { calls, message } = session(({ tool }) => {
+      if (tool === 'start_run') return { run_id: 'r' };
+      if (tool === 'wait_run') return { active: false };
+      if (tool !== 'status') return {};
+      statusCalls++;
+      // After round 1: t1 finished, t2 (after t1) runnable once t1 is verified; after round 2: t2 finished.
+      if (statusCalls === 2) return { tasks: [{ id: 't1', status: 'agent_done' }, { id: 't2', status: 'pending' }], runnable: [] };
+      if (statusCalls === 3) return { tasks: [], runnable: ['t2'] };
+      if (statusCalls === 4) return { tasks: [{ id: 't1', status: 'done' }, { id: 't2', status: 'agent_done' }], runnable: [] };
+      return { counts: { done: 2 }, runnable: [] };
+    });
+    expect(calls.map((call) => call.tool).join(' ')).toBe('status add_tasks start_run wait_run status mark_verified status start_run wait_run status mark_verified status');
+    expect(calls.filter((call) => call.tool === 'mark_verified').map((call) => call.args.task)).toEqual(['t1', 't2']);
+    expect(message).toBe('Verified: t1, t2. Counts: {"done":2}.');
+  });
+
   it('a refused call ends the session with its error; a failed first status (no plan yet) does not', () => {
     const calls: PlannerCall[] = [{ tool: 'status', args: {}, result: 'no plan', isError: true }];
     expect(nextPlannerStep(calls, options)).toMatchObject({ tool: 'add_tasks' });
