@@ -17,7 +17,7 @@ describe('resources', () => {
     await client.subscribeResource({ uri: 'planwright://pr/pr-1/plan.json' });
     await call(client, 'mark_verified', { pr: 'pr-1', task: 'task_001' });
     expect(await updated).toBe('planwright://pr/pr-1/plan.json');
-    expect((await client.readResource({ uri: 'planwright://pr/pr-1/MASTER.md' })).contents[0]!.text).toContain('mark-verified task_001');
+    expect((await client.readResource({ uri: 'planwright://pr/pr-1/MASTER.md' })).contents[0]).toHaveProperty('text', expect.stringContaining('mark-verified task_001'));
     await expect(client.readResource({ uri: 'planwright://pr/pr-1/CONTEXT.md' })).rejects.toThrow(/CONTEXT\.md: cannot read \(ENOENT\)/);
     await expect(client.readResource({ uri: 'planwright://pr/..%2F..%2Fetc/plan.json' })).rejects.toThrow(/not a usable PR name/);
   });
