@@ -35,8 +35,9 @@ export interface WaitRunResult {
 }
 
 /**
- * Waits up to `timeoutSeconds` for a run to change something: a task's status in plan.json, or the run
- * ending. Returns what changed against the baseline (tasks finished by their agent, blocked, verified).
+ * Waits up to `timeoutSeconds` for a run to change something: a task finished by its agent, blocked or
+ * verified in plan.json, or the run ending (a task that only started does not end the wait). Returns
+ * every status change against the baseline.
  */
 export async function waitRun(options: WaitRunOptions): Promise<WaitRunResult> {
   const started = Date.now();
@@ -49,14 +50,16 @@ export async function waitRun(options: WaitRunOptions): Promise<WaitRunResult> {
     const active = ACTIVE_RUN_STATUSES.has(run.status);
     const elapsed = (Date.now() - started) / 1000;
     const timedOut = elapsed >= options.timeoutSeconds;
-    if (changes.length > 0 || !active || timedOut || options.signal?.aborted) {
+    // A task that merely started is reported, but is not worth waking the planner for.
+    const settled = changes.some((change) => change.to !== 'in_progress');
+    if (settled || !active || timedOut || options.signal?.aborted) {
       return {
         run_id: run.run_id,
         run_dir: run.run_dir,
         run_status: run.status,
         active,
         waited_seconds: Math.round(elapsed * 10) / 10,
-        timed_out: timedOut && changes.length === 0 && active,
+        timed_out: timedOut && !settled && active,
         changes,
         finished: changes.filter((change) => change.to === 'agent_done').map((change) => change.id),
         blocked: changes.filter((change) => change.to === 'blocked').map((change) => change.id),

@@ -33,8 +33,9 @@ export function registerAgentTools(server: McpServer, context: ServerContext): v
         out: out === undefined ? undefined : await insideRepo(call.context.repo, out, 'out'),
         timeoutMinutes: timeout_minutes,
         dryRun: dry_run,
-        // In the repository, as every run of this server: never the user's ~/.codex/runs.
-        runRoot: call.context.runRoot ?? join(paths.planDir, 'runs'),
+        // In the repository, as every run of this server (never the user's ~/.codex/runs), and apart from
+        // the PR's task runs, so a research run is never the "latest run" of status and wait_run.
+        runRoot: call.context.runRoot ?? join(paths.planDir, 'research', 'runs'),
         env: call.context.env,
         signal: call.signal,
         onEvent: (event) => void call.progress(++events, `research: ${event.type}`),
