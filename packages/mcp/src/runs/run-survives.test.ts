@@ -22,6 +22,12 @@ describe('start_run and wait_run over stdio (the built planwright-mcp)', () => {
     expect(waited).toMatchObject({ run_id: started.run_id, active: false, run_status: 'completed' });
     expect((await loadPlan(fixture.planFile)).tasks.map((task) => task.status)).toEqual(['agent_done', 'pending']);
     expect(await call(second, 'status', { pr: 'pr-1' })).toMatchObject({ latest_run: { run_id: started.run_id, status: 'completed' } });
+    // The run as resources: its summary, and the tail of the task's agent log.
+    const latest = (await second.readResource({ uri: 'planwright://pr/pr-1/runs/latest' })).contents[0]!;
+    expect(JSON.parse('text' in latest ? latest.text : '{}')).toMatchObject({ run_id: started.run_id, status: 'completed', tasks: [{ task_id: 'task_001' }] });
+    const log = (await second.readResource({ uri: 'planwright://pr/pr-1/tasks/task_001/log' })).contents[0]!;
+    expect('text' in log ? log.text : '').toContain('still working');
+    await expect(second.readResource({ uri: 'planwright://pr/pr-1/tasks/task_002/log' })).rejects.toThrow(/task "task_002" is not in the latest run/);
   });
 
   it('start_run with nothing runnable is a tool error with the orchestrator\'s own line', async () => {
