@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadPlan } from '@planwright/plan-schema';
 import { isProcessAlive } from '@planwright/run-store';
@@ -21,6 +23,9 @@ describe('start_run and wait_run over stdio (the built planwright-mcp)', () => {
     }
     expect(waited).toMatchObject({ run_id: started.run_id, active: false, run_status: 'completed' });
     expect((await loadPlan(fixture.planFile)).tasks.map((task) => task.status)).toEqual(['agent_done', 'pending']);
+    // The orchestrator's own --json document ends up in its run folder.
+    expect(started.output_file).toBe(join(started.run_dir as string, 'mcp-start.log'));
+    await expect.poll(async () => JSON.parse((await readFile(started.output_file as string, 'utf8')) || '{}'), { timeout: 10_000 }).toMatchObject({ exitCode: 0 });
     expect(await call(second, 'status', { pr: 'pr-1' })).toMatchObject({ latest_run: { run_id: started.run_id, status: 'completed' } });
     // The run as resources: its summary, and the tail of the task's agent log.
     const latest = (await second.readResource({ uri: 'planwright://pr/pr-1/runs/latest' })).contents[0]!;
@@ -34,5 +39,6 @@ describe('start_run and wait_run over stdio (the built planwright-mcp)', () => {
     const fixture = await planRepo([fakeTask('task_001', { status: 'done' })]);
     const client = await stdioClient(fixture.repo, fixture.env);
     expect(await callError(client, 'start_run', { pr: 'pr-1', task_id: 'task_404' })).toMatch(/start_run: the orchestrator exited 2 before starting a run: .*task_404/);
+    expect(existsSync(join(fixture.planDir, 'runs'))).toBe(false);
   });
 });

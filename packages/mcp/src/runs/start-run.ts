@@ -1,7 +1,6 @@
 import { openSync, closeSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { PlanwrightError } from '@planwright/cli-kit';
@@ -22,7 +21,7 @@ export interface StartRunResult {
   run_id: string;
   run_dir: string;
   pid: number;
-  /** The orchestrator's own output (its final `--json` document, or its error line). */
+  /** The orchestrator's own output, in its run folder (its final `--json` document, or its error line). */
   output_file: string;
   command: string[];
 }
@@ -35,8 +34,10 @@ export interface StartRunResult {
 export async function startRun(options: StartRunOptions): Promise<StartRunResult> {
   const { context, paths } = options;
   const args = ['run', '--repo', context.repo, '--pr', paths.pr, '--json', ...(context.runRoot ? ['--run-root', context.runRoot] : []), ...runFlags(options.run)];
-  const outputFile = join(tmpdir(), `planwright-mcp-run-${process.pid}-${Date.now()}.log`);
-  const output = openSync(outputFile, 'w');
+  const madeRoot = await mkdir(paths.runsRoot, { recursive: true });
+  // A hidden file of the runs root (run listings skip it) until the run folder exists, then moved into it.
+  const startFile = join(paths.runsRoot, `.start-${process.pid}-${Date.now()}.log`);
+  const output = openSync(startFile, 'w');
   const child = execa(process.execPath, [agentRunnerBin(), ...args], {
     cwd: context.repo,
     env: context.env,
@@ -57,15 +58,22 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
   let exited: number | undefined;
   const exit = child.then((result) => (exited = result.exitCode ?? 1));
   const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
-  await mkdir(paths.runsRoot, { recursive: true }).catch(() => undefined);
   for (;;) {
     const run = await runOf(paths.runsRoot, pid);
-    if (run?.run_id) return { run_id: run.run_id, run_dir: run.run_dir, pid, output_file: outputFile, command: ['planwright', ...args] };
+    if (run?.run_id) {
+      // The file stays open in the orchestrator; a rename within the runs root does not disturb it.
+      const outputFile = join(run.run_dir, 'mcp-start.log');
+      await rename(startFile, outputFile);
+      return { run_id: run.run_id, run_dir: run.run_dir, pid, output_file: outputFile, command: ['planwright', ...args] };
+    }
     if (exited !== undefined || Date.now() > deadline) break;
     await Promise.race([exit, new Promise((resolve) => setTimeout(resolve, 50))]);
   }
-  const said = lastLines(await readTextOr(outputFile, ''), 3) || '(no output)';
-  if (exited === undefined) throw new PlanwrightError(`start_run: the orchestrator (pid ${pid}) made no run folder in ${paths.runsRoot}`, { hint: `its output: ${outputFile}` });
+  const said = lastLines(await readTextOr(startFile, ''), 3) || '(no output)';
+  if (exited === undefined) throw new PlanwrightError(`start_run: the orchestrator (pid ${pid}) made no run folder in ${paths.runsRoot}`, { hint: `its output: ${startFile}` });
+  await rm(startFile, { force: true });
+  // Bad input leaves the disk as it was: the runs folder made for this call goes too (rmdir: only if empty).
+  if (madeRoot) await rmdir(madeRoot).catch(() => undefined);
   throw new PlanwrightError(`start_run: the orchestrator exited ${exited} before starting a run: ${said}`, { exitCode: exited === 0 ? 1 : exited, hint: 'nothing runnable? call next or status' });
 }
 
