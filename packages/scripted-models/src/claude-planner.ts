@@ -5,6 +5,8 @@ import type { ScriptFunction } from './script.js';
 
 /** Claude Code names an MCP server's tools `mcp__<server>__<tool>`. */
 const PREFIX = 'mcp__planwright__';
+/** How long the planner waits before a call the client could not deliver yet (the server is starting). */
+const RETRY_DELAY_MS = 1000;
 
 interface Block {
   type?: string;
@@ -42,8 +44,9 @@ export function claudePlannerCalls(request: RecordedRequest): PlannerCall[] {
  * const server = await startClaudeServer({ script: claudePlanner({ pr: 'pr-1', goal: 'Notes', tasks: [{ id: 'task_001', title: 'Notes' }] }) });
  */
 export function claudePlanner(options: PlannerOptions): ScriptFunction<ClaudeReply> {
-  return (request) => {
+  return async (request) => {
     const step = nextPlannerStep(claudePlannerCalls(request), options);
+    if ('retry' in step && step.retry) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
     return 'message' in step ? claudeReply.text(step.message) : claudeReply.toolUse(`${PREFIX}${step.tool}`, step.args);
   };
 }

@@ -6,6 +6,8 @@ import type { ScriptFunction } from './script.js';
 
 /** The namespace codex gives an MCP server's tools: `mcp__<server>`. */
 const NAMESPACE = 'mcp__planwright';
+/** How long the planner waits before a call the client could not deliver yet (the server is starting). */
+const RETRY_DELAY_MS = 1000;
 
 interface InputItem {
   type?: string;
@@ -50,8 +52,9 @@ export function codexPlannerCalls(request: RecordedRequest): PlannerCall[] {
  * const server = await startCodexServer({ script: codexPlanner({ pr: 'pr-1', goal: 'Notes', tasks: [{ id: 'task_001', title: 'Notes' }] }) });
  */
 export function codexPlanner(options: PlannerOptions): ScriptFunction<CodexReply> {
-  return (request) => {
+  return async (request) => {
     const step = nextPlannerStep(codexPlannerCalls(request), options);
+    if ('retry' in step && step.retry) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
     if ('message' in step) return codexReply.message(step.message);
     const id = randomBytes(6).toString('hex');
     return codexReply.response([{ type: 'function_call', id: `fc_${id}`, call_id: `call_${id}`, namespace: NAMESPACE, name: step.tool, arguments: JSON.stringify(step.args) }]);

@@ -27,8 +27,16 @@ export interface PlannerOptions {
   note?: string;
 }
 
-/** The planner's next move: a tool call, or its closing message (which ends the turn). */
-export type PlannerStep = { tool: string; args: Record<string, unknown> } | { message: string };
+/**
+ * The planner's next move: a tool call, or its closing message (which ends the turn). `retry` counts the
+ * calls the client could not deliver yet (see `nextPlannerStep`): the script waits a second before it.
+ */
+export type PlannerStep = { tool: string; args: Record<string, unknown>; retry?: number } | { message: string };
+
+// What the clients answer for a tool of a server that has not finished starting: codex 0.169
+// ("unsupported call: mcp__planwrightstatus"), Claude Code ("No such tool available").
+const NOT_DELIVERED = /unsupported call|no such tool/i;
+const MAX_RETRIES = 20;
 
 const asObject = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -39,9 +47,21 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : [
  * the goal), then rounds of `start_run`, `wait_run` until the run has ended, `status`, `mark_verified`
  * for each task it shows `agent_done`, `status` again; a new round while tasks are runnable (dependents
  * of the ones just verified), up to `maxRuns`; then a message naming the verified tasks. A refused call
- * ends the session with a message quoting the error, as a planner would report it.
+ * ends the session with a message quoting the error, as a planner would report it. A call the client
+ * could not deliver (the server was still starting) is made again, up to 20 times.
  */
-export function nextPlannerStep(calls: PlannerCall[], options: PlannerOptions): PlannerStep {
+export function nextPlannerStep(all: PlannerCall[], options: PlannerOptions): PlannerStep {
+  const { pr } = options;
+  // Calls that never reached planwright are made again, as a model does when a tool is not there yet.
+  const undelivered = (call: PlannerCall | undefined) => call?.isError === true && NOT_DELIVERED.test(String(call.result));
+  const calls = all.filter((call) => !undelivered(call));
+  const retry = all.length - calls.length;
+  if (retry > MAX_RETRIES) return { message: `gave up: the planwright tools were not there after ${retry} tries` };
+  const step = decide(calls, options);
+  return 'tool' in step && undelivered(all.at(-1)) ? { ...step, retry } : step;
+}
+
+function decide(calls: PlannerCall[], options: PlannerOptions): PlannerStep {
   const { pr } = options;
   const failed = calls.find((call) => call.isError && call.tool !== 'status');
   if (failed) return { message: `planwright refused ${failed.tool}: ${typeof failed.result === 'string' ? failed.result : JSON.stringify(failed.result)}` };

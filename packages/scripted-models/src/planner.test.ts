@@ -53,6 +53,19 @@ describe('the scripted planner', () => {
     expect(message).toBe('Verified: t1, t2. Counts: {"done":2}.');
   });
 
+  it('makes a call again, after a second, when the client could not deliver it (the server was still starting)', async () => {
+    const calls: PlannerCall[] = [{ tool: 'status', args: { pr: 'pr-1' }, result: 'unsupported call: mcp__planwrightstatus', isError: true }];
+    expect(nextPlannerStep(calls, options)).toEqual({ tool: 'status', args: { pr: 'pr-1' }, retry: 1 });
+    calls.push({ tool: 'status', args: { pr: 'pr-1' }, result: 'no plan', isError: true }, { tool: 'add_tasks', args: {}, result: 'Error: No such tool available: mcp__planwright__add_tasks', isError: true });
+    expect(nextPlannerStep(calls, options)).toMatchObject({ tool: 'add_tasks', retry: 2 });
+    const started = Date.now();
+    const body = { messages: [{ role: 'assistant', content: [{ type: 'tool_use', id: 'u1', name: 'mcp__planwright__status', input: {} }] }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'u1', content: 'No such tool available: mcp__planwright__status', is_error: true }] }] };
+    expect(await claudePlanner(options)(request(body), 0)).toMatchObject({ content: [{ name: 'mcp__planwright__status' }] });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    const gaveUp = Array.from({ length: 21 }, () => calls[0]!);
+    expect(nextPlannerStep(gaveUp, options)).toEqual({ message: 'gave up: the planwright tools were not there after 21 tries' });
+  });
+
   it('a refused call ends the session with its error; a failed first status (no plan yet) does not', () => {
     const calls: PlannerCall[] = [{ tool: 'status', args: {}, result: 'no plan', isError: true }];
     expect(nextPlannerStep(calls, options)).toMatchObject({ tool: 'add_tasks' });

@@ -89,8 +89,7 @@ export async function expectVerifiedPlan(repo: string): Promise<void> {
 }
 
 /**
- * The order of the planning session's tool calls, as the planner script plays it. On a loaded machine
- * both CLIs may send the first call before the server has started (it then never reaches the server,
- * and the planner goes on as after a refused status), so the first `status` may be missing.
+ * The order of the planning session's tool calls that reached planwright. On a loaded machine the CLIs
+ * may send a call before the server has started; the planner makes such a call again.
  */
-export const PLANNING_SESSION = /^(status )?add_tasks start_run (wait_run )+status mark_verified mark_verified status$/;
+export const PLANNING_SESSION = /^status add_tasks start_run (wait_run )+status mark_verified mark_verified status$/;
