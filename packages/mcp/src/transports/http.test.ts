@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
 import type { IncomingMessage } from 'node:http';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -48,5 +51,33 @@ describe('planwright mcp --http', () => {
     const from = (remoteAddress: string) => ({ socket: { remoteAddress }, headers: { host: '127.0.0.1:1', authorization: 'Bearer t' } }) as unknown as IncomingMessage;
     expect(refuseRequest(from('10.0.0.5'), 't')).toEqual({ status: 403, message: 'requests from 10.0.0.5 are refused: loopback only' });
     expect(refuseRequest(from('::ffff:127.0.0.1'), 't')).toBeUndefined();
+  });
+});
+
+describe('planwright-mcp --http 0 (the built bin)', () => {
+  it('prints the URL and the token at start, serves a client that sends it, and ends on SIGTERM', async () => {
+    const bin = fileURLToPath(new URL('../../dist/bin/planwright-mcp.js', import.meta.url));
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: build it with "npx -y pnpm@12.21.0 --filter @planwright/mcp build"`);
+    const fixture = await planRepo([fakeTask('task_001')]);
+    const server = execa(process.execPath, [bin, '--http', '0'], { cwd: fixture.repo, reject: false });
+    onTestFinished(async () => {
+      server.kill('SIGTERM');
+      await server;
+    });
+    const printed = await new Promise<string>((resolve) => {
+      let text = '';
+      server.stdout!.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (/token: \S+/.test(text)) resolve(text);
+      });
+    });
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(printed)![1]!;
+    const token = /token: (\S+)/.exec(printed)![1]!;
+    const client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+    expect(await call(client, 'next', { pr: 'pr-1' })).toMatchObject({ runnable: [{ id: 'task_001' }] });
+    await client.close();
+    server.kill('SIGTERM');
+    expect((await server).exitCode).toBe(0);
   });
 });
