@@ -15,7 +15,7 @@ export function registerRunInfoTools(server: McpServer, context: ServerContext):
     title: 'One run in detail',
     description: "A run's status, elapsed time, and per task its results, agent (alive or not) and the last lines of its log. The document of `planwright run-store show --json` plus elapsed_seconds and log tails.",
     input: { pr: prInput, run_id: runIdInput, tail_lines: z.number().int().min(0).max(200).default(10).describe('Log lines per task (default 10)') },
-    output: doc({ run_dir: z.string(), run_id: z.string().nullable(), status: z.string(), elapsed_seconds: z.number().nullable(), tasks: z.array(z.looseObject({ task_id: z.string(), log_tail: z.string() })) }),
+    output: doc({ run_dir: z.string(), run_id: z.string().nullable(), status: z.string(), meta: z.looseObject({}).nullable(), elapsed_seconds: z.number().nullable(), tasks: z.array(z.looseObject({ task_id: z.string(), log_tail: z.string() })) }),
     readOnly: true,
     run: async ({ pr, run_id, tail_lines }, call) => {
       const paths = await prPaths(call.context, pr);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { TaskSchema } from '@planwright/plan-schema';
 import { TaskIdInput } from '../plan/task-fields.js';
 
 // Shared pieces of the tools' schemas. Output schemas name the keys a client can count on and let the
@@ -13,8 +14,8 @@ export const taskInput = TaskIdInput;
 /** An output document: an object with these keys at least. */
 export const doc = <S extends z.ZodRawShape>(shape: S) => z.looseObject(shape);
 
-/** A task as plan.json holds it (unknown keys kept). */
-export const taskDoc = z.looseObject({ id: z.string(), status: z.string().optional(), title: z.string().optional() });
+/** A task as plan.json holds it: plan-schema's own schema (unknown keys kept). */
+export const taskDoc = TaskSchema;
 
 /** A run as run-store lists it. */
 export const runSummaryDoc = z.looseObject({ run_dir: z.string(), name: z.string(), run_id: z.string().nullable(), status: z.string() });
