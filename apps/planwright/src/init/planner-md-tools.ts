@@ -10,15 +10,15 @@ When your agent CLI has the \`planwright\` MCP server (\`planwright init --mcp c
 its tools instead of running the commands: each answers with the same JSON document as the command's
 \`--json\`, and a bad argument is refused with the command's one-line error, changing nothing.
 
-| step | tool | instead of |
-| --- | --- | --- |
-| where things stand | \`status\`, \`next\`, \`show_task\`, \`run_status\` | \`planwright status\`, \`next\` |
-| spec first | \`list_changes\`, \`show_change\`, \`validate_change\`, \`create_plan_from_change\` | \`planwright list\`, \`show\`, \`validate\`, \`plan\` |
-| write the plan | \`add_tasks\` (with \`goal\` for a new PR), \`update_task\`, \`validate_plan\` | editing plan.json by hand |
-| research, review | \`research\`, \`review\` (they run agents) | \`planwright research\`, \`review\` |
-| delegate | \`start_run\` (returns the run id at once; runs agents), then \`wait_run\` until \`active\` is false | \`planwright run\` |
-| verdicts | \`verify_task\` (runs the verify commands), \`mark_verified\` (your own) | \`planwright verify\`, \`mark-verified\` |
-| when stuck | \`doctor\`, \`sync\`, \`stop_run\` | \`planwright doctor\`, \`sync\`, \`stop\` |
+| step | tools | how | instead of |
+| --- | --- | --- | --- |
+| where things stand | \`status\`, \`next\`, \`show_task\`, \`run_status\` | read only | \`planwright status\`, \`next\` |
+| spec first | \`list_changes\`, \`show_change\`, \`validate_change\`, \`create_plan_from_change\` | the change's tasks.md becomes plan.json | \`planwright list\`, \`show\`, \`validate\`, \`plan\` |
+| write the plan | \`add_tasks\`, \`update_task\`, \`validate_plan\` | \`add_tasks\` with \`goal\` creates a new PR's plan | editing plan.json by hand |
+| research, review | \`research\`, \`review\` | they run agents | \`planwright research\`, \`review\` |
+| delegate | \`start_run\`, \`wait_run\` | \`start_run\` runs agents and returns the run id at once; \`wait_run\` again while \`active\` is true | \`planwright run\` |
+| verdicts | \`verify_task\`, \`mark_verified\` | \`verify_task\` runs the verify commands; \`mark_verified\` is your own verdict | \`planwright verify\`, \`mark-verified\` |
+| when stuck | \`doctor\`, \`sync\`, \`stop_run\` | \`stop_run\`: no further task | \`planwright doctor\`, \`sync\`, \`stop\` |
 
 A planning session, goal to verified tasks: \`status\` -> \`add_tasks\` -> \`start_run\` -> \`wait_run\` (again
 while the run is active; each answer lists the tasks finished, blocked and verified since the last one)
