@@ -1,7 +1,7 @@
+import { existsSync } from 'node:fs';
 import { appendFile, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PlanwrightError } from '@planwright/cli-kit';
-import { existsSync } from 'node:fs';
 import { initMcp } from '../init/init-mcp.js';
 import { initRepo } from '../init/init-repo.js';
 import type { DemoContext, StepOutcome } from './context.js';
