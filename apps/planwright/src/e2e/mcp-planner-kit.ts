@@ -39,7 +39,7 @@ export interface PlannerWorkspace {
  * home of its own, and a PATH folder with `planwright` and the fake `codex` that runs the tasks. Fails,
  * saying how to fix it, when the built bin has no `mcp` command.
  */
-export async function plannerWorkspace(client: 'codex' | 'claude'): Promise<PlannerWorkspace> {
+export async function plannerWorkspace(client: 'codex' | 'claude' | 'gemini'): Promise<PlannerWorkspace> {
   const help = existsSync(PLANWRIGHT_BIN) ? await execa(process.execPath, [PLANWRIGHT_BIN, 'mcp', '--help'], { reject: false }) : undefined;
   if (help?.exitCode !== 0) throw new Error(`${PLANWRIGHT_BIN} has no working "mcp" command: build it first (npx -y pnpm@12.21.0 build)`);
   const repo = await tempGitRepo({ files: { 'README.md': '# sample\n' } });
