@@ -1,4 +1,4 @@
-import { handler, printJson } from '@planwright/cli-kit';
+import { handler, printJson, UsageError } from '@planwright/cli-kit';
 import { layoutOption } from '@planwright/specflow/commands';
 import type { Argv, CommandModule } from 'yargs';
 
@@ -29,6 +29,7 @@ export const initCommand: CommandModule<object, InitArgs> = {
     const { initRepo } = await import('./init-repo.js');
     const { planMcpEdit, writeMcpEdit } = await import('./init-mcp.js');
     const { initMcpLines } = await import('./init-mcp-lines.js');
+    if (args.global && args.mcp === undefined) throw new UsageError('--global: only with --mcp', { hint: 'name the agent CLI whose user configuration to write, e.g. --mcp codex --global' });
     // The MCP file is checked before anything is written, so bad input changes nothing on disk.
     const edit = args.mcp === undefined ? undefined : await planMcpEdit({ client: args.mcp, global: args.global, repo: args.repo });
     const result = await initRepo({ repo: args.repo, force: args.force, layout: args.layout });

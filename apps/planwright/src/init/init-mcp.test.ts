@@ -110,6 +110,7 @@ describe('planwright init --mcp', () => {
   });
 
   it.each([
+    ['--global without --mcp', ['--global'], undefined, /^planwright: --global: only with --mcp \(name the agent CLI whose user configuration to write, e\.g\. --mcp codex --global\)\n$/],
     ['an unknown CLI', ['--mcp', 'cursor'], undefined, /^planwright: --mcp: unknown agent CLI "cursor" \(use one of codex, claude, gemini\)\n$/],
     ['invalid TOML', ['--mcp', 'codex'], ['.codex/config.toml', 'model = [\n'], /^planwright: .*\.codex\/config\.toml:\d+:\d+: invalid TOML \(.*\) \(fix the file, or move it away and run again\)\n$/],
     ['invalid JSON', ['--mcp', 'claude'], ['.mcp.json', '{"mcpServers": '], /^planwright: .*\.mcp\.json: not valid JSON \(.*\) \(fix the file, or move it away and run again\)\n$/],
