@@ -3,6 +3,7 @@ import { boardCommand } from '@planwright/board/commands';
 import type { AnyCommandModule } from '@planwright/cli-kit';
 import { reviewCommand } from '@planwright/gemini-review/commands';
 import { gitOpsCommands } from '@planwright/git-ops/commands';
+import { mcpCommand } from '@planwright/mcp/commands';
 import {
   jsonSchemaCommand,
   markVerifiedCommand,
@@ -83,6 +84,7 @@ export const planwrightCommands: AnyCommandModule[] = [
   runCommand,
   statusCommand,
   boardCommand,
+  mcpCommand,
   nextCommand,
   verifyCommand,
   markVerifiedCommand,

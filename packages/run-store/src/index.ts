@@ -66,6 +66,9 @@ export type { RunsLocation, LocatedRuns } from './runs/locate-runs.js';
 /** The runs of a PR, newest first, from meta.json alone. */
 export { listRuns, listPrRuns } from './runs/list-runs.js';
 export type { RunSummary } from './runs/list-runs.js';
+/** A PR at a glance: the plan's summary and its latest run (`planwright status --json`). */
+export { prStatus, ACTIVE_RUN_STATUSES } from './runs/pr-status.js';
+export type { PrStatus, PrStatusOptions } from './runs/pr-status.js';
 /** One run with its tasks' results, logs and agents. */
 export { showRun } from './runs/show-run.js';
 export type { RunDetails, RunTaskDetails, ShowRunOptions } from './runs/show-run.js';

@@ -26,3 +26,7 @@ export { prepareClaudeHome, type ClaudeHome, type PrepareClaudeHomeOptions } fro
 /** Scripts that play a Gemini or Claude agent following its brief: they write the results file the prompt names. */
 export { followBriefGemini } from './follow-brief-gemini.js';
 export { followBriefClaude } from './follow-brief-claude.js';
+/** A planner that drives planwright's MCP server by tool calls alone (status, add_tasks, start_run, wait_run, mark_verified), for codex and Claude Code. */
+export { nextPlannerStep, readToolResult, type PlannerCall, type PlannerOptions, type PlannerStep } from './planner-steps.js';
+export { codexPlanner, codexPlannerCalls } from './codex-planner.js';
+export { claudePlanner, claudePlannerCalls } from './claude-planner.js';

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { checkAgents, loadOrchestratorConfig, orchestratorConfigPath } from '@planwright/agent-runner';
 import { execa } from 'execa';
 import { loginState } from './login-state.js';
+import { mcpClientItems } from './mcp-clients-check.js';
 
 /** One line of `planwright check`. */
 export interface CheckItem {
@@ -30,7 +31,8 @@ const MIN_NODE = [20, 19] as const;
 
 /**
  * Everything a planwright workflow relies on, one item each: Node, git, the config file in effect, each
- * agent CLI (installed, version, the flags planwright passes, logged in), and a writable run root. Items
+ * agent CLI (installed, version, the flags planwright passes, logged in), a writable run root, and where
+ * each agent CLI has planwright's MCP server configured. Items
  * the chosen workflow needs and lacks are `missing`; the CLI exits 1 on any.
  *
  * @example
@@ -56,6 +58,7 @@ export async function checkEnvironment(options: CheckOptions = {}): Promise<{ it
     items.push({ name: check.agent, state: need && login.state === 'no' ? 'missing' : 'ok', detail: `${check.version} at ${check.bin}${flags}; ${login.detail}` });
   }
   items.push(await runRootItem(options, runRoot));
+  items.push(...(await mcpClientItems({ repo: resolve(options.cwd ?? process.cwd(), options.repo ?? '.'), env })));
   return { items, ok: items.every((item) => item.state !== 'missing') };
 }
 

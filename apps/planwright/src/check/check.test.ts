@@ -27,7 +27,7 @@ describe('planwright check', () => {
     const { code, stdout } = await run(['check', '--repo', repo, '--pr', 'pr-1']);
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n');
-    expect(lines.map((line) => line.split(':')[0])).toEqual(['ok    node', 'ok    git', 'ok    config', 'MISS  codex', 'ok    gemini', 'ok    claude', 'ok    run root']);
+    expect(lines.map((line) => line.split(':')[0])).toEqual(['ok    node', 'ok    git', 'ok    config', 'MISS  codex', 'ok    gemini', 'ok    claude', 'ok    run root', 'note  mcp codex', 'note  mcp claude', 'note  mcp gemini']);
     expect(stdout).toMatch(/codex: 0\.169\.0 at .*codex; flags ok; not logged in \(run "codex login", or set OPENAI_API_KEY\)/);
     expect(stdout).toContain(`run root: ${join(repo, '.plans/pr-1/runs')} can be created (${repo} is writable)`);
     expect(existsSync(join(repo, '.plans'))).toBe(false); // checking created nothing

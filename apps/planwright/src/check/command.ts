@@ -13,7 +13,7 @@ interface CheckArgs {
 /** `planwright check`: what the workflow relies on, one line each. */
 export const checkCommand: CommandModule<object, CheckArgs> = {
   command: 'check',
-  describe: 'Check Node, git, the config, each agent CLI (version, flags, login) and the run root; exit 1 if something needed is missing',
+  describe: 'Check Node, git, the config, each agent CLI (version, flags, login), the run root, and which agent CLIs start the planwright MCP server; exit 1 if something needed is missing',
   builder: (yargs) =>
     yargs
       .option('repo', { type: 'string', default: '.', describe: 'Repository root' })
