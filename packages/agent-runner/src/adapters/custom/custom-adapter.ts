@@ -69,6 +69,8 @@ export function customAdapter(name: string, spec: CustomAgentSpec, options: { co
       return said ? `exit ${exit.code}: ${said}` : undefined;
     },
     cumulativeUsage: events === 'codex',
+    // Its output read as that CLI's events also names the session (doctor); it cannot be resumed.
+    events: PARSERS[events],
   };
 }
 

@@ -1,0 +1,25 @@
+import { execa } from 'execa';
+import type { AgentCheck } from './agent-check.js';
+
+/**
+ * An agent's check from its probe: installed with its version and flags, or not installed and why (the
+ * probe's own message: `claude not found on PATH`, `GEMINI_BIN=...: no such executable`).
+ */
+export async function checkFromProbe(agent: string, probe: () => Promise<{ bin: string; version: string; flags: Record<string, boolean> }>): Promise<AgentCheck> {
+  try {
+    const { bin, version, flags } = await probe();
+    return { agent, installed: true, bin, version, flags };
+  } catch (error) {
+    return { agent, installed: false, flags: {}, problem: (error as Error).message };
+  }
+}
+
+/** A CLI's own login-status command, bounded (15 s) and with stdin ignored: it must never wait for input. */
+export function askCli(bin: string, args: string[], env: NodeJS.ProcessEnv) {
+  return execa(bin, args, { env, reject: false, timeout: 15_000, stdin: 'ignore' });
+}
+
+/** The first line of a command's output. */
+export function firstLine(text: unknown): string {
+  return String(text ?? '').trim().split('\n')[0] ?? '';
+}
