@@ -7,6 +7,11 @@ import { checkTemplates, CUSTOM_EVENTS, CUSTOM_STDIN } from '../adapters/custom/
 export type BuiltinAgent = keyof typeof AGENTS;
 export const BUILTIN_AGENTS = Object.keys(AGENTS) as BuiltinAgent[];
 
+/** The registry's names, read when asked (the checks below never keep a copy of the list). */
+function builtinAgentNames(): BuiltinAgent[] {
+  return Object.keys(AGENTS) as BuiltinAgent[];
+}
+
 const StringArraySchema = z.custom<string[]>((value) => Array.isArray(value) && value.every((part) => typeof part === 'string'), {
   error: 'expected an array of strings',
 });
@@ -40,13 +45,13 @@ function maxRetriesOf(name: BuiltinAgent): true | { hint: string } {
 
 /** `gemini and claude`: the built-in agents that take `max_retries`, for messages. */
 function retryingAgents(): string {
-  const names = BUILTIN_AGENTS.filter((name) => maxRetriesOf(name) === true);
+  const names = builtinAgentNames().filter((name) => maxRetriesOf(name) === true);
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? 'no agent');
 }
 
 /** Built-in agents, then the custom ones of the config, in its order. */
 export function knownAgentNames(agents: Record<string, AgentConfig> | undefined): string[] {
-  return [...BUILTIN_AGENTS, ...Object.keys(agents ?? {}).filter((name) => !isBuiltinAgent(name))];
+  return [...builtinAgentNames(), ...Object.keys(agents ?? {}).filter((name) => !isBuiltinAgent(name))];
 }
 
 /**
