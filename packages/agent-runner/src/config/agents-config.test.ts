@@ -46,7 +46,7 @@ max_retries = 0
     ['[agents.gemini]\ncommand = ["gemini"]\n', 'agents.gemini.command: gemini is built in and takes no command'],
     ['[agents.gemini]\nmax_retries = 1.5\n', 'agents.gemini.max_retries: expected a whole number'],
     ['[agents.claude]\nmax_retries = -1\n', 'agents.claude.max_retries: expected 0 or more'],
-    ['[agents.codex]\nmax_retries = 1\n', 'agents.codex.max_retries: only for gemini and claude'],
+    ['[agents.codex]\nmax_retries = 1\n', 'agents.codex.max_retries: only for gemini, claude and qwen'],
     ['agents = "aider"\n', 'agents: expected a table'],
     ['agent = "cursor"\n', 'agent: unknown agent "cursor"'],
   ])('%j -> %s (exit 2)', async (toml, error) => {
@@ -56,6 +56,6 @@ max_retries = 0
 
   it('lists the known agents with an unknown default', async () => {
     const { loading } = await load('agent = "cursor"\n[agents.aider]\ncommand = ["aider"]\n');
-    await expect(loading).rejects.toMatchObject({ hint: 'known agents: codex, gemini, claude, aider' });
+    await expect(loading).rejects.toMatchObject({ hint: 'known agents: codex, gemini, claude, qwen, aider' });
   });
 });
