@@ -39,7 +39,7 @@ max_retries = 0
     ['[agents.aider]\ncommand = ["aider", "--message-file", "{prompt}"]\n', 'agents.aider.command[2]: unknown placeholder {prompt}'],
     ['[agents.aider]\ncommand = ["aider"]\nenv = { X = "{result}" }\n', 'agents.aider.env.X: unknown placeholder {result}'],
     ['[agents.aider]\ncommand = ["aider"]\nstdin = "file"\n', 'agents.aider.stdin: expected one of "none", "prompt"'],
-    ['[agents.aider]\ncommand = ["aider"]\nevents = "jsonl"\n', 'agents.aider.events: expected one of "none", "codex", "gemini", "claude"'],
+    ['[agents.aider]\ncommand = ["aider"]\nevents = "jsonl"\n', 'agents.aider.events: expected one of "none", "codex", "gemini", "claude", "qwen"'],
     ['[agents.aider]\ncomand = ["aider"]\n', 'agents.aider: unknown key "comand"'],
     ['[agents.aider]\nevents = "codex"\n', 'agents.aider.command: required for a custom agent'],
     ['[agents.aider]\ncommand = ["aider"]\nenv = { X = 1 }\n', 'agents.aider.env.X: expected string'],
