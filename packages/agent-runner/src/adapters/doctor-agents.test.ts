@@ -1,6 +1,7 @@
 import { doctor } from '@planwright/run-store';
 import { describe, expect, it } from 'vitest';
 import { RUN_NAME, stuckRunOf } from '../../test/stuck-run.js';
+import { claudeResumeCommand } from './claude/resume-command.js';
 import { doctorAgents } from './doctor-agents.js';
 
 const GEMINI_SESSION = 'e80625ac-0f34-4934-843f-4800d410c7ed';
@@ -50,6 +51,15 @@ describe('doctorAgents: run-store doctor told about agents by the registry', () 
     expect(resume).toMatchObject({ prompt_on_stdin: false });
     expect(argv!.slice(0, -1)).toEqual(['claude', '-p', '--output-format', 'stream-json', '--verbose', '--resume', CLAUDE_SESSION, '--permission-mode', 'plan', '--add-dir', '<run>', '--']);
     expect(resume!.argv.at(-1)).toBe(resume!.prompt);
+  });
+
+  it('claude as root: the command sets IS_SANDBOX=1, which bypassPermissions needs; the run\'s model is kept', async () => {
+    const { command, resume } = await rerunOf('claude', { fixture: 'completed.log' }, { model: 'claude-sonnet-4-5' });
+    expect(resume!.argv).toEqual(expect.arrayContaining(['--permission-mode', 'bypassPermissions', '--model', 'claude-sonnet-4-5']));
+    if (process.getuid?.() === 0) expect(command).toMatch(/^cd <repo> && IS_SANDBOX=1 claude -p /);
+    else expect(command).toMatch(/^cd <repo> && claude -p /);
+    expect(claudeResumeCommand({ codeDir: '/c', runDir: '/r', sessionId: 's', prompt: 'p' }, 0).env).toEqual({ IS_SANDBOX: '1' });
+    expect(claudeResumeCommand({ codeDir: '/c', runDir: '/r', sessionId: 's', prompt: 'p' }, 1000).env).toBeUndefined();
   });
 
   it('a custom agent whose output reads as codex events: its session is found, and no resume is offered', async () => {

@@ -6,14 +6,20 @@ export interface ResumeCommandInput {
   /** The run's `--sandbox` and `--approval`, when meta.json recorded them. */
   sandbox?: string;
   approval?: string;
+  /** The run's `--model`, when it named one. */
+  model?: string;
   /** What the resumed agent is told: finish the task, write the results. */
   prompt: string;
 }
 
-/** A resume command to print: run `argv` in `cwd` (default: anywhere), with the prompt on stdin when `promptOnStdin`. */
+/**
+ * A resume command to print: run `argv` in `cwd` (default: anywhere) with `env` added, the prompt on stdin
+ * when `promptOnStdin`.
+ */
 export interface ResumeCommand {
   argv: string[];
   cwd?: string;
+  env?: Record<string, string>;
   promptOnStdin: boolean;
 }
 

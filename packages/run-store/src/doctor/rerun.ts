@@ -27,9 +27,9 @@ export interface RerunCommands {
   argv: string[];
   /**
    * Resuming the agent's own thread, when its id is known and the agent can resume: `argv` run in `cwd`
-   * (when set), with `prompt` on stdin when `prompt_on_stdin` (else the prompt is in `argv`).
+   * (when set) with `env` added, `prompt` on stdin when `prompt_on_stdin` (else the prompt is in `argv`).
    */
-  resume: { command: string; argv: string[]; cwd?: string; prompt_on_stdin: boolean; prompt: string; run_id: string } | null;
+  resume: { command: string; argv: string[]; cwd?: string; env?: Record<string, string>; prompt_on_stdin: boolean; prompt: string; run_id: string } | null;
 }
 
 /** The orchestrator's parsed flags, as it stores them in meta.json `args` (snake_case, like the kit's). */
@@ -77,7 +77,7 @@ export function rerunCommands(input: RerunInput): RerunCommands | undefined {
   return {
     command: shellJoin(argv),
     argv,
-    resume: input.threadId ? resumeCommand(input, input.agent ?? agent, { codeDir, threadId: input.threadId, sandbox, approval }) : null,
+    resume: input.threadId ? resumeCommand(input, input.agent ?? agent, { codeDir, threadId: input.threadId, sandbox, approval, model: str(flag(args, 'model')) }) : null,
   };
 }
 
@@ -86,6 +86,7 @@ interface ResumeParts {
   threadId: string;
   sandbox?: string;
   approval?: string;
+  model?: string;
 }
 
 function resumeCommand(input: RerunInput, agent: string | undefined, parts: ResumeParts): RerunCommands['resume'] {
@@ -98,14 +99,16 @@ function resumeCommand(input: RerunInput, agent: string | undefined, parts: Resu
     'Finish the task and run its verification commands.',
     ...handshakeInstructions({ taskId, runId, resultsPath: layout.resultsPath(taskId) }),
   ].join('\n');
-  const { codeDir, threadId, sandbox, approval } = parts;
-  const built = input.agents?.resumeCommand(agent, { codeDir, runDir: layout.runDir, sessionId: threadId, sandbox, approval, prompt });
+  const { codeDir, threadId, sandbox, approval, model } = parts;
+  const built = input.agents?.resumeCommand(agent, { codeDir, runDir: layout.runDir, sessionId: threadId, sandbox, approval, model, prompt });
   if (!built) return null;
-  const line = shellJoin(built.argv);
+  const env = Object.entries(built.env ?? {}).map(([key, value]) => `${key}=${shellJoin([value])} `).join('');
+  const line = `${env}${shellJoin(built.argv)}`;
   return {
     command: built.cwd ? `cd ${shellJoin([built.cwd])} && ${line}` : line,
     argv: built.argv,
     ...(built.cwd ? { cwd: built.cwd } : {}),
+    ...(built.env ? { env: built.env } : {}),
     prompt_on_stdin: built.promptOnStdin,
     prompt,
     run_id: runId,

@@ -1,7 +1,7 @@
 import type { ResumeCommand, ResumeCommandInput } from '@planwright/run-store';
 
 /**
- * `codex exec -C <code> --add-dir <run> --skip-git-repo-check <access> resume --json <thread> -`, the
+ * `codex exec -C <code> --add-dir <run> --skip-git-repo-check [-m M] <access> resume --json <thread> -`, the
  * prompt on stdin. Without a sandbox flag codex exec runs read-only, and the agent could not write its
  * results.
  */
@@ -9,7 +9,7 @@ export function codexResumeCommand(input: ResumeCommandInput): ResumeCommand {
   const access =
     input.sandbox === 'danger-full-access' && input.approval === 'never' ? ['--dangerously-bypass-approvals-and-sandbox'] : ['-s', input.sandbox ?? 'workspace-write'];
   return {
-    argv: ['codex', 'exec', '-C', input.codeDir, '--add-dir', input.runDir, '--skip-git-repo-check', ...access, 'resume', '--json', input.sessionId, '-'],
+    argv: ['codex', 'exec', '-C', input.codeDir, '--add-dir', input.runDir, '--skip-git-repo-check', ...(input.model ? ['-m', input.model] : []), ...access, 'resume', '--json', input.sessionId, '-'],
     promptOnStdin: true,
   };
 }
