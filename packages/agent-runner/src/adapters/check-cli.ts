@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import type { AgentCheck } from './agent-check.js';
+import { type AgentCliSpec, type CliProbe, findAgentCli, probeCli } from './cli-probe.js';
 
 /**
  * An agent's check from its probe: installed with its version and flags, or not installed and why (the
@@ -12,6 +13,25 @@ export async function checkFromProbe(agent: string, probe: () => Promise<{ bin: 
   } catch (error) {
     return { agent, installed: false, flags: {}, problem: (error as Error).message };
   }
+}
+
+/**
+ * The check of a CLI whose flags come from `--help`: found (`$<VAR>` or PATH), probed once (cached), and
+ * each flag planwright passes named with whether this version has it (`flags`: flag -> capability).
+ */
+export function checkHelpFlags<Caps>(
+  spec: AgentCliSpec,
+  env: NodeJS.ProcessEnv,
+  parse: (bin: string, version: string, help: string) => Caps,
+  flags: Record<string, keyof Caps>,
+  probe: (bin: string) => Promise<CliProbe> = (bin) => probeCli(spec, bin, { env }),
+): Promise<AgentCheck> {
+  return checkFromProbe(spec.name, async () => {
+    const probed = await probe(findAgentCli(spec, env));
+    const caps = parse(probed.bin, probed.version, probed.help);
+    const has = Object.fromEntries(Object.entries(flags).map(([flag, capability]) => [flag, Boolean(caps[capability])]));
+    return { bin: probed.bin, version: probed.version, flags: has };
+  });
 }
 
 /** A CLI's own login-status command, bounded (15 s) and with stdin ignored: it must never wait for input. */

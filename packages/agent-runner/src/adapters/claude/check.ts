@@ -1,23 +1,17 @@
 import type { AgentCheck, LoginState } from '../agent-check.js';
-import { findAgentCli, probeCli } from '../cli-probe.js';
-import { askCli, checkFromProbe } from '../check-cli.js';
+import { askCli, checkHelpFlags } from '../check-cli.js';
 import { CLAUDE_CLI, parseClaudeCapabilities } from './probe.js';
 
 /** claude's check: the flags planwright passes, from `claude --help`. */
 export function checkClaude(env: NodeJS.ProcessEnv): Promise<AgentCheck> {
-  return checkFromProbe('claude', async () => {
-    const probed = await probeCli(CLAUDE_CLI, findAgentCli(CLAUDE_CLI, env), { env });
-    const caps = parseClaudeCapabilities(probed.bin, probed.version, probed.help);
-    const flags = {
-      '--print': caps.print,
-      '--output-format': caps.streamJson,
-      '--verbose': caps.verbose,
-      '--permission-mode': caps.permissionMode,
-      '--add-dir': caps.addDir,
-      '--model': caps.model,
-      '--resume': caps.resume,
-    };
-    return { bin: probed.bin, version: probed.version, flags };
+  return checkHelpFlags(CLAUDE_CLI, env, parseClaudeCapabilities, {
+    '--print': 'print',
+    '--output-format': 'streamJson',
+    '--verbose': 'verbose',
+    '--permission-mode': 'permissionMode',
+    '--add-dir': 'addDir',
+    '--model': 'model',
+    '--resume': 'resume',
   });
 }
 

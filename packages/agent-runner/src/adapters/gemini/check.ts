@@ -2,26 +2,21 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AgentCheck, LoginState } from '../agent-check.js';
-import { checkFromProbe } from '../check-cli.js';
-import { findAgentCli } from '../cli-probe.js';
+import { checkHelpFlags } from '../check-cli.js';
 import { GEMINI_CLI, parseGeminiCapabilities, probeGeminiCli } from './probe.js';
 
-/** gemini's check: the flags planwright passes, from `gemini --help`. */
+/** gemini's check: the flags planwright passes, from `gemini --help` (probed in a throwaway home). */
 export function checkGemini(env: NodeJS.ProcessEnv): Promise<AgentCheck> {
-  return checkFromProbe('gemini', async () => {
-    const probed = await probeGeminiCli(findAgentCli(GEMINI_CLI, env), env);
-    const caps = parseGeminiCapabilities(probed.bin, probed.version, probed.help);
-    const flags = {
-      '--prompt': caps.prompt,
-      '--output-format stream-json': caps.streamJson,
-      '--approval-mode': caps.approvalMode,
-      '--skip-trust': caps.skipTrust,
-      '--include-directories': caps.includeDirectories,
-      '--model': caps.model,
-      '--resume': caps.resume,
-    };
-    return { bin: probed.bin, version: probed.version, flags };
-  });
+  const flags = {
+    '--prompt': 'prompt',
+    '--output-format stream-json': 'streamJson',
+    '--approval-mode': 'approvalMode',
+    '--skip-trust': 'skipTrust',
+    '--include-directories': 'includeDirectories',
+    '--model': 'model',
+    '--resume': 'resume',
+  } as const;
+  return checkHelpFlags(GEMINI_CLI, env, parseGeminiCapabilities, flags, (bin) => probeGeminiCli(bin, env));
 }
 
 /** gemini has no login-status command: its API key variables and its Google login file tell. */
