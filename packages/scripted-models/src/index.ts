@@ -26,3 +26,8 @@ export { prepareClaudeHome, type ClaudeHome, type PrepareClaudeHomeOptions } fro
 /** Scripts that play a Gemini or Claude agent following its brief: they write the results file the prompt names. */
 export { followBriefGemini } from './follow-brief-gemini.js';
 export { followBriefClaude } from './follow-brief-claude.js';
+/** A scripted OpenAI Chat Completions server for the real `qwen` (Qwen Code), its reply builders, a HOME for it, and a script that follows the brief. */
+export { startQwenServer, type QwenServer, type QwenServerOptions } from './qwen-server.js';
+export { qwenReply, type QwenReply, type QwenToolCall, type QwenUsage, type QwenReplyOptions } from './qwen-replies.js';
+export { prepareQwenHome, type QwenHome, type PrepareQwenHomeOptions } from './qwen-home.js';
+export { followBriefQwen } from './follow-brief-qwen.js';
