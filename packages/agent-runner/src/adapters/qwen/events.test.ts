@@ -37,8 +37,8 @@ describe('qwenEventParser on real qwen-code 0.24.4 logs', () => {
 
   it('a quota that resets: qwen fails fast, and the reason says usage limit', () => {
     const state = feedLog('quota-exhausted.log');
-    expect(state).toMatchObject({ apiStatus: 429, failure: 'Quota exhausted: You exceeded your current quota, it will reset at 2026-12-07T00:00:00Z.' });
-    expect(describeQwenExit({ code: 1, signal: null }, state)).toBe('usage limit reached: Quota exhausted: You exceeded your current quota, it will reset at 2026-12-07T00:00:00Z.');
+    expect(state).toMatchObject({ apiStatus: 429, failure: 'usage limit reached: Quota exhausted: You exceeded your current quota, it will reset at 2026-12-07T00:00:00Z.' });
+    expect(describeQwenExit({ code: 1, signal: null }, state)).toBe('rate limit or quota exceeded (HTTP 429): usage limit reached: Quota exhausted: You exceeded your current quota, it will reset at 2026-12-07T00:00:00Z.');
   });
 
   it('a bad resume id: no events, the stderr line is the failure', () => {

@@ -66,7 +66,9 @@ function readResult(state: AgentEventState, event: Event): void {
   }
   const status = API_STATUS.exec(message)?.[1];
   if (status) state.apiStatus = Number(status);
-  state.failure = message ? message.split('\n')[0] : `qwen ended with ${String(event.subtype ?? 'an error')}`;
+  const first = message.split('\n')[0] ?? '';
+  // qwen fails fast on a quota that it knows will reset (it retries a plain 429): a usage limit.
+  state.failure = first.startsWith('Quota exhausted') ? `usage limit reached: ${first}` : first || `qwen ended with ${String(event.subtype ?? 'an error')}`;
 }
 
 /** qwen's `input_tokens` already count cached ones (OpenAI's prompt_tokens); the cache reads as `cached_input_tokens`. */

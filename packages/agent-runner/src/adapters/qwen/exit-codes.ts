@@ -22,15 +22,14 @@ const HTTP_REASONS: Record<number, string> = {
 
 /**
  * A clear reason for a Qwen Code exit: its own exit codes, else the API status and message of its result
- * event. A quota that qwen knows will reset is a usage limit (it fails fast instead of retrying); undefined
- * when neither the code nor the events said more than "failed".
+ * event (a quota that resets is already named a usage limit there); undefined when neither the code nor
+ * the events said more than "failed".
  */
 export function describeQwenExit(exit: AgentExit, state: AgentEventState): string | undefined {
   if (exit.code === 0 || exit.code === null) return undefined;
   const said = state.failure ?? state.lastError;
   const own = EXIT_REASONS[exit.code];
   if (own) return said ? `${own}: ${said}` : own;
-  if (said?.startsWith('Quota exhausted')) return `usage limit reached: ${said}`;
   const reason = state.apiStatus !== undefined ? (HTTP_REASONS[state.apiStatus] ?? `API error (HTTP ${state.apiStatus})`) : undefined;
   if (reason) return said ? `${reason}: ${said}` : reason;
   return said ? `exit ${exit.code}: ${said}` : undefined;
