@@ -2,6 +2,7 @@ import type { AgentFactory } from './adapter.js';
 import { claudeAgent } from './claude/claude-adapter.js';
 import { codexAgent } from './codex/codex-adapter.js';
 import { geminiAgent } from './gemini/gemini-adapter.js';
+import { qwenAgent } from './qwen/qwen-adapter.js';
 
 /**
  * The built-in agents, by name: the one list. createAdapter, knownAgents, the config checks, `check`,
@@ -12,6 +13,7 @@ export const AGENTS = {
   codex: codexAgent,
   gemini: geminiAgent,
   claude: claudeAgent,
+  qwen: qwenAgent,
 } as const satisfies Record<string, AgentFactory>;
 
 /** The agent a run uses when neither the flag, the task nor the config names one. */
