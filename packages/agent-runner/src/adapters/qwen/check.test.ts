@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tempDir } from '@planwright/test-utils';
+import { agentCliPath, tempDir } from '@planwright/test-utils';
 import { describe, expect, it } from 'vitest';
-import { qwenLoginState } from './check.js';
+import { checkQwen, qwenLoginState } from './check.js';
 
 async function qwenHome(settings?: string): Promise<string> {
   const home = await tempDir('qwen-login-');
@@ -32,5 +32,16 @@ describe('qwenLoginState', () => {
     expect((await qwenLoginState('qwen', { HOME: await qwenHome('{ // a comment\n}') })).state).toBe('unknown');
     const home = await qwenHome('{"security":{"auth":{"selectedType":"openai"}}}');
     expect((await qwenLoginState('qwen', { HOME: '/nowhere', QWEN_HOME: join(home, '.qwen'), OPENAI_API_KEY: 'k' })).state).toBe('yes');
+  });
+});
+
+describe('checkQwen', { timeout: 60_000 }, () => {
+  it('reports the real qwen-code: its version and every flag planwright passes; a missing one with the fix', async () => {
+    const cache = await tempDir();
+    const check = await checkQwen({ ...process.env, QWEN_BIN: agentCliPath('qwen'), XDG_CACHE_HOME: cache });
+    expect(check).toMatchObject({ agent: 'qwen', installed: true, version: '0.24.4' });
+    expect(Object.values(check.flags).every(Boolean)).toBe(true);
+    const missing = await checkQwen({ PATH: cache, XDG_CACHE_HOME: cache });
+    expect(missing).toMatchObject({ installed: false, problem: 'qwen not found on PATH' });
   });
 });

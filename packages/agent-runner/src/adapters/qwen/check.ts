@@ -2,23 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AgentCheck, LoginState } from '../agent-check.js';
-import { checkFromProbe } from '../check-cli.js';
-import { findAgentCli, probeCli } from '../cli-probe.js';
+import { checkHelpFlags } from '../check-cli.js';
 import { parseQwenCapabilities, QWEN_CLI } from './probe.js';
 
 /** qwen's check: the flags planwright passes, from `qwen --help`. */
 export function checkQwen(env: NodeJS.ProcessEnv): Promise<AgentCheck> {
-  return checkFromProbe('qwen', async () => {
-    const probed = await probeCli(QWEN_CLI, findAgentCli(QWEN_CLI, env), { env });
-    const caps = parseQwenCapabilities(probed.bin, probed.version, probed.help);
-    const flags = {
-      '--output-format stream-json': caps.streamJson,
-      '--approval-mode': caps.approvalMode,
-      '--include-directories': caps.includeDirectories,
-      '--model': caps.model,
-      '--resume': caps.resume,
-    };
-    return { bin: probed.bin, version: probed.version, flags };
+  return checkHelpFlags(QWEN_CLI, env, parseQwenCapabilities, {
+    '--output-format stream-json': 'streamJson',
+    '--approval-mode': 'approvalMode',
+    '--include-directories': 'includeDirectories',
+    '--model': 'model',
+    '--resume': 'resume',
   });
 }
 
