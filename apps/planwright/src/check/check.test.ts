@@ -20,7 +20,8 @@ function useEnv(env: Record<string, string | undefined>) {
   });
 }
 
-describe('planwright check', () => {
+// Every agent CLI of the registry starts twice (--version, --help): seconds each on a loaded machine.
+describe('planwright check', { timeout: 120_000 }, () => {
   it('one line each; the chosen agent not logged in is missing, exit 1', async () => {
     const home = await tempDir();
     useEnv({ CODEX_HOME: home, HOME: home, XDG_CACHE_HOME: join(home, 'cache'), CODEX_BIN: agentCliPath('codex'), GEMINI_BIN: agentCliPath('gemini'), CLAUDE_BIN: agentCliPath('claude'), OPENAI_API_KEY: undefined, CODEX_API_KEY: undefined, GEMINI_API_KEY: undefined, GOOGLE_API_KEY: undefined, ANTHROPIC_API_KEY: undefined, CODEX_ORCH_CONFIG: undefined });
