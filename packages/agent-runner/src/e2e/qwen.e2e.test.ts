@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { agentCliPath, findBriefRefs, followBriefQwen, prepareQwenHome, qwenReply, startQwenServer, type QwenReply, type QwenServer, type ScriptFunction } from '@planwright/test-utils';
+import { doctor } from '@planwright/run-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeTask, orchestratorFixture, type Fixture } from '../../test/fixture.js';
+import { runPrintedResume } from '../../test/resume-task.js';
+import { doctorAgents } from '../adapters/doctor-agents.js';
 import { qwenAdapter } from '../adapters/qwen/qwen-adapter.js';
 import { orchestrate } from '../orchestrate/orchestrate.js';
 import type { OrchestrateOptions } from '../orchestrate/options.js';
@@ -91,6 +94,26 @@ describe('orchestrate with the real Qwen Code CLI', { timeout: 180_000 }, () => 
     // qwen reports the whole session's tokens (25/15 at the end); each run's share is counted once:
     // 2 requests, then 3 (read, write, closing), of 5 input / 3 output tokens each.
     expect(task.usage).toMatchObject({ input_tokens: 25, output_tokens: 15 });
+  });
+
+  it('doctor --print-rerun prints a qwen resume that works: pasted, the prompt on stdin, it continues the same session', async () => {
+    server.setScript(followBriefQwen());
+    const fixture = await orchestratorFixture([fakeTask('task_001')]);
+    await realQwen(fixture);
+    const result = await run(fixture);
+    const sessionId = (await fixture.task('task_001')).thread_id!;
+    // doctor knows qwen only through the registry (doctorAgents): its log's session id, its resume command.
+    const report = await doctor({ runDir: result.runDir!, repo: fixture.repo, printRerun: true, agents: doctorAgents() });
+    expect(report.rerun!.resume).toMatchObject({ cwd: fixture.repo, prompt_on_stdin: true });
+    expect(report.rerun!.resume!.argv).toEqual(expect.arrayContaining(['--resume', sessionId]));
+    server.setScript([qwenReply.text('Resumed from the doctor.')]);
+    const before = turns(server).length;
+    const resumed = await runPrintedResume(report.rerun!.resume!, agentCliPath('qwen'), qwenAdapter(), fixture.env);
+    expect(resumed.exitCode, resumed.stderr).toBe(0);
+    expect(resumed.state).toMatchObject({ sessionId, lastMessage: 'Resumed from the doctor.', turnEnded: true });
+    const request = JSON.stringify(turns(server)[before]!.body.messages);
+    expect(request).toContain('You are a code agent executing task_001');
+    expect(request).toContain('You stopped before finishing task_001.');
   });
 
   it('a usage limit (a quota that resets) blocks the task at once, the reason in blocked_reason and the fallback results', async () => {
