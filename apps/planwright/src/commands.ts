@@ -10,7 +10,7 @@ import {
   nextCommand,
   validatePlanCommand,
 } from '@planwright/plan-schema/commands';
-import { doctorCommand, stopCommand, syncPlanCommand } from '@planwright/run-store/commands';
+import { doctorCommandWith, stopCommand, syncPlanCommand } from '@planwright/run-store/commands';
 import {
   archiveCommand,
   conflictsCommand,
@@ -89,7 +89,8 @@ export const planwrightCommands: AnyCommandModule[] = [
   verifyCommand,
   markVerifiedCommand,
   syncCommand,
-  doctorCommand,
+  // doctor learns the agents (session ids, resume commands) from agent-runner's registry.
+  doctorCommandWith(async () => (await import('./doctor/load-agents.js')).loadDoctorAgents()),
   stopCommand,
   archiveCommand,
   listCommand,

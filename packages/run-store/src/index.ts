@@ -89,8 +89,10 @@ export { doctor } from './doctor/doctor.js';
 export type { DoctorOptions, DoctorReport } from './doctor/doctor.js';
 export type { KillReport } from './doctor/kill-agent.js';
 export type { RerunCommands } from './doctor/rerun.js';
-/** The thread id an agent announced in its JSON event log. */
-export { threadIdFromLog, threadIdOfEvent } from './doctor/thread-id.js';
+/** The thread id an agent announced in its log, found by the agent's own line reader. */
+export { threadIdFromLog } from './doctor/thread-id.js';
+/** What doctor asks its caller about agents (session ids, resume commands): run-store knows none. */
+export type { DoctorAgents, ResumeCommand, ResumeCommandInput } from './doctor/doctor-agents.js';
 
 // Errors.
 /** A run folder or run file that cannot be used; the watchers' abort. */

@@ -30,3 +30,8 @@ export { followBriefClaude } from './follow-brief-claude.js';
 export { nextPlannerStep, readToolResult, type PlannerCall, type PlannerOptions, type PlannerStep } from './planner-steps.js';
 export { codexPlanner, codexPlannerCalls } from './codex-planner.js';
 export { claudePlanner, claudePlannerCalls } from './claude-planner.js';
+/** A scripted OpenAI Chat Completions server for the real `qwen` (Qwen Code), its reply builders, a HOME for it, and a script that follows the brief. */
+export { startQwenServer, type QwenServer, type QwenServerOptions } from './qwen-server.js';
+export { qwenReply, type QwenReply, type QwenToolCall, type QwenUsage, type QwenReplyOptions } from './qwen-replies.js';
+export { prepareQwenHome, type QwenHome, type PrepareQwenHomeOptions } from './qwen-home.js';
+export { followBriefQwen } from './follow-brief-qwen.js';

@@ -1,6 +1,6 @@
 import { handler, UsageError, type AnyCommandModule } from '@planwright/cli-kit';
 import type { Argv, CommandModule } from 'yargs';
-import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/codex/command.js';
+import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/access.js';
 import { orchestrateOptions, type OrchestrateArgs } from './orchestrate-options.js';
 
 // Command modules only: flags and help. The work is imported inside each handler.

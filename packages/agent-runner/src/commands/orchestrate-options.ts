@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/codex/command.js';
+import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/access.js';
 
 /** The parsed flags of codex-orchestrate (and of `planwright run`). */
 export interface OrchestrateArgs {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
+import type { ApprovalPolicy, SandboxMode } from '../adapters/access.js';
 import type { OrchestrateOptions } from '../orchestrate/options.js';
 import type { OrchestrateArgs } from './orchestrate-options.js';
 

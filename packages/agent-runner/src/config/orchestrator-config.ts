@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
 import { parse, TomlError } from 'smol-toml';
 import * as z from 'zod/mini';
-import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/codex/command.js';
+import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/access.js';
 import { AGENT_CONFIG_KEYS, AgentConfigSchema, checkAgentsConfig, describeIssue } from './agents-config.js';
 import { coerceConfigValues } from './coerce-config.js';
 import { expandPath } from './expand-path.js';

@@ -1,5 +1,5 @@
 import type { Handshake } from '@planwright/plan-schema';
-import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
+import type { ApprovalPolicy, SandboxMode } from '../adapters/access.js';
 
 export type { Handshake };
 

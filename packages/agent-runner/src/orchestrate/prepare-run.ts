@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { stringifyJson, writeFileAtomic, type Plan } from '@planwright/plan-schema';
 import type { Meta } from '@planwright/plan-schema';
 import { newInvocationRunId, prepareRunDir, prRunsRoot, readMeta, writeMeta, writePlanSnapshot, type RunLayout } from '@planwright/run-store';
-import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
+import type { ApprovalPolicy, SandboxMode } from '../adapters/access.js';
 import type { OrchestratorConfig } from '../config/orchestrator-config.js';
 import { defaultPlan } from './default-plan.js';
 import { setUpGit } from './git-setup.js';

@@ -1,5 +1,6 @@
 import { handler, type AnyCommandModule } from '@planwright/cli-kit';
 import type { Argv, CommandModule } from 'yargs';
+import type { DoctorAgents } from '../doctor/doctor-agents.js';
 import { runsOptions, type RunsArgs } from './options.js';
 
 // Command modules only: flags and help. The work is imported inside each handler, so `--help` and the
@@ -58,6 +59,15 @@ export interface DoctorArgs extends RunsArgs {
   kill: boolean;
   graceSeconds: number;
   printRerun: boolean;
+}
+
+/**
+ * `doctor`, told about agents by `loadAgents` (loaded only when the command runs): the umbrella CLI passes
+ * agent-runner's registry, so a task's session id is read from its log and its resume command printed.
+ * run-store's own bin knows no agents: the thread id comes from meta.json, and no resume is offered.
+ */
+export function doctorCommandWith(loadAgents?: () => Promise<DoctorAgents>): CommandModule<object, DoctorArgs> {
+  return { ...doctorCommand, handler: handler(async (args, io) => (await import('./run-doctor.js')).runDoctor(args, io, await loadAgents?.())) };
 }
 
 /** `doctor`: inspect a stuck task (the kit's task_doctor.py). */
