@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeAgentTask } from './fake-agent-task.js';
+import { fakeAgentTask, type FakeAgentTaskFields } from './fake-agent-task.js';
 
 describe('fakeAgentTask', () => {
   it('is a pending task whose description holds one fake-agent line per directive', () => {
@@ -14,6 +14,6 @@ describe('fakeAgentTask', () => {
   });
 
   it("takes the caller's fields over its own", () => {
-    expect(fakeAgentTask('docs_1', { status: 'blocked', verify: ['true'], domain: 'docs' })).toMatchObject({ status: 'blocked', verify: ['true'], domain: 'docs', title: 'Task docs_1' });
+    expect(fakeAgentTask<FakeAgentTaskFields & { domain?: string }>('docs_1', { status: 'blocked', verify: ['true'], domain: 'docs' })).toMatchObject({ status: 'blocked', verify: ['true'], domain: 'docs', title: 'Task docs_1' });
   });
 });
