@@ -7,6 +7,8 @@ export { tempPlanRepo } from './plan-repo.js';
 export type { TempPlanRepo, TempPlanRepoOptions } from './plan-repo.js';
 /** The fake Codex CLI for fast orchestrator tests, and a PATH folder that holds it as `codex`. */
 export { fakeCodexPath, fakeCodexOnPath, fakeCodexEnv } from './fake-codex.js';
+/** A pending plan task whose brief tells the fake codex what to do (`fake-agent: <mode>` lines). */
+export { fakeAgentTask, type FakeAgentTaskFields } from './fake-agent-task.js';
 /** The real agent CLIs installed as devDependencies of this package. */
 export { agentCliPath, type AgentCliName } from './servers/agent-cli-path.js';
 /** The scripted model servers for the real Codex, Gemini, Claude and Qwen Code CLIs live in @planwright/scripted-models; re-exported here. */

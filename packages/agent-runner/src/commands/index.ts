@@ -1,14 +1,9 @@
 import { handler, UsageError, type AnyCommandModule } from '@planwright/cli-kit';
 import type { Argv, CommandModule } from 'yargs';
 import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/access.js';
-import { orchestrateOptions, type OrchestrateArgs } from './orchestrate-options.js';
+import { orchestrateOptions, type OrchestrateArgs, type RunArgs } from './orchestrate-options.js';
 
 // Command modules only: flags and help. The work is imported inside each handler.
-
-export interface RunArgs extends OrchestrateArgs {
-  pr?: string;
-  repo: string;
-}
 
 /** `run`: codex-orchestrate with `--pr` (plan dir `.plans/<PR>`, code dir the repo) as a shortcut. */
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -30,7 +25,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         'Exit codes: 0 every task that ran reached agent_done or done (or none was runnable), 1 a task ended\n' +
           'blocked, 2 bad input (nothing written) or stopped by control/stop, 124 a task timed out, 130\n' +
           "interrupted. codex-orchestrate keeps the kit's: 0 when a task ends blocked.",
-      ) as unknown as Argv<RunArgs>,
+      ),
   handler: handler(async (args, io) => {
     const { runOrchestrateCli } = await import('./run-orchestrate.js');
     const { runDirs, toOrchestrateOptions } = await import('./to-options.js');

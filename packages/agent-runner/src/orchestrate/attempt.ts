@@ -103,9 +103,9 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
       logOffset,
       timeoutMs: toMs(timeoutMinutes),
       stallMs: toMs(run.stallMinutes),
-      graceMs: run.graceSeconds * 1000,
+      graceMs: run.timeoutGraceSeconds * 1000,
       resultsGraceMs: run.resultsGraceSeconds * 1000,
-      heartbeatMs: run.heartbeatSeconds * 1000,
+      heartbeatMs: run.heartbeatIntervalSeconds * 1000,
       signal: options.signal,
       onLine: run.streamAgentOutput ? (line) => emit({ type: 'agent-output', taskId: task.id, line }) : undefined,
     });
@@ -116,7 +116,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
     return { supervised, events, decision, usage, reportedUsage: events.usage, results: supervised.results, agent, durationMs: Date.now() - started };
   } catch (error) {
     // Whatever failed (a run file that cannot be written, say), no agent is left running unsupervised.
-    await agent.terminate(run.graceSeconds * 1000).catch(() => undefined);
+    await agent.terminate(run.timeoutGraceSeconds * 1000).catch(() => undefined);
     throw error;
   }
 }
