@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { compareProcesses, report, timeAsync } from './lib/measure.mjs';
 import { boardBench } from './board.mjs';
 import { handshakeRecovery } from './handshake.mjs';
+import { mcpStatusBench } from './mcp-status.mjs';
 import { detection, makespan, overhead } from './orchestrator.mjs';
 import { writePlans } from './lib/plans.mjs';
 import { writeOpenspecRepo } from './openspec-validate.mjs';
@@ -36,6 +37,9 @@ try {
     // Shown for scale, no target: the whole CLI path (yargs) plus printing every runnable task.
     { name: 'plan-schema next --json, 10,000 tasks (process)', value: next10k, baseline: bare, baselineName: 'node -e 0', target: '(info)', met: true },
   ];
+  // The planner's cost per step: a tool call to the server it keeps running, or a CLI process per call.
+  const mcp = await mcpStatusBench();
+  rows.push({ name: 'status tool call over stdio, 25 tasks (planwright mcp)', value: mcp.toolCall, baseline: mcp.process, baselineName: 'planwright status --json (process)', target: '<= 0.125x (8x faster)', met: mcp.process >= 8 * mcp.toolCall });
   console.log('orchestrator (a one-line shell agent, so the orchestrator is what is measured)');
   for (const level of await makespan()) {
     const within = level.concurrency === 4 ? ' (target: within 15%)' : '';

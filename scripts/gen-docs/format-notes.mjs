@@ -375,13 +375,13 @@ export const FIELD_NOTES = {
   'orchestrator-toml:model': kit('--model', 'the agent\'s own default'),
   'orchestrator-toml:agent': kit('--agent', '`codex`'),
   'orchestrator-toml:handshake_reminders': kit('--handshake-reminders', '1; 0 = no reminder turn'),
-  'orchestrator-toml:agents': 'One table per agent: custom agents, and settings of `codex`, `gemini`, `claude`.',
+  'orchestrator-toml:agents': 'One table per agent: custom agents, and settings of the built-in ones (`codex`, `gemini`, `claude`, `qwen`).',
   'orchestrator-toml:agents.<name>.command': 'Custom agents only, and required for them: the command as an argument array, with placeholders.',
   'orchestrator-toml:agents.<name>.stdin': 'Custom agents only: `prompt` puts the prompt on stdin, then closes it (default `none`).',
   'orchestrator-toml:agents.<name>.events': 'Custom agents only: read the output as that CLI\'s JSON events; `none` counts every line as activity.',
   'orchestrator-toml:agents.<name>.env': 'Added to the agent\'s environment (placeholders allowed).',
   'orchestrator-toml:agents.<name>.model': 'The agent\'s model when the run names none.',
-  'orchestrator-toml:agents.<name>.max_retries': '`gemini` and `claude` only: API retries (defaults 1 and 2; the CLIs alone retry about 10 times).',
+  'orchestrator-toml:agents.<name>.max_retries': '`gemini`, `claude` and `qwen` only: API retries (defaults 1, 2 and 1; the CLIs alone retry about 10 times).',
 };
 
 export const OTHER_FILES = `

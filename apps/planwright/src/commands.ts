@@ -3,13 +3,14 @@ import { boardCommand } from '@planwright/board/commands';
 import { remountCommand, type AnyCommandModule } from '@planwright/cli-kit';
 import { reviewCommand } from '@planwright/gemini-review/commands';
 import { gitOpsCommands } from '@planwright/git-ops/commands';
+import { mcpCommand } from '@planwright/mcp/commands';
 import {
   jsonSchemaCommand,
   markVerifiedCommand,
   nextCommand,
   validatePlanCommand,
 } from '@planwright/plan-schema/commands';
-import { doctorCommand, stopCommand, syncPlanCommand } from '@planwright/run-store/commands';
+import { doctorCommandWith, stopCommand, syncPlanCommand } from '@planwright/run-store/commands';
 import {
   archiveCommand,
   conflictsCommand,
@@ -59,11 +60,13 @@ export const planwrightCommands: AnyCommandModule[] = [
   runCommand,
   statusCommand,
   boardCommand,
+  mcpCommand,
   nextCommand,
   verifyCommand,
   markVerifiedCommand,
   syncCommand,
-  doctorCommand,
+  // doctor learns the agents (session ids, resume commands) from agent-runner's registry.
+  doctorCommandWith(async () => (await import('./doctor/load-agents.js')).loadDoctorAgents()),
   stopCommand,
   archiveCommand,
   listCommand,

@@ -19,5 +19,7 @@ export * as geminiReview from '@planwright/gemini-review';
 export * as gitOps from '@planwright/git-ops';
 /** The live web board of a PR: server, event feed, state, task details. */
 export * as board from '@planwright/board';
+/** The MCP server: the workflow's steps as tools for a planning agent. */
+export * as mcp from '@planwright/mcp';
 /** The shared CLI wiring: typed errors and exit codes. */
 export * as cliKit from '@planwright/cli-kit';

@@ -12,15 +12,18 @@ export { defaultPlan } from './orchestrate/default-plan.js';
 export { loadOrchestratorConfig, orchestratorConfigPath, OrchestratorConfigSchema } from './config/orchestrator-config.js';
 export type { OrchestratorConfig } from './config/orchestrator-config.js';
 /** Agent adapters: the interface, and the Codex CLI. */
-export type { AgentAdapter, AgentLaunch, LaunchContext } from './adapters/adapter.js';
+export type { AgentAdapter, AgentFactory, AgentLaunch, AgentSettings, BuiltinAdapter, LaunchContext } from './adapters/adapter.js';
 export type { AgentEventState, AgentEventParser } from './adapters/agent-events.js';
 export { codexAdapter } from './adapters/codex/codex-adapter.js';
 export { findCodex } from './adapters/codex/find-codex.js';
 export { findOnPath, isExecutable } from './adapters/find-on-path.js';
 export { probeCodex, parseCapabilities } from './adapters/codex/probe.js';
 export type { CodexCapabilities } from './adapters/codex/probe.js';
-export { codexExecArgs, codexResumeArgs, SANDBOX_MODES, APPROVAL_POLICIES } from './adapters/codex/command.js';
-export type { SandboxMode, ApprovalPolicy, CodexExecOptions } from './adapters/codex/command.js';
+export { codexExecArgs, codexResumeArgs } from './adapters/codex/command.js';
+export type { CodexExecOptions } from './adapters/codex/command.js';
+/** The kit's sandbox modes and approval policies, which every adapter maps onto its CLI. */
+export { SANDBOX_MODES, APPROVAL_POLICIES } from './adapters/access.js';
+export type { SandboxMode, ApprovalPolicy } from './adapters/access.js';
 export { codexEventParser } from './adapters/codex/events.js';
 /** Process supervision: agents in their own process group, logs followed with bounded memory. */
 export { spawnAgent } from './supervise/spawn-agent.js';
@@ -30,9 +33,9 @@ export { superviseTask } from './supervise/supervise-task.js';
 /** The pre-plan research agent. */
 export { runResearch } from './research/research.js';
 export type { ResearchOptions, ResearchResult } from './research/research.js';
-/** Which agent CLIs are installed. */
-export { checkAgents } from './check/check-agents.js';
-export type { AgentCheck } from './check/check-agents.js';
+/** Which agent CLIs are installed, logged in, and from which npm package: every agent of the registry. */
+export { checkAgents, agentLoginState, agentNpmPackage, agentOptionalFlags } from './check/check-agents.js';
+export type { AgentCheck, LoginState } from './check/check-agents.js';
 /** Errors. */
 export { AgentRunnerError, AgentNotFoundError } from './errors.js';
 /** Run a CLI to its end in its own process group: stdin given and closed, bounded output, a timeout that ends the group. */
@@ -47,7 +50,11 @@ export type { VerifyTaskOptions, VerifyTaskResult } from './verify/verify-task.j
 export { schedule } from './orchestrate/scheduler.js';
 export { clash, canRunBeside } from './orchestrate/conflicts.js';
 /** Agent adapters by name: codex, gemini, claude, or a custom agent of orchestrator.toml. */
-export { createAdapter, knownAgents } from './adapters/registry.js';
+export { createAdapter, knownAgents, builtinAdapter, builtinAdapters } from './adapters/registry.js';
+/** The registry itself (name -> adapter factory): the one list of built-in agents. */
+export { AGENTS, DEFAULT_AGENT } from './adapters/agents.js';
+/** What run-store's doctor needs to know about agents (session ids in logs, resume commands), from the registry. */
+export { doctorAgents } from './adapters/doctor-agents.js';
 export type { CreateAdapterOptions } from './adapters/registry.js';
 export { AgentConfigSchema, BUILTIN_AGENTS } from './config/agents-config.js';
 export type { AgentConfig, BuiltinAgent } from './config/agents-config.js';
@@ -57,7 +64,8 @@ export type { GeminiAdapterOptions } from './adapters/gemini/gemini-adapter.js';
 export { geminiArgs } from './adapters/gemini/command.js';
 export type { GeminiRunOptions } from './adapters/gemini/command.js';
 export { geminiEventParser } from './adapters/gemini/events.js';
-export { describeGeminiExit } from './adapters/gemini/exit-codes.js';
+export { describeGeminiExit, geminiHttpStatusOfExit, GEMINI_EXIT_CODES } from './adapters/gemini/exit-codes.js';
+export type { GeminiExitCode } from './adapters/gemini/exit-codes.js';
 export { probeGemini, parseGeminiCapabilities } from './adapters/gemini/probe.js';
 export type { GeminiCapabilities } from './adapters/gemini/probe.js';
 export { prepareGeminiSettingsHome } from './adapters/gemini/settings-home.js';

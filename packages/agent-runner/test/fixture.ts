@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Task } from '@planwright/plan-schema';
 import { processGroupMembers, readAgentProcesses } from '@planwright/run-store';
-import { fakeCodexEnv, tempDir, tempGitRepo, writeFiles } from '@planwright/test-utils';
+import { fakeAgentTask, fakeCodexEnv, tempDir, tempGitRepo, writeFiles } from '@planwright/test-utils';
 import { onTestFinished } from 'vitest';
 import type { AgentAdapter } from '../src/adapters/adapter.js';
 import { orchestrate } from '../src/orchestrate/orchestrate.js';
@@ -24,14 +24,7 @@ export interface Fixture {
 
 /** A task whose brief tells the fake codex what to do (`fake-agent: <mode>` lines). */
 export function fakeTask(id: string, ...directives: string[]): Task {
-  return {
-    id,
-    title: `Task ${id}`,
-    description: ['Do the work.', ...directives.map((directive) => `fake-agent: ${directive}`)].join('\n'),
-    status: 'pending',
-    verify: [],
-    depends_on: [],
-  };
+  return fakeAgentTask<Task>(id, {}, ...directives);
 }
 
 /**

@@ -40,3 +40,21 @@ export async function resumeTask(adapter: AgentAdapter, fixture: Fixture, runDir
   for (const line of run.stdout.split('\n')) launch.parser.feed(line);
   return { exitCode: run.exitCode, stderr: run.stderr, state: launch.parser.state };
 }
+
+/**
+ * Runs the resume command doctor printed (`planwright doctor --print-rerun`), as a person would paste it:
+ * its argv with the CLI's real path for the bare name, in its cwd, its env added, the prompt on stdin only
+ * when it says so; the output parsed by the adapter's own event parser.
+ */
+export async function runPrintedResume(
+  resume: { argv: string[]; cwd?: string; env?: Record<string, string>; prompt_on_stdin: boolean; prompt: string },
+  bin: string,
+  adapter: AgentAdapter,
+  env: NodeJS.ProcessEnv,
+): Promise<ResumedRun> {
+  const stdio = resume.prompt_on_stdin ? { input: resume.prompt } : { stdin: 'ignore' as const };
+  const run = await execa(bin, resume.argv.slice(1), { ...stdio, env: { ...env, ...resume.env }, cwd: resume.cwd, reject: false });
+  const parser = adapter.events!();
+  for (const line of run.stdout.split('\n')) parser.feed(line);
+  return { exitCode: run.exitCode, stderr: run.stderr, state: parser.state };
+}

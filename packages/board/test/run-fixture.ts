@@ -1,20 +1,10 @@
 import { join } from 'node:path';
 import { orchestrate, type OrchestrateOptions } from '@planwright/agent-runner';
 import type { Task } from '@planwright/plan-schema';
-import { fakeCodexEnv, tempDir, tempGitRepo, writeFiles } from '@planwright/test-utils';
+import { fakeAgentTask, fakeCodexEnv, tempDir, tempGitRepo, writeFiles } from '@planwright/test-utils';
 
-/** A task whose brief tells the fake codex what to do (`fake-agent: <mode>` lines). */
-export function fakeTask(id: string, extra: Partial<Task> = {}, ...directives: string[]): Task {
-  return {
-    id,
-    title: `Task ${id}`,
-    description: ['Do the work.', ...directives.map((directive) => `fake-agent: ${directive}`)].join('\n'),
-    status: 'pending',
-    verify: [],
-    depends_on: [],
-    ...extra,
-  };
-}
+/** A task whose brief tells the fake codex what to do (`fake-agent: <mode>` lines), after `extra`'s fields. */
+export const fakeTask = fakeAgentTask<Task>;
 
 /** A temp git repo with `.plans/pr-1/plan.json`, and a `run` that orchestrates it with the fake codex. */
 export async function runFixture(tasks: Task[]) {

@@ -11,23 +11,23 @@ export type { Plan } from './schemas/plan.js';
 export { RESULT_STATUSES, ResultStatusSchema, ResultsSchema } from './schemas/results.js';
 export type { Results, ResultStatus } from './schemas/results.js';
 /**
- * The handshake, one module: the brief's section (written, and read back by the scripted models), the
- * prompts that repeat it (follow-up, reminder turn, doctor's resume) and the trust rule for results.
+ * The handshake as text, from the leaf package `@planwright/handshake` (re-exported so callers need one
+ * import): the brief's section, written and read back by the scripted models, and the prompts that repeat it.
  */
-export { HANDSHAKE_HEADING, renderHandshakeBlock, readHandshakeBlock, resultsTemplate } from './handshake/handshake-block.mjs';
-export type { HandshakeTarget, HandshakeBlock, ResultsTemplate } from './handshake/handshake-block.mjs';
+export { HANDSHAKE_HEADING, renderHandshakeBlock, readHandshakeBlock, resultsTemplate } from '@planwright/handshake';
+export type { HandshakeTarget, HandshakeBlock, ResultsTemplate } from '@planwright/handshake';
 /** The handshake modes, the instruction lines of a prompt, the reminder turn's message. */
-export { handshakeInstructions, reminderPrompt } from './handshake/handshake.js';
-export type { Handshake, HandshakeProblem } from './handshake/handshake.js';
+export { HANDSHAKE_MODES, handshakeInstructions, reminderPrompt } from '@planwright/handshake';
+export type { Handshake, HandshakeProblem } from '@planwright/handshake';
 /** Results count only with this task's and this invocation's ids (stale ones say which id differs). */
-export { checkHandshake } from './handshake/check-handshake.js';
-export type { HandshakeCheck, HandshakeIds } from './handshake/check-handshake.js';
+export { checkHandshake } from './results/check-handshake.js';
+export type { HandshakeCheck, HandshakeIds } from './results/check-handshake.js';
 /** Results data read the way the kit did (task/id aliases, missing status = completed). */
-export { normalizeResults } from './handshake/normalize-results.js';
-export type { NormalizedResults } from './handshake/normalize-results.js';
+export { normalizeResults } from './results/normalize-results.js';
+export type { NormalizedResults } from './results/normalize-results.js';
 /** JSON as models write it: fenced, commented, trailing commas, BOM; the repairs are reported. */
-export { parseTolerantJson } from './handshake/tolerant-json.js';
-export type { Repair, TolerantParse } from './handshake/tolerant-json.js';
+export { parseTolerantJson } from './results/tolerant-json.js';
+export type { Repair, TolerantParse } from './results/tolerant-json.js';
 /** meta.json, heartbeat.json and agent_pids.json of a run directory. */
 export {
   RUN_STATUSES,
@@ -61,7 +61,7 @@ export type { PlanProblem } from './plan/problem.js';
 export { updatePlan } from './plan/update-plan.js';
 export type { UpdatePlanOptions, PlanUpdate } from './plan/update-plan.js';
 /** `--repo/--pr` or `--plan` to a plan file. */
-export { resolvePlanFile, checkPrName, displayPath } from './plan/locate-plan.js';
+export { resolvePlanFile, displayPath } from './plan/locate-plan.js';
 export type { PlanLocation, ResolvedPlan } from './plan/locate-plan.js';
 /** The one PR-name rule (`PR_42` -> `.plans/pr-42/`, a folder named as typed found first) and the kit's slug rule. */
 export { prFolderName, resolvePrDir, slugify, toSlug } from './plan/pr-name.js';

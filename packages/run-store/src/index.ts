@@ -66,6 +66,9 @@ export type { RunsLocation, LocatedRuns } from './runs/locate-runs.js';
 /** The runs of a PR, newest first, from meta.json alone. */
 export { listRuns, listPrRuns } from './runs/list-runs.js';
 export type { RunSummary } from './runs/list-runs.js';
+/** A PR at a glance: the plan's summary and its latest run (`planwright status --json`). */
+export { prStatus, ACTIVE_RUN_STATUSES } from './runs/pr-status.js';
+export type { PrStatus, PrStatusOptions } from './runs/pr-status.js';
 /** One run with its tasks' results, logs and agents. */
 export { showRun } from './runs/show-run.js';
 export type { RunDetails, RunTaskDetails, ShowRunOptions } from './runs/show-run.js';
@@ -86,8 +89,10 @@ export { doctor } from './doctor/doctor.js';
 export type { DoctorOptions, DoctorReport } from './doctor/doctor.js';
 export type { KillReport } from './doctor/kill-agent.js';
 export type { RerunCommands } from './doctor/rerun.js';
-/** The thread id an agent announced in its JSON event log. */
-export { threadIdFromLog, threadIdOfEvent } from './doctor/thread-id.js';
+/** The thread id an agent announced in its log, found by the agent's own line reader. */
+export { threadIdFromLog } from './doctor/thread-id.js';
+/** What doctor asks its caller about agents (session ids, resume commands): run-store knows none. */
+export type { DoctorAgents, ResumeCommand, ResumeCommandInput } from './doctor/doctor-agents.js';
 
 // Errors.
 /** A run folder or run file that cannot be used; the watchers' abort. */

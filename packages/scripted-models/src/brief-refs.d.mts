@@ -13,6 +13,6 @@ export interface BriefRefs {
 /**
  * Reads what an orchestrator prompt (or a brief) names: the brief it points at, and the brief's
  * handshake section (results path, run id, task id, done marker, the JSON to write), read through
- * plan-schema's `readHandshakeBlock`, never from prose.
+ * @planwright/handshake's `readHandshakeBlock`, never from prose.
  */
 export function findBriefRefs(text: string): BriefRefs;

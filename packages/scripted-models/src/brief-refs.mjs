@@ -3,10 +3,10 @@
 // @planwright/test-utils imports it as `@planwright/scripted-models/brief-refs` (types in the .d.mts).
 //
 // The handshake (task id, run id, results file, done marker, the JSON to write) is read from the brief's
-// structured section through plan-schema's handshake-block, the module that writes it: never from prose.
+// structured section through @planwright/handshake's handshake-block, the module that writes it: never from prose.
 // Only the pointer to the brief is found in the prompt's words, as an agent finds it:
 //   "Read and follow the instructions in: <path>" (the kit's prompt), else any path ending in tasks/<id>.md.
-import { readHandshakeBlock } from '@planwright/plan-schema/handshake-block';
+import { readHandshakeBlock } from '@planwright/handshake/handshake-block';
 
 const ID = '[A-Za-z0-9][A-Za-z0-9_.-]*';
 const BRIEF_LINE = /instructions in:[ \t]*(`[^`\n]+`|"[^"\n]+"|\S+)/i;

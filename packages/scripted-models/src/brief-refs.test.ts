@@ -1,4 +1,4 @@
-import { renderHandshakeBlock } from '@planwright/plan-schema/handshake-block';
+import { renderHandshakeBlock } from '@planwright/handshake/handshake-block';
 import { describe, expect, it } from 'vitest';
 import { findBriefRefs } from './brief-refs.mjs';
 
@@ -7,7 +7,7 @@ const template = { task_id: 'task_001', run_id: '20261124-170000-1-abcd', status
 const brief = (block: string) => `# task_001: Do it\n\n## Task\nWrite results/other.json with run_id=not-this-one.\n\n${block}`;
 
 describe('findBriefRefs', () => {
-  it('reads the handshake from the brief section plan-schema writes: ids, results path, the JSON to write', () => {
+  it('reads the handshake from the brief section @planwright/handshake writes: ids, results path, the JSON to write', () => {
     expect(findBriefRefs(brief(renderHandshakeBlock(target)))).toEqual({ ...target, results: template });
   });
 

@@ -26,3 +26,12 @@ export { prepareClaudeHome, type ClaudeHome, type PrepareClaudeHomeOptions } fro
 /** Scripts that play a Gemini or Claude agent following its brief: they write the results file the prompt names. */
 export { followBriefGemini } from './follow-brief-gemini.js';
 export { followBriefClaude } from './follow-brief-claude.js';
+/** A planner that drives planwright's MCP server by tool calls alone (status, add_tasks, start_run, wait_run, mark_verified), for codex and Claude Code. */
+export { nextPlannerStep, readToolResult, type PlannerCall, type PlannerOptions, type PlannerStep } from './planner-steps.js';
+export { codexPlanner, codexPlannerCalls } from './codex-planner.js';
+export { claudePlanner, claudePlannerCalls } from './claude-planner.js';
+/** A scripted OpenAI Chat Completions server for the real `qwen` (Qwen Code), its reply builders, a HOME for it, and a script that follows the brief. */
+export { startQwenServer, type QwenServer, type QwenServerOptions } from './qwen-server.js';
+export { qwenReply, type QwenReply, type QwenToolCall, type QwenUsage, type QwenReplyOptions } from './qwen-replies.js';
+export { prepareQwenHome, type QwenHome, type PrepareQwenHomeOptions } from './qwen-home.js';
+export { followBriefQwen } from './follow-brief-qwen.js';

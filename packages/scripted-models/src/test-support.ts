@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { renderHandshakeBlock } from '@planwright/plan-schema/handshake-block';
+import { renderHandshakeBlock } from '@planwright/handshake/handshake-block';
 import { onTestFinished } from 'vitest';
 
 /** A fresh folder under the OS temp dir, removed when the current test finishes. */

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { renderHandshakeBlock } from '@planwright/plan-schema/handshake-block';
+import { renderHandshakeBlock } from '@planwright/handshake/handshake-block';
 import { execa, type ResultPromise } from 'execa';
 import { onTestFinished } from 'vitest';
 import { fakeCodexPath } from './fake-codex.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { renderHandshakeBlock } from '@planwright/plan-schema/handshake-block';
+import { renderHandshakeBlock } from '@planwright/handshake/handshake-block';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { fakeCodexOnPath, fakeCodexPath } from './fake-codex.js';

@@ -7,9 +7,11 @@ export { tempPlanRepo } from './plan-repo.js';
 export type { TempPlanRepo, TempPlanRepoOptions } from './plan-repo.js';
 /** The fake Codex CLI for fast orchestrator tests, and a PATH folder that holds it as `codex`. */
 export { fakeCodexPath, fakeCodexOnPath, fakeCodexEnv } from './fake-codex.js';
+/** A pending plan task whose brief tells the fake codex what to do (`fake-agent: <mode>` lines). */
+export { fakeAgentTask, type FakeAgentTaskFields } from './fake-agent-task.js';
 /** The real agent CLIs installed as devDependencies of this package. */
 export { agentCliPath, type AgentCliName } from './servers/agent-cli-path.js';
-/** The scripted model servers for the real Codex, Gemini and Claude CLIs live in @planwright/scripted-models; re-exported here. */
+/** The scripted model servers for the real Codex, Gemini, Claude and Qwen Code CLIs live in @planwright/scripted-models; re-exported here. */
 export {
   findBriefRefs,
   type BriefRefs,
@@ -58,13 +60,25 @@ export {
   type ClaudeHome,
   followBriefGemini,
   followBriefClaude,
+  startQwenServer,
+  type QwenServer,
+  type QwenServerOptions,
+  qwenReply,
+  type QwenReply,
+  type QwenToolCall,
+  type QwenUsage,
+  type QwenReplyOptions,
+  type QwenHome,
+  followBriefQwen,
 } from '@planwright/scripted-models';
-/** CODEX_HOME, GEMINI_CLI_HOME and a claude HOME for a scripted server, in a temp folder removed after the test unless `dir` is given. */
+/** CODEX_HOME, GEMINI_CLI_HOME, a claude HOME and a qwen HOME for a scripted server, in a temp folder removed after the test unless `dir` is given. */
 export {
   prepareCodexHome,
   prepareGeminiHome,
   prepareClaudeHome,
+  prepareQwenHome,
   type PrepareCodexHomeOptions,
   type PrepareGeminiHomeOptions,
   type PrepareClaudeHomeOptions,
+  type PrepareQwenHomeOptions,
 } from './servers/homes.js';

@@ -2,17 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { checkAgents, loadOrchestratorConfig, orchestratorConfigPath } from '@planwright/agent-runner';
+import { agentLoginState, agentNpmPackage, agentOptionalFlags, checkAgents, DEFAULT_AGENT, loadOrchestratorConfig, orchestratorConfigPath } from '@planwright/agent-runner';
+import { prFolderName } from '@planwright/plan-schema';
 import { execa } from 'execa';
-import { loginState } from './login-state.js';
+import type { CheckItem } from './check-item.js';
+import { mcpClientItems } from './mcp-clients-check.js';
 
-/** One line of `planwright check`. */
-export interface CheckItem {
-  name: string;
-  /** `ok`, `missing` (needed and absent: exit 1), or `note` (absent but not needed now). */
-  state: 'ok' | 'missing' | 'note';
-  detail: string;
-}
+export type { CheckItem };
 
 export interface CheckOptions {
   repo?: string;
@@ -30,7 +26,8 @@ const MIN_NODE = [20, 19] as const;
 
 /**
  * Everything a planwright workflow relies on, one item each: Node, git, the config file in effect, each
- * agent CLI (installed, version, the flags planwright passes, logged in), and a writable run root. Items
+ * agent CLI (installed, version, the flags planwright passes, logged in), a writable run root, and where
+ * each agent CLI has planwright's MCP server configured. Items
  * the chosen workflow needs and lacks are `missing`; the CLI exits 1 on any.
  *
  * @example
@@ -41,25 +38,25 @@ export async function checkEnvironment(options: CheckOptions = {}): Promise<{ it
   const items: CheckItem[] = [nodeItem(), await gitItem(env)];
   const { item: configItem, agent: configured, runRoot } = await configCheck(env);
   items.push(configItem);
-  const agent = options.agent ?? configured ?? 'codex';
+  const agent = options.agent ?? configured ?? DEFAULT_AGENT;
   const needed = new Set([agent, ...(options.reviewer ? [options.reviewer] : [])]);
   for (const check of await checkAgents(env)) {
     const need = needed.has(check.agent);
     if (!check.installed) {
-      items.push({ name: check.agent, state: need ? 'missing' : 'note', detail: `not installed: ${check.problem ?? ''} (npm install -g ${PACKAGE[check.agent]})` });
+      items.push({ name: check.agent, state: need ? 'missing' : 'note', detail: `not installed: ${check.problem ?? ''} (npm install -g ${agentNpmPackage(check.agent)})` });
       continue;
     }
-    // codex's --full-auto is gone since 0.169; planwright maps around it, so its absence is no problem.
-    const lacking = Object.entries(check.flags).filter(([flag, has]) => !has && flag !== 'fullAuto').map(([flag]) => flag);
-    const login = await loginState(check.agent, check.bin!, env);
+    // Flags planwright maps around (codex's --full-auto, gone since 0.169) are no problem when absent.
+    const optional = agentOptionalFlags(check.agent);
+    const lacking = Object.entries(check.flags).filter(([flag, has]) => !has && !optional.includes(flag)).map(([flag]) => flag);
+    const login = await agentLoginState(check.agent, check.bin!, env);
     const flags = lacking.length ? `; lacks ${lacking.join(', ')}` : '; flags ok';
     items.push({ name: check.agent, state: need && login.state === 'no' ? 'missing' : 'ok', detail: `${check.version} at ${check.bin}${flags}; ${login.detail}` });
   }
   items.push(await runRootItem(options, runRoot));
+  items.push(...(await mcpClientItems({ repo: resolve(options.cwd ?? process.cwd(), options.repo ?? '.'), env })));
   return { items, ok: items.every((item) => item.state !== 'missing') };
 }
-
-const PACKAGE: Record<string, string> = { codex: '@openai/codex', gemini: '@google/gemini-cli', claude: '@anthropic-ai/claude-code' };
 
 function nodeItem(): CheckItem {
   const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
@@ -89,7 +86,8 @@ async function runRootItem(options: CheckOptions, configured: string | undefined
   const cwd = options.cwd ?? process.cwd();
   const repo = resolve(cwd, options.repo ?? '.');
   const root = options.runRoot ?? configured;
-  const dir = root ? resolve(cwd, root, options.pr ?? '') : options.pr ? join(repo, '.plans', options.pr, 'runs') : join(repo, '.plans');
+  const pr = options.pr === undefined ? undefined : prFolderName({ repo, pr: options.pr });
+  const dir = root ? resolve(cwd, root, pr ?? '') : pr ? join(repo, '.plans', pr, 'runs') : join(repo, '.plans');
   const existing = nearestExisting(dir);
   const probe = join(existing, `.planwright-check-${randomBytes(4).toString('hex')}`);
   try {

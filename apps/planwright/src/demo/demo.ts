@@ -8,6 +8,8 @@ import { demoAssets } from './assets.js';
 import type { DemoContext, StepOutcome } from './context.js';
 import { findDemoCli } from './find-cli.js';
 import { type DemoModels, liveModels, startScriptedModels } from './models.js';
+import { mcpInitStep } from './mcp-init-step.js';
+import { plannerStep } from './planner-step.js';
 import { initStep, planStep, proposalStep, sampleStep } from './setup-steps.js';
 import type { DemoOptions, DemoResult, DemoStep, DemoStepName } from './types.js';
 
@@ -19,6 +21,15 @@ const STEPS: Array<[DemoStepName, (context: DemoContext) => Promise<StepOutcome>
   ['research', researchStep],
   ['review', reviewStep],
   ['run', runStep],
+  ['status', statusStep],
+];
+
+// demo --planner: the planner is an agent that drives planwright through its MCP server.
+const PLANNER_STEPS: typeof STEPS = [
+  ['sample', sampleStep],
+  ['mcp', mcpInitStep],
+  ['proposal', proposalStep],
+  ['planner', plannerStep],
   ['status', statusStep],
 ];
 
@@ -41,7 +52,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const started = Date.now();
   const base = options.env ?? process.env;
   const mode = options.live ? 'live' : 'scripted';
-  const clis = [findDemoCli('codex', base), findDemoCli('gemini', base)];
+  const steps = options.planner ? PLANNER_STEPS : STEPS;
+  // The planner flow runs Codex only: as the planner and as the task agents.
+  const clis = options.planner ? [findDemoCli('codex', base)] : [findDemoCli('codex', base), findDemoCli('gemini', base)];
   const assets = demoAssets();
   const goal = /^# (.+)$/m.exec(await readFile(join(assets.planner, 'proposal.md'), 'utf8'))?.[1] ?? CHANGE;
   let models: DemoModels | undefined = options.live ? await liveModels(base, clis) : undefined;
@@ -58,7 +71,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     signal: options.signal,
     onProgress: options.onProgress,
   };
-  const steps: DemoStep[] = [];
+  const done: DemoStep[] = [];
   let commits: string[] = [];
   let status: PlanSummary | undefined;
   try {
@@ -66,32 +79,33 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     // Git without the user's global and system config: the sample repo sets its own identity.
     await writeFile(join(dir, 'gitconfig'), '');
     context.env = { ...models.env, GIT_CONFIG_GLOBAL: join(dir, 'gitconfig'), GIT_CONFIG_NOSYSTEM: '1' };
-    options.onStart?.({ mode, clis, dir });
-    for (const [name, run] of STEPS) {
+    options.onStart?.({ mode, clis, dir, flow: options.planner ? 'planner' : 'workflow' });
+    for (const [name, run] of steps) {
       if (options.signal?.aborted) break;
       const step = await timed(name, () => run(context));
-      steps.push(step);
+      done.push(step);
       options.onStep?.(step);
       if (!step.ok) break;
     }
     commits = await commitsSince(context).catch(() => []);
-    status = steps.find((step) => step.step === 'status')?.details?.status as PlanSummary | undefined;
+    status = done.find((step) => step.step === 'status')?.details?.status as PlanSummary | undefined;
   } finally {
     await models?.close();
     if (!options.keep) await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   }
-  const ok = steps.length === STEPS.length && steps.every((step) => step.ok) && !options.signal?.aborted;
+  const ok = done.length === steps.length && done.every((step) => step.ok) && !options.signal?.aborted;
   return {
     ok,
     exitCode: options.signal?.aborted ? 130 : ok ? 0 : 1,
     mode,
+    flow: options.planner ? 'planner' : 'workflow',
     dir,
     repo: context.repo,
     kept: Boolean(options.keep),
     pr: PR,
     change: CHANGE,
     clis,
-    steps,
+    steps: done,
     commits,
     status,
     board_command: options.keep ? boardCommandFor(context.repo) : null,

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { agentLoginState } from '@planwright/agent-runner';
 import { PlanwrightError } from '@planwright/cli-kit';
 import { type CodexServer, type GeminiServer, prepareCodexHome, prepareGeminiHome, startCodexServer, startGeminiServer } from '@planwright/scripted-models';
-import { loginState } from '../check/login-state.js';
 import { demoCodexScript, demoReviewScript } from './demo-agent.js';
 import type { FoundCli } from './find-cli.js';
 
@@ -50,7 +50,7 @@ export async function startScriptedModels(dir: string, base: NodeJS.ProcessEnv, 
  */
 export async function liveModels(base: NodeJS.ProcessEnv, clis: FoundCli[]): Promise<DemoModels> {
   for (const cli of clis) {
-    const login = await loginState(cli.name, cli.path, base);
+    const login = await agentLoginState(cli.name, cli.path, base);
     if (login.state === 'no') {
       throw new PlanwrightError(`--live: ${cli.name} is ${login.detail}`, { hint: 'log in first, or run the demo without --live (scripted models, no credentials)' });
     }

@@ -5,7 +5,7 @@ import { renderEnd } from './render.js';
 import type { DemoResult } from './types.js';
 
 const result = (kept: boolean, repo = '/tmp/planwright-demo-x/word-tools'): DemoResult => ({
-  ok: true, exitCode: 0, mode: 'scripted', dir: '/tmp/planwright-demo-x', repo, kept, pr: 'demo', change: 'add-slug-command',
+  ok: true, exitCode: 0, mode: 'scripted', flow: 'workflow', dir: '/tmp/planwright-demo-x', repo, kept, pr: 'demo', change: 'add-slug-command',
   clis: [], steps: [], commits: [], board_command: kept ? boardCommandFor(repo) : null, duration_ms: 1200,
 });
 

@@ -8,9 +8,11 @@ const indent = ' '.repeat(LABEL);
 const FROM: Record<FoundCli['source'], string> = { env: 'from $CODEX_BIN/$GEMINI_BIN', path: 'from PATH', planwright: 'installed with planwright' };
 
 /** The lines the demo prints before its first step. */
-export function renderStart(io: CliIo, start: { mode: 'scripted' | 'live'; clis: FoundCli[]; dir: string }, keep: boolean): void {
+export function renderStart(io: CliIo, start: { mode: 'scripted' | 'live'; clis: FoundCli[]; dir: string; flow?: 'workflow' | 'planner' }, keep: boolean): void {
   io.out(
-    start.mode === 'live'
+    start.flow === 'planner'
+      ? 'planwright demo --planner: the real Codex CLI as the planner, driving planwright through its MCP server, against scripted models on 127.0.0.1 (no credentials, no network)'
+      : start.mode === 'live'
       ? 'planwright demo: the whole workflow on a sample project, with the real Codex and Gemini CLIs and your own logins'
       : 'planwright demo: the whole workflow on a sample project, with the real Codex and Gemini CLIs against scripted models on 127.0.0.1 (no credentials, no network)',
   );
@@ -29,6 +31,10 @@ export function renderStep(io: CliIo, step: DemoStep): void {
 
 /** A task of the run starting or ending. */
 export function renderProgress(io: CliIo, progress: DemoProgress): void {
+  if (progress.type === 'tool-call') {
+    io.out(`${indent}-> ${progress.tool}${progress.ok ? '' : ` (refused: ${progress.error ?? 'failed'})`}`);
+    return;
+  }
   if (progress.type === 'task-started') {
     io.out(`${indent}${progress.taskId} started (${progress.agent})`);
     return;

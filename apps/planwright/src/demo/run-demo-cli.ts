@@ -7,6 +7,7 @@ export interface DemoArgs {
   live: boolean;
   json: boolean;
   agentTimeoutMinutes?: number;
+  planner: boolean;
 }
 
 /**
@@ -17,6 +18,7 @@ export async function runDemoCli(args: DemoArgs, io: CliIo): Promise<number> {
   if (args.agentTimeoutMinutes !== undefined && !(args.agentTimeoutMinutes > 0)) {
     throw new UsageError(`--agent-timeout-minutes ${args.agentTimeoutMinutes}: must be more than 0`);
   }
+  if (args.planner && args.live) throw new UsageError('--planner runs against the built-in scripted models: leave out --live');
   if (args.live) io.err('planwright demo --live: real models with your own Codex and Gemini logins; this costs tokens.');
   const controller = new AbortController();
   const onSignal = () => controller.abort();
@@ -27,6 +29,7 @@ export async function runDemoCli(args: DemoArgs, io: CliIo): Promise<number> {
     const result = await runDemo({
       keep: args.keep,
       live: args.live,
+      planner: args.planner,
       agentTimeoutMinutes: args.agentTimeoutMinutes,
       signal: controller.signal,
       onStart: human ? (start) => renderStart(io, start, args.keep) : undefined,

@@ -20,10 +20,11 @@ describe('planwright init', () => {
     expect(stdout).toContain('created .plans/PLANNER.md\n');
     expect(stdout).toContain('.gitignore: run folders ignored (created)\n');
     const planner = await readFile(join(repo, '.plans/PLANNER.md'), 'utf8');
-    for (const section of ['## Your job', '## The state: `.plans/<PR>/`', '## The loop', '## Spec first', '## Delegation template', '## Rules']) {
+    for (const section of ['## Your job', '## The state: `.plans/<PR>/`', '## The loop', '## With the planwright MCP tools', '## Spec first', '## Delegation template', '## Rules']) {
       expect(planner).toContain(section);
     }
     expect(planner).toContain('planwright run --pr <PR>');
+    expect(planner).toContain('`status` -> `add_tasks` -> `start_run` -> `wait_run`');
     expect(await readFile(join(repo, '.gitignore'), 'utf8')).toContain('.plans/**/runs/');
   });
 

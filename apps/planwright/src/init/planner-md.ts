@@ -1,3 +1,5 @@
+import { plannerToolsSection } from './planner-md-tools.js';
+
 /**
  * `.plans/PLANNER.md`: the operating rules of the planner (a person or a planning agent) for a repository
  * run with planwright. Written by `planwright init`; a planning agent is pointed at it as its instructions.
@@ -52,6 +54,7 @@ resume commands), \`planwright sync --pr <PR>\` (plan.json from the run folders)
 --run-dir <dir>\` (no further launches). Never stop agents with \`pkill\`/\`killall\` or by name: other
 sessions' agents would die too. \`planwright doctor --kill\` ends exactly one agent's process group.
 
+${plannerToolsSection()}
 ## Spec first
 
 \`\`\`sh

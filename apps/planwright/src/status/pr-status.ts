@@ -1,36 +1,10 @@
-import { join, resolve } from 'node:path';
-import { loadPlan, renderStatus, resolvePlanFile, summarizePlan, type PlanLocation, type PlanSummary } from '@planwright/plan-schema';
-import { listRuns, prRunsRoot, type RunSummary } from '@planwright/run-store';
+import { join } from 'node:path';
+import { renderStatus } from '@planwright/plan-schema';
+import type { PrStatus } from '@planwright/run-store';
 
-export interface PrStatusOptions extends PlanLocation {
-  /** Where the runs are: `<runRoot>/<PR>/` (default `<plan dir>/runs`). */
-  runRoot?: string;
-}
-
-export interface PrStatus extends PlanSummary {
-  plan: string;
-  runs_root: string;
-  latest_run: RunSummary | null;
-}
-
-/** The run statuses that mean an orchestrator may still be working. */
-export const ACTIVE_RUN_STATUSES = new Set(['running', 'task_preparing', 'agent_running', 'waiting_for_results', 'running_background']);
-
-/**
- * A PR at a glance: the plan's summary (counts, runnable, blocked with reasons, per-task agent, time and
- * tokens, totals) and its latest run (status, when, which tasks).
- *
- * @example
- * const status = await prStatus({ repo: '.', pr: 'pr-42' });
- */
-export async function prStatus(options: PrStatusOptions): Promise<PrStatus> {
-  const cwd = options.cwd ?? process.cwd();
-  const located = resolvePlanFile({ ...options, cwd });
-  const summary = summarizePlan(await loadPlan(located.file, { label: located.label }));
-  const runsRoot = prRunsRoot({ planDir: located.planDir, runRoot: options.runRoot ? resolve(cwd, options.runRoot) : undefined, pr: located.pr });
-  const [latest] = await listRuns({ runsRoot });
-  return { plan: located.label, ...summary, runs_root: runsRoot, latest_run: latest ?? null };
-}
+// The document itself is run-store's, shared with the MCP server's `status` tool.
+export { ACTIVE_RUN_STATUSES, prStatus } from '@planwright/run-store';
+export type { PrStatus, PrStatusOptions } from '@planwright/run-store';
 
 /** The status table, then a line on the latest run. */
 export function renderPrStatus(status: PrStatus): string {

@@ -31,14 +31,14 @@ const context = (overrides: Partial<LaunchContext> = {}): LaunchContext => ({
 
 describe('createAdapter', () => {
   it('knows the built-in agents and the configured custom ones', () => {
-    expect(knownAgents(config)).toEqual(['codex', 'gemini', 'claude', 'aider']);
-    expect(['codex', 'gemini', 'claude', 'aider'].map((name) => createAdapter(name, config).name)).toEqual(['codex', 'gemini', 'claude', 'aider']);
+    expect(knownAgents(config)).toEqual(['codex', 'gemini', 'claude', 'qwen', 'aider']);
+    expect(['codex', 'gemini', 'claude', 'qwen', 'aider'].map((name) => createAdapter(name, config).name)).toEqual(['codex', 'gemini', 'claude', 'qwen', 'aider']);
     expect(createAdapter('gemini', config).describeExit).toBeTypeOf('function');
   });
 
   it('refuses an unknown agent, listing the known ones (exit 2)', () => {
     expect(() => createAdapter('cursor', config, { configFile: '/cfg/orchestrator.toml' })).toThrow(
-      expect.objectContaining({ exitCode: 2, message: 'unknown agent "cursor"', hint: 'known agents: codex, gemini, claude, aider (custom agents are [agents.<name>] tables in /cfg/orchestrator.toml)' }),
+      expect.objectContaining({ exitCode: 2, message: 'unknown agent "cursor"', hint: 'known agents: codex, gemini, claude, qwen, aider (custom agents are [agents.<name>] tables in /cfg/orchestrator.toml)' }),
     );
   });
 

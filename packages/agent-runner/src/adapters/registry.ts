@@ -1,11 +1,9 @@
 import { UsageError } from '@planwright/cli-kit';
-import { type AgentConfig, checkAgentsConfig, knownAgentNames } from '../config/agents-config.js';
+import { type AgentConfig, checkAgentsConfig, isBuiltinAgent, knownAgentNames } from '../config/agents-config.js';
 import type { OrchestratorConfig } from '../config/orchestrator-config.js';
-import type { AgentAdapter, LaunchContext } from './adapter.js';
-import { claudeAdapter } from './claude/claude-adapter.js';
-import { codexAdapter } from './codex/codex-adapter.js';
+import type { AgentAdapter, BuiltinAdapter, LaunchContext } from './adapter.js';
+import { AGENTS } from './agents.js';
 import { customAdapter } from './custom/custom-adapter.js';
-import { geminiAdapter } from './gemini/gemini-adapter.js';
 
 export interface CreateAdapterOptions {
   /** The config file the settings came from, for messages (default `orchestrator.toml`). */
@@ -15,9 +13,10 @@ export interface CreateAdapterOptions {
 }
 
 /**
- * The adapter for an agent name: `codex`, `gemini`, `claude`, or a custom agent of the config's
- * `[agents.<name>]` tables. A table's `model` is the default when the run names none, its `env` is added
- * to the agent's environment. An unknown name is a usage error listing the known agents.
+ * The adapter for an agent name: a built-in agent of the registry (`AGENTS`: codex, gemini, claude...), or
+ * a custom agent of the config's `[agents.<name>]` tables. A table's `model` is the default when the run
+ * names none, its `env` is added to the agent's environment. An unknown name is a usage error listing the
+ * known agents.
  *
  * @example
  * const { config, file } = await loadOrchestratorConfig();
@@ -27,24 +26,26 @@ export function createAdapter(name: string, config: OrchestratorConfig = {}, opt
   const file = options.configFile ?? 'orchestrator.toml';
   checkAgentsConfig(config, file);
   const table: AgentConfig = config.agents?.[name] ?? {};
-  switch (name) {
-    case 'codex':
-      return withTable(codexAdapter(), table);
-    case 'gemini':
-      return withTable(geminiAdapter({ maxRetries: table.max_retries, cacheDir: options.cacheDir }), table);
-    case 'claude':
-      return withTable(claudeAdapter({ maxRetries: table.max_retries, cacheDir: options.cacheDir }), table);
-    default:
-      if (table.command) return withTable(customAdapter(name, { command: table.command, stdin: table.stdin, events: table.events, env: table.env }, { configFile: file }), { model: table.model });
-      throw new UsageError(`unknown agent "${name}"`, {
-        hint: `known agents: ${knownAgentNames(config.agents).join(', ')} (custom agents are [agents.<name>] tables in ${file})`,
-      });
-  }
+  if (isBuiltinAgent(name)) return withTable(AGENTS[name]({ maxRetries: table.max_retries, cacheDir: options.cacheDir }), table);
+  if (table.command) return withTable(customAdapter(name, { command: table.command, stdin: table.stdin, events: table.events, env: table.env }, { configFile: file }), { model: table.model });
+  throw new UsageError(`unknown agent "${name}"`, {
+    hint: `known agents: ${knownAgentNames(config.agents).join(', ')} (custom agents are [agents.<name>] tables in ${file})`,
+  });
 }
 
 /** The agent names `createAdapter` accepts with this config. */
 export function knownAgents(config: OrchestratorConfig = {}): string[] {
   return knownAgentNames(config.agents);
+}
+
+/** Every built-in agent's adapter with default settings, in the registry's order (for check and login). */
+export function builtinAdapters(options: Pick<CreateAdapterOptions, 'cacheDir'> = {}): BuiltinAdapter[] {
+  return Object.values(AGENTS).map((factory) => factory({ cacheDir: options.cacheDir }));
+}
+
+/** A built-in agent's adapter with default settings; undefined for any other name. */
+export function builtinAdapter(name: string | undefined, options: Pick<CreateAdapterOptions, 'cacheDir'> = {}): BuiltinAdapter | undefined {
+  return name !== undefined && isBuiltinAgent(name) ? AGENTS[name]({ cacheDir: options.cacheDir }) : undefined;
 }
 
 /** The table's model as the default, its env added (the adapter's own env, e.g. GEMINI_CLI_HOME, wins). */

@@ -2,7 +2,8 @@ import { agentCliPath, tempDir } from '@planwright/test-utils';
 import { describe, expect, it } from 'vitest';
 import { checkAgents } from './check-agents.js';
 
-describe('checkAgents', () => {
+// Each real CLI starts twice (--version, --help): seconds each on a loaded machine.
+describe('checkAgents', { timeout: 120_000 }, () => {
   it('reports the real gemini and claude: versions and the flags planwright passes, from their --help', async () => {
     const env = { ...process.env, XDG_CACHE_HOME: await tempDir(), CODEX_BIN: agentCliPath('codex'), GEMINI_BIN: agentCliPath('gemini'), CLAUDE_BIN: agentCliPath('claude') };
     const [codex, gemini, claude] = await checkAgents(env);

@@ -1,13 +1,7 @@
 import type { PlanLocationArgs } from '@planwright/plan-schema/commands';
-import type { OrchestrateArgs } from './orchestrate-options.js';
 
 // The argument types of the commands, apart from the command modules: index.ts and each run-*.ts import
 // them from here, so neither imports the other.
-
-export interface RunArgs extends OrchestrateArgs {
-  pr?: string;
-  repo: string;
-}
 
 export interface ResearchArgs {
   repo: string;

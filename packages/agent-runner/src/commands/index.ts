@@ -1,9 +1,9 @@
 import { camelCaseFlags, handler, UsageError, type AnyCommandModule } from '@planwright/cli-kit';
 import type { CommandModule } from 'yargs';
-import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/codex/command.js';
-import { orchestrateOptions, type OrchestrateArgs } from './orchestrate-options.js';
+import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/access.js';
+import { orchestrateOptions, type OrchestrateArgs, type RunArgs } from './orchestrate-options.js';
 import { planLocationOptions } from '@planwright/plan-schema/commands';
-import type { RunArgs, ResearchArgs, VerifyArgs } from './args.js';
+import type { ResearchArgs, VerifyArgs } from './args.js';
 
 // Command modules only: flags and help. The work is imported inside each handler.
 
@@ -97,4 +97,5 @@ export const checkCommand: CommandModule<object, { json: boolean }> = {
 /** Every command of the `agent-runner` bin. */
 export const agentRunnerCommands: AnyCommandModule[] = [runCommand, researchCommand, verifyCommand, checkCommand];
 
-export type { RunArgs, ResearchArgs, VerifyArgs } from './args.js';
+export type { RunArgs } from './orchestrate-options.js';
+export type { ResearchArgs, VerifyArgs } from './args.js';

@@ -1,7 +1,8 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
+import { DEFAULT_AGENT } from '../adapters/agents.js';
 import { checkAgents } from '../check/check-agents.js';
 
-/** `check`: one line per agent CLI; exit 1 when codex (the default agent) is missing. */
+/** `check`: one line per agent CLI of the registry; exit 1 when the default agent (codex) is missing. */
 export async function runCheck(args: { json: boolean }, io: CliIo): Promise<number> {
   const checks = await checkAgents();
   if (args.json) printJson(io, checks);
@@ -15,5 +16,5 @@ export async function runCheck(args: { json: boolean }, io: CliIo): Promise<numb
       io.out(`${check.agent} ${check.version} at ${check.bin}${missing.length ? `; lacks ${missing.join(', ')}` : ''}`);
     }
   }
-  return checks.find((check) => check.agent === 'codex')?.installed ? 0 : 1;
+  return checks.find((check) => check.agent === DEFAULT_AGENT)?.installed ? 0 : 1;
 }

@@ -1,6 +1,6 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
 import { runResearch } from '../research/research.js';
-import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
+import type { ApprovalPolicy, SandboxMode } from '../adapters/access.js';
 import type { ResearchArgs } from './args.js';
 import { renderEvent } from './render-events.js';
 

@@ -39,14 +39,14 @@ max_retries = 0
     ['[agents.aider]\ncommand = ["aider", "--message-file", "{prompt}"]\n', 'agents.aider.command[2]: unknown placeholder {prompt}'],
     ['[agents.aider]\ncommand = ["aider"]\nenv = { X = "{result}" }\n', 'agents.aider.env.X: unknown placeholder {result}'],
     ['[agents.aider]\ncommand = ["aider"]\nstdin = "file"\n', 'agents.aider.stdin: expected one of "none", "prompt"'],
-    ['[agents.aider]\ncommand = ["aider"]\nevents = "jsonl"\n', 'agents.aider.events: expected one of "none", "codex", "gemini", "claude"'],
+    ['[agents.aider]\ncommand = ["aider"]\nevents = "jsonl"\n', 'agents.aider.events: expected one of "none", "codex", "gemini", "claude", "qwen"'],
     ['[agents.aider]\ncomand = ["aider"]\n', 'agents.aider: unknown key "comand"'],
     ['[agents.aider]\nevents = "codex"\n', 'agents.aider.command: required for a custom agent'],
     ['[agents.aider]\ncommand = ["aider"]\nenv = { X = 1 }\n', 'agents.aider.env.X: expected string'],
     ['[agents.gemini]\ncommand = ["gemini"]\n', 'agents.gemini.command: gemini is built in and takes no command'],
     ['[agents.gemini]\nmax_retries = 1.5\n', 'agents.gemini.max_retries: expected a whole number'],
     ['[agents.claude]\nmax_retries = -1\n', 'agents.claude.max_retries: expected 0 or more'],
-    ['[agents.codex]\nmax_retries = 1\n', 'agents.codex.max_retries: only for gemini and claude'],
+    ['[agents.codex]\nmax_retries = 1\n', 'agents.codex.max_retries: only for gemini, claude and qwen'],
     ['agents = "aider"\n', 'agents: expected a table'],
     ['agent = "cursor"\n', 'agent: unknown agent "cursor"'],
   ])('%j -> %s (exit 2)', async (toml, error) => {
@@ -56,6 +56,6 @@ max_retries = 0
 
   it('lists the known agents with an unknown default', async () => {
     const { loading } = await load('agent = "cursor"\n[agents.aider]\ncommand = ["aider"]\n');
-    await expect(loading).rejects.toMatchObject({ hint: 'known agents: codex, gemini, claude, aider' });
+    await expect(loading).rejects.toMatchObject({ hint: 'known agents: codex, gemini, claude, qwen, aider' });
   });
 });

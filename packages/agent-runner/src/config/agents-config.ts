@@ -1,10 +1,16 @@
 import { UsageError } from '@planwright/cli-kit';
 import * as z from 'zod/mini';
+import { AGENTS } from '../adapters/agents.js';
 import { checkTemplates, CUSTOM_EVENTS, CUSTOM_STDIN } from '../adapters/custom/custom-adapter.js';
 
-/** The agents planwright knows without configuration. */
-export const BUILTIN_AGENTS = ['codex', 'gemini', 'claude'] as const;
-export type BuiltinAgent = (typeof BUILTIN_AGENTS)[number];
+/** The agents planwright knows without configuration: the registry's names. */
+export type BuiltinAgent = keyof typeof AGENTS;
+export const BUILTIN_AGENTS = Object.keys(AGENTS) as BuiltinAgent[];
+
+/** The registry's names, read when asked (the checks below never keep a copy of the list). */
+function builtinAgentNames(): BuiltinAgent[] {
+  return Object.keys(AGENTS) as BuiltinAgent[];
+}
 
 const StringArraySchema = z.custom<string[]>((value) => Array.isArray(value) && value.every((part) => typeof part === 'string'), {
   error: 'expected an array of strings',
@@ -14,7 +20,7 @@ const AGENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /**
  * One `[agents.<name>]` table: a custom agent (`command`, `stdin`, `events`, `env`), or settings of a
- * built-in one (`model`, `env`; `max_retries` for gemini and claude).
+ * built-in one (`model`, `env`; `max_retries` for those whose adapter takes it: gemini and claude).
  */
 export const AgentConfigSchema = z.strictObject({
   command: z.optional(StringArraySchema),
@@ -29,12 +35,23 @@ export type AgentConfig = z.infer<typeof AgentConfigSchema>;
 export const AGENT_CONFIG_KEYS = Object.keys(AgentConfigSchema.shape);
 
 export function isBuiltinAgent(name: string): name is BuiltinAgent {
-  return (BUILTIN_AGENTS as readonly string[]).includes(name);
+  return Object.hasOwn(AGENTS, name);
+}
+
+/** How `max_retries` applies to a built-in agent: `true`, or where its retries are set instead. */
+function maxRetriesOf(name: BuiltinAgent): true | { hint: string } {
+  return AGENTS[name]({}).maxRetries;
+}
+
+/** `gemini and claude`: the built-in agents that take `max_retries`, for messages. */
+function retryingAgents(): string {
+  const names = builtinAgentNames().filter((name) => maxRetriesOf(name) === true);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? 'no agent');
 }
 
 /** Built-in agents, then the custom ones of the config, in its order. */
 export function knownAgentNames(agents: Record<string, AgentConfig> | undefined): string[] {
-  return [...BUILTIN_AGENTS, ...Object.keys(agents ?? {}).filter((name) => !isBuiltinAgent(name))];
+  return [...builtinAgentNames(), ...Object.keys(agents ?? {}).filter((name) => !isBuiltinAgent(name))];
 }
 
 /**
@@ -48,11 +65,12 @@ export function checkAgentsConfig(config: { agent?: string; agents?: Record<stri
     if (isBuiltinAgent(name)) {
       const key = CUSTOM_ONLY.find((candidate) => table[candidate] !== undefined);
       if (key) throw new UsageError(`${where}.${key}: ${name} is built in and takes no ${key}`, { hint: `name your own agent differently, e.g. [agents.my-${name}]` });
-      if (name === 'codex' && table.max_retries !== undefined) throw new UsageError(`${where}.max_retries: only for gemini and claude`, { hint: 'set codex retries in its own config.toml' });
+      const retries = maxRetriesOf(name);
+      if (retries !== true && table.max_retries !== undefined) throw new UsageError(`${where}.max_retries: only for ${retryingAgents()}`, { hint: retries.hint });
       continue;
     }
     if (!table.command) throw new UsageError(`${where}.command: required for a custom agent`, { hint: 'command = ["aider", "--message-file", "{prompt_file}", "--yes"]' });
-    if (table.max_retries !== undefined) throw new UsageError(`${where}.max_retries: only for gemini and claude`, { hint: 'pass your command its own retry flag' });
+    if (table.max_retries !== undefined) throw new UsageError(`${where}.max_retries: only for ${retryingAgents()}`, { hint: 'pass your command its own retry flag' });
     checkTemplates({ command: table.command, env: table.env, stdin: table.stdin, events: table.events }, where);
   }
   const known = knownAgentNames(config.agents);

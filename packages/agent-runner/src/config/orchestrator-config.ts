@@ -3,41 +3,38 @@ import { join, resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
 import { parse, TomlError } from 'smol-toml';
 import * as z from 'zod/mini';
-import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/codex/command.js';
-import { AGENT_CONFIG_KEYS, AgentConfigSchema, checkAgentsConfig, describeIssue } from './agents-config.js';
+import { ORCHESTRATOR_OPTIONS, type OptionRow, type OptionRows } from '../orchestrate/option-table.js';
+import type { TableConfig } from '../orchestrate/option-types.js';
+import { AGENT_CONFIG_KEYS, AgentConfigSchema, checkAgentsConfig, describeIssue, type AgentConfig } from './agents-config.js';
 import { coerceConfigValues } from './coerce-config.js';
 import { expandPath } from './expand-path.js';
 
-/** Defaults a user may set once for every run, in orchestrator.toml (the Python kit's keys). */
+/** One option table row with a TOML key, as the schema of its value. */
+function tomlValueSchema(row: OptionRow) {
+  if (row.choices) return z.optional(z.enum(row.choices as readonly [string, ...string[]]));
+  // Every numeric setting is a length of time or a count, so none is negative.
+  if (row.type === 'number') return z.optional((row.whole ? z.int() : z.number()).check(z.nonnegative()));
+  return z.optional(row.type === 'boolean' ? z.boolean() : z.string());
+}
+
+const TOML_ROWS = ORCHESTRATOR_OPTIONS.filter((row): row is Extract<OptionRows, { toml: string }> => 'toml' in row);
+
+/**
+ * Defaults a user may set once for every run, in orchestrator.toml (the Python kit's keys): the option
+ * table's rows with a `toml` key, plus `[agents.<name>]`.
+ */
 export const OrchestratorConfigSchema = z.looseObject({
-  compact_run: z.optional(z.boolean()),
-  run_root: z.optional(z.string()),
-  reuse_run: z.optional(z.boolean()),
-  ensure_git: z.optional(z.boolean()),
-  baseline_commit: z.optional(z.boolean()),
-  git_branch: z.optional(z.string()),
-  gitignore_runs: z.optional(z.boolean()),
-  stream_agent_output: z.optional(z.boolean()),
-  timeout_minutes: z.optional(z.number().check(z.nonnegative())),
-  timeout_grace_seconds: z.optional(z.number().check(z.nonnegative())),
-  heartbeat_interval_seconds: z.optional(z.number().check(z.nonnegative())),
-  results_grace_seconds: z.optional(z.number().check(z.nonnegative())),
-  sandbox: z.optional(z.enum(SANDBOX_MODES)),
-  approval: z.optional(z.enum(APPROVAL_POLICIES)),
-  model: z.optional(z.string()),
-  /** `--handshake-reminders`: reminder turns for an agent that ends without valid results (planwright only). */
-  handshake_reminders: z.optional(z.int().check(z.nonnegative())),
-  /** The default agent: codex, gemini, claude or a custom one (`--agent` and a task's `agent` win). */
-  agent: z.optional(z.string()),
+  ...Object.fromEntries(TOML_ROWS.map((row) => [row.toml, tomlValueSchema(row)])),
   /** `[agents.<name>]`: custom agents, and settings of the built-in ones. */
   agents: z.optional(z.record(z.string(), AgentConfigSchema)),
 });
-export type OrchestratorConfig = z.infer<typeof OrchestratorConfigSchema>;
+/** orchestrator.toml as read: the table's keys (`agent` names the default agent), `agents`, and any other key kept. */
+export type OrchestratorConfig = TableConfig & { agents?: Record<string, AgentConfig> } & Record<string, unknown>;
 
-/** The keys whose values the kit converted (see coerce-config.ts), read off the schema. */
+/** The keys whose values the kit converted (see coerce-config.ts), read off the option table. */
 const KIT_TYPED_KEYS = {
-  booleans: keysOfType('boolean'),
-  numbers: keysOfType('number'),
+  booleans: TOML_ROWS.filter((row) => row.type === 'boolean').map((row) => row.toml),
+  numbers: TOML_ROWS.filter((row) => row.type === 'number').map((row) => row.toml),
 };
 
 export interface LoadedConfig {
@@ -93,13 +90,7 @@ export async function loadOrchestratorConfig(env: NodeJS.ProcessEnv = process.en
     });
   }
   checkAgentsConfig(parsed.data, file);
-  return { file, config: parsed.data, notes: [] };
-}
-
-function keysOfType(type: 'boolean' | 'number'): string[] {
-  return Object.entries(OrchestratorConfigSchema.shape)
-    .filter(([, schema]) => (schema._zod.def as { innerType?: { _zod: { def: { type: string } } } }).innerType?._zod.def.type === type)
-    .map(([key]) => key);
+  return { file, config: parsed.data as OrchestratorConfig, notes: [] };
 }
 
 function firstLine(text: string): string {

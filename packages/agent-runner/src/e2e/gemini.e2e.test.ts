@@ -1,9 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { doctor } from '@planwright/run-store';
 import { agentCliPath, followBriefGemini, geminiReply, prepareGeminiHome, startGeminiServer, type GeminiServer } from '@planwright/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeTask, orchestratorFixture, type Fixture } from '../../test/fixture.js';
-import { resumeTask } from '../../test/resume-task.js';
+import { resumeTask, runPrintedResume } from '../../test/resume-task.js';
+import { doctorAgents } from '../adapters/doctor-agents.js';
 import { geminiAdapter } from '../adapters/gemini/gemini-adapter.js';
 import { orchestrate } from '../orchestrate/orchestrate.js';
 import type { OrchestrateOptions } from '../orchestrate/options.js';
@@ -70,6 +72,24 @@ describe('orchestrate with the real Gemini CLI', { timeout: 120_000 }, () => {
     const request = JSON.stringify(streamRequests(server)[before]!.body);
     expect(request).toContain('You are a code agent executing task_001');
     expect(request).toContain('Please double-check your work on task_001.');
+  });
+
+  it('doctor --print-rerun prints a gemini resume that works: pasted, it continues the same session', async () => {
+    server.setScript(followBriefGemini());
+    const fixture = await orchestratorFixture([fakeTask('task_001')]);
+    await realGemini(fixture);
+    const result = await run(fixture);
+    const sessionId = (await fixture.task('task_001')).thread_id!;
+    const report = await doctor({ runDir: result.runDir!, repo: fixture.repo, printRerun: true, agents: doctorAgents() });
+    expect(report.rerun!.resume).toMatchObject({ cwd: fixture.repo, prompt_on_stdin: false });
+    server.setScript([geminiReply.text('Resumed from the doctor.')]);
+    const before = streamRequests(server).length;
+    const resumed = await runPrintedResume(report.rerun!.resume!, agentCliPath('gemini'), geminiAdapter(), fixture.env);
+    expect(resumed.exitCode, resumed.stderr).toBe(0);
+    expect(resumed.state).toMatchObject({ sessionId, lastMessage: 'Resumed from the doctor.', turnEnded: true });
+    const request = JSON.stringify(streamRequests(server)[before]!.body);
+    expect(request).toContain('You are a code agent executing task_001');
+    expect(request).toContain('You stopped before finishing task_001.');
   });
 
   it('a 401 blocks the task at once, the API message in blocked_reason and the fallback results', async () => {

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import type { Results, Task, Usage } from '@planwright/plan-schema';
 import { recordAgentProcess, updateMeta, updateTaskRunState, writeFallbackResults } from '@planwright/run-store';
 import type { AgentAdapter, LaunchContext } from '../adapters/adapter.js';
@@ -54,6 +54,8 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
       ? await adapter.interactive(context)
       : await adapter.launch(context);
   await writeFile(layout.agentLogPath(task.id), '', { flag: 'a' });
+  // Before the spawn: everything after this offset is the new run's output.
+  const logOffset = (await stat(layout.agentLogPath(task.id))).size;
   const agent = options.ghostty
     ? await launchInGhostty({
         taskId: task.id,
@@ -98,11 +100,12 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
       repoRoot: run.codeDir,
       agent,
       parser: launch.parser,
+      logOffset,
       timeoutMs: toMs(timeoutMinutes),
       stallMs: toMs(run.stallMinutes),
-      graceMs: run.graceSeconds * 1000,
+      graceMs: run.timeoutGraceSeconds * 1000,
       resultsGraceMs: run.resultsGraceSeconds * 1000,
-      heartbeatMs: run.heartbeatSeconds * 1000,
+      heartbeatMs: run.heartbeatIntervalSeconds * 1000,
       signal: options.signal,
       onLine: run.streamAgentOutput ? (line) => emit({ type: 'agent-output', taskId: task.id, line }) : undefined,
     });
@@ -113,7 +116,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
     return { supervised, events, decision, usage, reportedUsage: events.usage, results: supervised.results, agent, durationMs: Date.now() - started };
   } catch (error) {
     // Whatever failed (a run file that cannot be written, say), no agent is left running unsupervised.
-    await agent.terminate(run.graceSeconds * 1000).catch(() => undefined);
+    await agent.terminate(run.timeoutGraceSeconds * 1000).catch(() => undefined);
     throw error;
   }
 }

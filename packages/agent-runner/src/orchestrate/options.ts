@@ -1,79 +1,20 @@
 import type { Handshake } from '@planwright/plan-schema';
-import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
+import type { TableOptions } from './option-types.js';
 
 export type { Handshake };
 
-/** Everything codex-orchestrate can be told: the Python kit's flags, one for one, and a few more. */
-export interface OrchestrateOptions {
+/**
+ * Everything codex-orchestrate can be told: the Python kit's flags, one for one, and a few more. The
+ * options with a flag come from the option table (option-table.ts: their help says what each does);
+ * the rest are the library's alone.
+ */
+export interface OrchestrateOptions extends TableOptions {
   /** Where the plan and its context live (`.plans/<PR>`); its name is the PR name. */
   planDir: string;
   /** Where the agents change code. */
   codeDir: string;
-  /** Default `<planDir>/plan.json`. */
-  planFile?: string;
   /** Goal for a new plan (when plan.json does not exist yet). */
   goal?: string;
-  /** Runs go to `<runRoot>/<PR>/`; default `<planDir>/runs/`. */
-  runRoot?: string;
-  /** Use this run folder. */
-  runDir?: string;
-  reuseRun?: boolean;
-  compactRun?: boolean;
-  /** Default: results-json in compact runs, else done-file (as the kit). */
-  handshake?: Handshake;
-  /** At most this many tasks in this invocation (default 1). */
-  maxTasks?: number;
-  /** Run this task (whatever the order). */
-  taskId?: string;
-  ensureGit?: boolean;
-  baselineCommit?: boolean;
-  /** Branch to check out first; `<PR_NAME>` is replaced by the PR name. */
-  gitBranch?: string;
-  gitignoreRuns?: boolean;
-  /** Show the agent's output here too (it is always in agent_<id>.log). */
-  streamAgentOutput?: boolean;
-  /** Give the agent this terminal (codex's interactive UI). */
-  interactiveCode?: boolean;
-  /** Start the agents and return; they keep running in the background. */
-  noWait?: boolean;
-  ghostty?: boolean;
-  keepOpen?: boolean;
-  /** 0 = none. */
-  timeoutMinutes?: number;
-  timeoutGraceSeconds?: number;
-  heartbeatIntervalSeconds?: number;
-  /** How long an agent that wrote its results may take to exit before its group is ended. */
-  resultsGraceSeconds?: number;
-  sandbox?: SandboxMode;
-  approval?: ApprovalPolicy;
-  model?: string;
-  /** The agent for tasks that name none: codex (default), gemini, claude or a custom one of orchestrator.toml. */
-  agent?: string;
-  /** Tasks at once (default 1); never two of one domain, nor two that may write the same files. */
-  concurrency?: number;
-  /** After the agent, run the task's verify commands: all pass -> done, which unlocks dependents now. */
-  autoVerify?: boolean;
-  /** Follow-ups (resuming the agent's session) after failed verification, before `blocked`. Default 0. */
-  retries?: number;
-  /**
-   * Reminder turns (default 1; 0 = none): an agent that ends its turn without valid results has its
-   * session resumed with a short message naming the results file, the run id and the fields.
-   */
-  handshakeReminders?: number;
-  /** Per verify command; default 10. */
-  verifyTimeoutMinutes?: number;
-  /** One commit per verified task, `<task id>: <title>`. */
-  commit?: boolean;
-  /** Each task in its own git worktree on `pr/<PR>/<task id>`, merged back once verified. */
-  worktrees?: boolean;
-  /** End an agent that emitted no event for this long, like a timeout (reason `stalled`). 0 = never. */
-  stallMinutes?: number;
-  /**
-   * The kit's `--sync-plan` (default true): write each task's outcome (agent_done, blocked) into plan.json
-   * and reconcile earlier runs at the start. false (`--no-sync-plan`): plan.json only gets the task's
-   * `in_progress` claim; the outcome stays in the run folder until `planwright sync` applies it.
-   */
-  syncPlan?: boolean;
   /** Environment for the agents (default process.env). */
   env?: NodeJS.ProcessEnv;
   /** SIGINT/SIGTERM of the caller: end our agents, record `stopped`, keep the plan consistent. */

@@ -1,18 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { MergeConflictError } from '@planwright/git-ops';
-import { markAgentDone, startTask, updatePlan, type Task } from '@planwright/plan-schema';
+import { startTask, updatePlan, type Task } from '@planwright/plan-schema';
 import { moveAsideStale, updateMeta } from '@planwright/run-store';
 import type { AgentAdapter } from '../adapters/adapter.js';
-import { runVerify } from '../verify/run-verify.js';
+import type { VerifyOutcome } from '../verify/run-verify.js';
 import { addUsage, annotateResults, type TaskAccount } from './accounting.js';
 import { renderBrief, renderPrompt } from './brief.js';
 import { closeWindow, commitWork, excludedFolders, openTaskWindow } from './commit-work.js';
-import { followUpPrompt, setAttemptResultsAside } from './follow-up.js';
+import { prepareFollowUp, verifyTask } from './follow-up.js';
 import { runWithReminders, type RemindedAttempt } from './handshake-reminders.js';
 import type { OrchestrateOptions, OrchestratorEvent, TaskOutcome } from './options.js';
 import type { TaskWindow } from './task-windows.js';
 import type { ResolvedRun } from './prepare-run.js';
 import { recordOutcome, setTaskState, type Verdict } from './record-outcome.js';
+import { nextStep, settledVerdict } from './retry-policy.js';
 import { settleWithoutResults } from './verify-decides.js';
 import { closeWorktree, mergeBack, openWorktree, type TaskWorktree } from './worktrees.js';
 
@@ -68,44 +69,29 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
     return reminded.attempt;
   };
   let attempt = count(first);
-  let verdict: Verdict;
-  for (let retry = 0; ; retry++) {
-    if (attempt.decision.status === 'blocked') {
+  let verdict: Verdict | undefined;
+  let verify: VerifyOutcome | undefined;
+  // nextStep decides (retry-policy.ts); this loop only carries its steps out.
+  for (let followUps = 0; verdict === undefined; ) {
+    const facts = { blocked: attempt.decision.status === 'blocked', autoVerify: run.autoVerify, verifyCommands: task.verify?.length ?? 0, followUps, retries: run.retries, aborted: options.signal?.aborted ?? false };
+    const step = nextStep({ ...facts, verify: verify && { passed: verify.passed, failedCommand: verify.failure?.command } });
+    if (step.action === 'settle') {
       const settled = await settleWithoutResults({ run, task, adapter, options, emit, codeDir }, attempt);
       attempt = settled;
-      verdict = settled.verified
-        ? { status: 'done', verified: true, withoutResults: true }
-        : { status: 'blocked', blockedReason: attempt.decision.blockedReason, verified: settled.verified };
-      break;
+      verdict = settledVerdict({ verified: settled.verified, blockedReason: settled.decision.blockedReason });
+    } else if (step.action === 'accept' || step.action === 'give-up') {
+      if (step.action === 'accept' && step.warning) emit({ type: 'warning', message: `${task.id}: ${step.warning}` });
+      verdict = step.verdict;
+    } else if (step.action === 'verify') {
+      verify = await verifyTask(run, task, codeDir, options, emit);
+    } else {
+      emit({ type: 'retry', taskId: task.id, attempt: step.attempt, reason: step.reason });
+      const sessionId = adapter.resume ? attempt.events.sessionId : undefined;
+      const nextPrompt = await prepareFollowUp(run, task, { attempt: step.attempt, failure: verify!.failure!, sessionId, prompt });
+      attempt = count(await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt: nextPrompt, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined }));
+      verify = undefined;
+      followUps++;
     }
-    if (!run.autoVerify || !task.verify?.length) {
-      if (run.autoVerify) emit({ type: 'warning', message: `${task.id}: no verify commands, left agent_done for the planner` });
-      verdict = { status: 'agent_done' };
-      break;
-    }
-    await setTaskState(run.planFile, task.id, (entry) => void markAgentDone(entry));
-    const verify = await runVerify({ commands: task.verify, cwd: codeDir, logPath: layout.verifyLogPath(task.id), timeoutMs: run.verifyTimeoutMinutes * 60_000, env: options.env, signal: options.signal });
-    emit({ type: 'verify', taskId: task.id, passed: verify.passed, ran: verify.ran, failed: verify.failure?.command, logPath: layout.verifyLogPath(task.id) });
-    if (verify.passed) {
-      verdict = { status: 'done', verified: true };
-      break;
-    }
-    if (retry >= run.retries || options.signal?.aborted) {
-      verdict = { status: 'blocked', verified: false, blockedReason: `verify_failed: ${verify.failure!.command}`, failedCommand: verify.failure!.command };
-      break;
-    }
-    emit({ type: 'retry', taskId: task.id, attempt: retry + 2, reason: `verify failed: ${verify.failure!.command}` });
-    await setAttemptResultsAside(layout, task.id, retry + 1);
-    await setTaskState(run.planFile, task.id, (entry) => {
-      entry.status = 'in_progress';
-      entry.attempts = (entry.attempts ?? 0) + 1;
-    });
-    const sessionId = adapter.resume ? attempt.events.sessionId : undefined;
-    const followUp = followUpPrompt(task, layout, runId, run.handshake, verify.failure!);
-    // Without a session to resume (a custom agent, or none reported), a fresh run gets the brief again too.
-    const nextPrompt = sessionId ? followUp : `${prompt}\n${followUp}`;
-    await writeFile(layout.promptPath(task.id), nextPrompt);
-    attempt = count(await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt: nextPrompt, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined }));
   }
 
   const committed =

@@ -3,7 +3,7 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { timestamp } from '@planwright/plan-schema';
-import type { ApprovalPolicy, SandboxMode } from '../adapters/codex/command.js';
+import type { ApprovalPolicy, SandboxMode } from '../adapters/access.js';
 import type { AgentAdapter } from '../adapters/adapter.js';
 import { checkFlags } from '../orchestrate/check-flags.js';
 import { orchestrate } from '../orchestrate/orchestrate.js';

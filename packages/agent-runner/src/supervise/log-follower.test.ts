@@ -28,6 +28,17 @@ describe('LogFollower', () => {
     await follower.close();
     expect(lines.map((line) => line.length)).toEqual([100, 5]);
   });
+
+  it('starts at startAt: the lines an earlier run left in the same log are not read again', async () => {
+    const file = join(await tempDir(), 'agent.log');
+    await writeFile(file, '{"type":"result"}\n');
+    const lines: string[] = [];
+    const follower = new LogFollower(file, { onLine: (line) => lines.push(line), startAt: 18 });
+    await follower.start();
+    await appendFile(file, '{"type":"system","subtype":"init"}\n');
+    await follower.close();
+    expect(lines).toEqual(['{"type":"system","subtype":"init"}']);
+  });
 });
 
 describe('LogFollower.close', () => {

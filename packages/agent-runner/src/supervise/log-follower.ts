@@ -8,6 +8,8 @@ export interface LogFollowerOptions {
   maxLineBytes?: number;
   /** Safety-net poll, for file systems where fs.watch misses writes. */
   pollMs?: number;
+  /** Where to start reading (default 0): what an earlier run wrote before this offset is not this run's. */
+  startAt?: number;
 }
 
 const CHUNK = 256 * 1024;
@@ -34,6 +36,7 @@ export class LogFollower {
     private readonly options: LogFollowerOptions,
   ) {
     this.maxLineBytes = options.maxLineBytes ?? 1024 * 1024;
+    this.offset = options.startAt ?? 0;
   }
 
   async start(): Promise<void> {

@@ -34,6 +34,11 @@ export interface SuperviseOptions {
   signal?: AbortSignal;
   /** Each line of the agent's output, for `--stream-agent-output`. */
   onLine?: (line: string) => void;
+  /**
+   * The log's size when this agent started: a resumed session (follow-up, reminder) appends to the log
+   * of the earlier run, whose end-of-turn event must not end this one. Default 0.
+   */
+  logOffset?: number;
 }
 
 export interface Supervised {
@@ -63,6 +68,7 @@ export async function superviseTask(options: SuperviseOptions): Promise<Supervis
   let turnEnded!: () => void;
   const turnEnd = new Promise<void>((resolve) => (turnEnded = resolve));
   const follower = new LogFollower(options.layout.agentLogPath(options.taskId), {
+    startAt: options.logOffset,
     onLine: (line) => {
       parser.feed(line);
       options.onLine?.(line);

@@ -1,4 +1,4 @@
-import type { SupervisedRun } from '@planwright/agent-runner';
+import { GEMINI_EXIT_CODES, geminiHttpStatusOfExit, type SupervisedRun } from '@planwright/agent-runner';
 import { z } from 'zod';
 import { REVIEW_PROMPT } from '../prompt.js';
 import { classifyMessage, classifyStatus, lastMeaningfulLine, reviewerFailure } from './failure.js';
@@ -17,11 +17,6 @@ const ErrorSchema = z.looseObject({
   session_id: z.string().optional(),
   error: z.looseObject({ message: z.string().optional(), code: z.union([z.number(), z.string()]).optional() }),
 });
-
-// gemini's own exit codes (AGENT-CLIS.md); in json mode an API error exits with its HTTP status & 0xFF.
-const EXIT_REASONS = { 41: 'auth', 55: 'untrusted_folder', 130: 'interrupted' } as const;
-const EXIT_STATUS: Record<number, number> = { 173: 429, 145: 401, 147: 403, 244: 500, 246: 502, 247: 503 };
-const EXIT_MEANING: Record<number, string> = { 42: 'no input', 52: 'configuration error', 53: 'turn limit reached' };
 
 /**
  * Gemini CLI as the reviewer: `gemini -p PROMPT -m MODEL -o json --skip-trust --include-directories REPO`
@@ -47,11 +42,12 @@ export const geminiReviewer: Reviewer = {
     const reported = parseError(run.stderr);
     const code = Number(reported?.error.code);
     // `code` is an HTTP status for API errors, gemini's exit code otherwise (41 for auth).
-    const status = code >= 400 && code < 600 ? code : EXIT_STATUS[run.exitCode ?? -1];
+    const status = code >= 400 && code < 600 ? code : geminiHttpStatusOfExit(run.exitCode);
     const message = unwrap(reported?.error.message) ?? lastMeaningfulLine(run.stderr) ?? lastMeaningfulLine(run.stdout);
-    const known = EXIT_REASONS[run.exitCode as keyof typeof EXIT_REASONS];
-    const reason = known ?? classifyStatus(status) ?? classifyMessage(message ?? '') ?? 'failed';
-    const meaning = EXIT_MEANING[run.exitCode ?? -1];
+    // gemini's own exit codes (agent-runner's one table of them): a kind for some, a meaning for the rest.
+    const exit = GEMINI_EXIT_CODES[run.exitCode ?? -1];
+    const reason = exit?.kind ?? classifyStatus(status) ?? classifyMessage(message ?? '') ?? 'failed';
+    const meaning = exit && !exit.kind ? exit.meaning : undefined;
     throw reviewerFailure('gemini', reason, { exitCode: run.exitCode, status, message: meaning && message ? `${meaning}: ${message}` : (meaning ?? message) });
   },
 };

@@ -40,21 +40,6 @@ export function resolvePlanFile(location: PlanLocation): ResolvedPlan {
   return { file, planDir, pr: basename(planDir), label: displayPath(file, cwd) };
 }
 
-/**
- * A PR name that must be a plain file-name-safe token, as typed.
- *
- * @deprecated Name PR folders with {@link resolvePrDir} (the one PR-name rule); this check keeps the name
- * as typed, so `PR_42` would miss the `.plans/pr-42/` that specflow writes.
- */
-export function checkPrName(pr: string): string {
-  if (!TASK_ID_PATTERN.test(pr)) {
-    throw new UsageError(`--pr ${JSON.stringify(pr)}: not a usable PR name`, {
-      hint: 'use letters, digits, "_", "." and "-", starting with a letter or digit',
-    });
-  }
-  return pr;
-}
-
 /** `file` relative to `cwd` when it is inside it, else absolute. */
 export function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);

@@ -31,7 +31,7 @@ export const TaskSchema = z
     depends_on: z.optional(described(StringListSchema, 'Ids of tasks that must be done first.')),
     status: z.optional(TaskStatusSchema),
     domain: z.optional(described(z.string(), 'Tasks in different domains may run at the same time.')),
-    agent: z.optional(described(z.string(), 'codex | gemini | claude | a named custom agent.')),
+    agent: z.optional(described(z.string(), 'a built-in agent (codex, gemini, claude, qwen: `planwright check` lists them) or a named custom agent.')),
     timeout_minutes: z.optional(z.number().check(z.nonnegative())),
     // Bookkeeping, written by the tools.
     delegated_at: nullableString(),

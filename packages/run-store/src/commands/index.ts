@@ -1,5 +1,6 @@
 import { camelCaseFlags, commandWithExamples, handler, type AnyCommandModule, type ExampleCommandModule } from '@planwright/cli-kit';
 import type { Argv, CommandModule } from 'yargs';
+import type { DoctorAgents } from '../doctor/doctor-agents.js';
 import { runsOptions, type RunsArgs } from './options.js';
 import type { ShowArgs, SyncPlanArgs, DoctorArgs, StopArgs } from './args.js';
 
@@ -48,6 +49,15 @@ export const syncPlanCommand: ExampleCommandModule<SyncPlanArgs> = commandWithEx
   ],
   handler: handler(async (args: SyncPlanArgs, io) => (await import('./run-sync-plan.js')).runSyncPlan(args, io)),
 });
+
+/**
+ * `doctor`, told about agents by `loadAgents` (loaded only when the command runs): the umbrella CLI passes
+ * agent-runner's registry, so a task's session id is read from its log and its resume command printed.
+ * run-store's own bin knows no agents: the thread id comes from meta.json, and no resume is offered.
+ */
+export function doctorCommandWith(loadAgents?: () => Promise<DoctorAgents>): CommandModule<object, DoctorArgs> {
+  return { ...doctorCommand, handler: handler(async (args, io) => (await import('./run-doctor.js')).runDoctor(args, io, await loadAgents?.())) };
+}
 
 /** `doctor`: inspect a stuck task (the kit's task_doctor.py). */
 export const doctorCommand: CommandModule<object, DoctorArgs> = {

@@ -1,10 +1,11 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
+import type { DoctorAgents } from '../doctor/doctor-agents.js';
 import { doctor, type DoctorReport } from '../doctor/doctor.js';
 import type { DoctorArgs } from './args.js';
 
 /** `doctor`: the kit's report, line by line. Exit 1 when --kill could not end the agent. */
-export async function runDoctor(args: DoctorArgs, io: CliIo): Promise<number> {
-  const report = await doctor(args);
+export async function runDoctor(args: DoctorArgs, io: CliIo, agents?: DoctorAgents): Promise<number> {
+  const report = await doctor({ ...args, agents });
   if (args.json) printJson(io, report);
   else renderDoctor(report, 20).forEach((line) => io.out(line));
   return report.kill && !report.kill.ok ? 1 : 0;
@@ -39,9 +40,10 @@ export function renderDoctor(report: DoctorReport, tailLines: number): string[] 
   if (report.thread_id) lines.push(`thread_id: ${report.thread_id} (from ${report.thread_id_source === 'meta' ? 'meta.json' : 'the agent log'})`);
   if (report.rerun) {
     lines.push('', 'rerun_command:', report.rerun.command);
-    if (report.rerun.resume) {
-      lines.push('', 'resume_command (give it the prompt below on stdin):', report.rerun.resume.command, '', 'resume_prompt:', report.rerun.resume.prompt);
-    }
+    const { resume } = report.rerun;
+    if (resume?.prompt_on_stdin) lines.push('', 'resume_command (give it the prompt below on stdin):', resume.command, '', 'resume_prompt:', resume.prompt);
+    // The prompt is an argument of the command already; shown again as text to read.
+    else if (resume) lines.push('', 'resume_command (the prompt below is in it):', resume.command, '', 'resume_prompt:', resume.prompt);
   }
   return lines;
 }

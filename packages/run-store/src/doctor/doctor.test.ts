@@ -5,11 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { deadPid, groupProcesses, spawnGroup, waitFor, writeRun } from '../../test/helpers.js';
 import { isProcessAlive } from '../process/alive.js';
 import { processGroupMembers } from '../process/terminate.js';
+import type { DoctorAgents } from './doctor-agents.js';
 import { doctor } from './doctor.js';
 
 const RUN_NAME = '20261124-101500-4242';
 const RUN_ID = `${RUN_NAME}-ab12`;
 const THREAD = '0199a213-81c0-7800-8aa1-bbab2a035a53';
+
+/**
+ * What the caller knows about agents (the umbrella passes agent-runner's registry): here a stand-in that
+ * reads codex's thread.started line and resumes codex only, so doctor's use of it shows.
+ */
+const agents: DoctorAgents = {
+  sessionIdOfLine: (agent, line) => (agent === 'codex' && line.includes('thread.started') ? (JSON.parse(line) as { thread_id: string }).thread_id : undefined),
+  resumeCommand: (agent, input) => (agent === 'codex' ? { argv: ['codex', 'exec', '-C', input.codeDir, 'resume', input.sessionId, '-'], promptOnStdin: true } : undefined),
+};
 
 /** A fake agent: a shell with two sleeps, one of them deaf to TERM, in its own process group. */
 async function fakeAgent() {
@@ -55,7 +65,7 @@ describe('doctor', () => {
   it('reports the newest run: status, agent pid and ps line, results, log tail, thread id', async () => {
     const agent = await fakeAgent();
     const { repo, runDir } = await stuckRun({ agentPid: agent.pid });
-    const report = await doctor({ repo, pr: 'pr-1' });
+    const report = await doctor({ repo, pr: 'pr-1', agents });
     expect(report).toMatchObject({
       run_dir: runDir,
       task_id: 'task_001',
@@ -127,14 +137,14 @@ describe('doctor', () => {
 
   it('--print-rerun prints the orchestrator command from meta.json args, and the resume command and prompt', async () => {
     const { repo, runDir } = await stuckRun({ agentPid: await deadPid() });
-    const report = await doctor({ repo, pr: 'pr-1', runDir, printRerun: true });
+    const report = await doctor({ repo, pr: 'pr-1', runDir, printRerun: true, agents });
     const resume = report.rerun!.resume!;
     const normalize = (text: string) => text.replaceAll(repo, '<repo>').replaceAll(resume.run_id, '<new run id>');
     expect(resume.run_id).toMatch(/^\d{8}-\d{6}-\d+-[0-9a-f]{4}$/);
     expect(normalize([report.rerun!.command, resume.command, resume.prompt].join('\n\n'))).toMatchInlineSnapshot(`
       "codex-orchestrate --plan-dir <repo>/.plans/pr-1 --code-dir <repo> --handshake results-json --compact-run --sandbox workspace-write --approval never --timeout-minutes 30 --no-reuse-run --max-tasks 1 --task-id task_001
 
-      codex exec -C <repo> --add-dir <repo>/.plans/pr-1/runs/20261124-101500-4242 --skip-git-repo-check -s workspace-write resume --json 0199a213-81c0-7800-8aa1-bbab2a035a53 -
+      codex exec -C <repo> resume 0199a213-81c0-7800-8aa1-bbab2a035a53 -
 
       You stopped before finishing task_001. Your brief is <repo>/.plans/pr-1/runs/20261124-101500-4242/tasks/task_001.md.
       Finish the task and run its verification commands.
@@ -142,7 +152,20 @@ describe('doctor', () => {
       {"task_id":"task_001","run_id":"<new run id>","status":"completed","summary":"","files_changed":[],"notes":""}
       Keep task_id and run_id as they are; use status partial, failed or blocked when you could not finish, and say why in notes."
     `);
-    expect(resume.argv.slice(-4)).toEqual(['resume', '--json', THREAD, '-']);
+    expect(resume).toMatchObject({ argv: ['codex', 'exec', '-C', repo, 'resume', THREAD, '-'], prompt_on_stdin: true });
+  });
+
+  it('knows no agent itself: without the caller\'s agents, no thread id from the log and no resume command', async () => {
+    const { repo, runDir } = await stuckRun({ agentPid: await deadPid() });
+    const report = await doctor({ repo, pr: 'pr-1', runDir, printRerun: true });
+    expect(report).toMatchObject({ thread_id: null, thread_id_source: null, rerun: { resume: null } });
+    expect(report.rerun!.argv[0]).toBe('codex-orchestrate');
+  });
+
+  it('offers no resume for an agent the caller cannot resume, though it found the session', async () => {
+    const { repo, runDir } = await stuckRun({ agentPid: await deadPid() });
+    const report = await doctor({ repo, pr: 'pr-1', runDir, printRerun: true, agents: { ...agents, resumeCommand: () => undefined } });
+    expect(report).toMatchObject({ thread_id: THREAD, thread_id_source: 'log', rerun: { resume: null } });
   });
 
   it('takes the thread id from meta.json first, and builds the rerun without args from --pr', async () => {

@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
-import { checkPrName, TASK_ID_PATTERN } from '@planwright/plan-schema';
+import { resolvePrDir, TASK_ID_PATTERN } from '@planwright/plan-schema';
 import { assertRunDir } from '../control/stop.js';
+import { isJsonObject } from '../files/json-file.js';
 import { newestRunDir } from '../layout/run-dirs.js';
 import { runLayout } from '../layout/run-layout.js';
 import { isProcessAlive, isSameProcess } from '../process/alive.js';
@@ -12,6 +13,7 @@ import { readLogTail } from '../results/log-tail.js';
 import { checkRunRoot, locateRuns } from '../runs/locate-runs.js';
 import { summarizeResults, type ResultsSummary } from '../runs/results-summary.js';
 import { metaTaskIds, readAgentsLoosely, readMetaLoosely, taskAgent, taskLogPath, taskThreadId, text } from '../runs/run-files.js';
+import type { DoctorAgents } from './doctor-agents.js';
 import { killAgent, type KillReport } from './kill-agent.js';
 import { rerunCommands, type RerunCommands } from './rerun.js';
 import { threadIdFromLog } from './thread-id.js';
@@ -31,6 +33,12 @@ export interface DoctorOptions {
   printRerun?: boolean;
   /** Lines of log tail to show (default 20). */
   tailLines?: number;
+  /**
+   * What run-store does not know about agents: how a log line names the session, how to resume it
+   * (agent-runner's `doctorAgents()`). Without it the thread id comes from meta.json only, and no resume
+   * command is offered.
+   */
+  agents?: DoctorAgents;
   cwd?: string;
 }
 
@@ -80,7 +88,7 @@ export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
   if (options.runDir) {
     runDir = resolve(cwd, options.runDir);
     await assertRunDir(runDir);
-    if (options.pr) planDir = resolve(repo, '.plans', checkPrName(options.pr));
+    if (options.pr) planDir = resolvePrDir({ repo, pr: options.pr });
   } else {
     const located = locateRuns({ repo: options.repo, pr: options.pr, runRoot: options.runRoot, cwd });
     ({ planDir, runRoot } = located);
@@ -132,12 +140,15 @@ export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
   const bytes = await stat(logPath).then((s) => s.size, () => null);
   report.log = { path: logPath, bytes, tail: bytes === null ? '' : await readLogTail(logPath, { maxLines: options.tailLines ?? 20, maxBytes: 64_000 }).catch((e: Error) => `(${e.message})`) };
   const fromMeta = taskThreadId(meta, taskId);
-  const fromLog = fromMeta ?? (bytes === null ? undefined : await threadIdFromLog(logPath));
+  // The agent of the task as agent_pids.json recorded it, else the run's --agent.
+  const taskAgentName = agent?.agent ?? (isJsonObject(meta?.args) ? text(meta.args, 'agent') : undefined);
+  const known = options.agents;
+  const fromLog = fromMeta ?? (bytes === null || !known ? undefined : await threadIdFromLog(logPath, (line) => known.sessionIdOfLine(taskAgentName, line)));
   report.thread_id = fromMeta ?? fromLog ?? null;
   report.thread_id_source = fromMeta ? 'meta' : fromLog ? 'log' : null;
   if (options.printRerun) {
     report.rerun =
-      rerunCommands({ layout, taskId, meta, planDir, codeDir: repo, runRoot, threadId: report.thread_id ?? undefined, agent: agent?.agent }) ?? null;
+      rerunCommands({ layout, taskId, meta, planDir, codeDir: repo, runRoot, threadId: report.thread_id ?? undefined, agent: taskAgentName, agents: known }) ?? null;
     if (!report.rerun) problems.push('cannot build the rerun command: the plan folder is unknown (pass --pr)');
   }
   return report;

@@ -1,6 +1,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import { handshakeInstructions } from '@planwright/plan-schema';
 import { isJsonObject, type JsonObject } from '../files/json-file.js';
+import type { DoctorAgents } from './doctor-agents.js';
 import { newInvocationRunId } from '../layout/run-id.js';
 import type { RunLayout } from '../layout/run-layout.js';
 import { shellJoin } from './shell-quote.js';
@@ -14,16 +15,21 @@ export interface RerunInput {
   codeDir: string | undefined;
   runRoot: string | undefined;
   threadId: string | undefined;
-  /** The agent that ran the task (resume is offered for codex). */
+  /** The agent that ran the task, as agent_pids.json recorded it. */
   agent: string | null | undefined;
+  /** Who knows the agent's resume command (doctor's caller); without it, no resume is offered. */
+  agents?: Pick<DoctorAgents, 'resumeCommand'>;
 }
 
 export interface RerunCommands {
   /** codex-orchestrate for this one task, with the flags the run was started with. */
   command: string;
   argv: string[];
-  /** Resuming the agent's own thread, when its id is known. */
-  resume: { command: string; argv: string[]; prompt: string; run_id: string } | null;
+  /**
+   * Resuming the agent's own thread, when its id is known and the agent can resume: `argv` run in `cwd`
+   * (when set) with `env` added, `prompt` on stdin when `prompt_on_stdin` (else the prompt is in `argv`).
+   */
+  resume: { command: string; argv: string[]; cwd?: string; env?: Record<string, string>; prompt_on_stdin: boolean; prompt: string; run_id: string } | null;
 }
 
 /** The orchestrator's parsed flags, as it stores them in meta.json `args` (snake_case, like the kit's). */
@@ -36,7 +42,7 @@ const str = (value: unknown) => (typeof value === 'string' && value !== '' ? val
 
 /**
  * The commands that pick a task up again: the orchestrator for this task alone (from meta.json `args`),
- * and with a thread id, `codex exec ... resume` plus the prompt to give it on stdin. Undefined when the
+ * and with a thread id, the agent's resume command (from `agents`) and its prompt. Undefined when the
  * plan folder is not known (no args in meta.json, no --pr, and a run folder outside `<plan>/runs`).
  */
 export function rerunCommands(input: RerunInput): RerunCommands | undefined {
@@ -68,22 +74,23 @@ export function rerunCommands(input: RerunInput): RerunCommands | undefined {
     ...(agent ? ['--agent', agent] : []),
     '--no-reuse-run', '--max-tasks', '1', '--task-id', input.taskId,
   ];
-  const isCodex = (input.agent ?? agent ?? 'codex') === 'codex';
   return {
     command: shellJoin(argv),
     argv,
-    resume: input.threadId && isCodex ? resumeCommand(input, codeDir, input.threadId, sandbox, approval) : null,
+    resume: input.threadId ? resumeCommand(input, input.agent ?? agent, { codeDir, threadId: input.threadId, sandbox, approval, model: str(flag(args, 'model')) }) : null,
   };
 }
 
-function resumeCommand(input: RerunInput, codeDir: string, threadId: string, sandbox?: string, approval?: string): NonNullable<RerunCommands['resume']> {
+interface ResumeParts {
+  codeDir: string;
+  threadId: string;
+  sandbox?: string;
+  approval?: string;
+  model?: string;
+}
+
+function resumeCommand(input: RerunInput, agent: string | undefined, parts: ResumeParts): RerunCommands['resume'] {
   const { layout, taskId } = input;
-  // Without a sandbox flag codex exec runs read-only, and the agent could not write its results.
-  const access =
-    sandbox === 'danger-full-access' && approval === 'never'
-      ? ['--dangerously-bypass-approvals-and-sandbox']
-      : ['-s', sandbox ?? 'workspace-write'];
-  const argv = ['codex', 'exec', '-C', codeDir, '--add-dir', layout.runDir, '--skip-git-repo-check', ...access, 'resume', '--json', threadId, '-'];
   // A fresh run id sorts after the task's last run, so sync-plan applies the results even to a task
   // that was marked blocked meanwhile.
   const runId = newInvocationRunId();
@@ -92,5 +99,18 @@ function resumeCommand(input: RerunInput, codeDir: string, threadId: string, san
     'Finish the task and run its verification commands.',
     ...handshakeInstructions({ taskId, runId, resultsPath: layout.resultsPath(taskId) }),
   ].join('\n');
-  return { command: shellJoin(argv), argv, prompt, run_id: runId };
+  const { codeDir, threadId, sandbox, approval, model } = parts;
+  const built = input.agents?.resumeCommand(agent, { codeDir, runDir: layout.runDir, sessionId: threadId, sandbox, approval, model, prompt });
+  if (!built) return null;
+  const env = Object.entries(built.env ?? {}).map(([key, value]) => `${key}=${shellJoin([value])} `).join('');
+  const line = `${env}${shellJoin(built.argv)}`;
+  return {
+    command: built.cwd ? `cd ${shellJoin([built.cwd])} && ${line}` : line,
+    argv: built.argv,
+    ...(built.cwd ? { cwd: built.cwd } : {}),
+    ...(built.env ? { env: built.env } : {}),
+    prompt_on_stdin: built.promptOnStdin,
+    prompt,
+    run_id: runId,
+  };
 }

@@ -5,16 +5,15 @@ import { createInterface } from 'node:readline';
 const HEAD_BYTES = 1_000_000;
 
 /**
- * The thread (session) id an agent announced in its JSON event log: codex `{"type":"thread.started",
- * "thread_id":...}`, claude `{"type":"system","subtype":"init","session_id":...}`, gemini
- * `{"type":"init","session_id":...}`. Reads only the head of the log; undefined when there is none.
+ * The thread (session) id an agent announced in its log, as `sessionIdOfLine` (the agent's own reader,
+ * from the caller) finds it in a line. Reads only the head of the log; undefined when there is none.
  */
-export async function threadIdFromLog(file: string): Promise<string | undefined> {
+export async function threadIdFromLog(file: string, sessionIdOfLine: (line: string) => string | undefined): Promise<string | undefined> {
   const stream = createReadStream(file, { encoding: 'utf8', start: 0, end: HEAD_BYTES - 1 });
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   try {
     for await (const line of lines) {
-      const id = threadIdOfEvent(line);
+      const id = sessionIdOfLine(line);
       if (id) return id;
     }
   } catch {
@@ -24,23 +23,4 @@ export async function threadIdFromLog(file: string): Promise<string | undefined>
     stream.destroy();
   }
   return undefined;
-}
-
-/** The thread id in one event line, if it is a thread/session start event. */
-export function threadIdOfEvent(line: string): string | undefined {
-  const trimmed = line.trim();
-  if (!trimmed.startsWith('{') || !/thread\.started|"init"/.test(trimmed)) return undefined;
-  let event: Record<string, unknown>;
-  try {
-    event = JSON.parse(trimmed) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  const id =
-    event.type === 'thread.started'
-      ? event.thread_id
-      : event.type === 'init' || (event.type === 'system' && event.subtype === 'init')
-        ? event.session_id
-        : undefined;
-  return typeof id === 'string' && id !== '' ? id : undefined;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type AgentCliName = 'codex' | 'gemini' | 'claude';
+export type AgentCliName = 'codex' | 'gemini' | 'claude' | 'qwen';
 
 function packageRoot(): string {
   // From src/servers/ or dist/: walk up to this package's own package.json.

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { renderHandshakeBlock } from '@planwright/plan-schema/handshake-block';
+import { renderHandshakeBlock } from '@planwright/handshake/handshake-block';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempGitRepo, tempDir, writeFiles, type CodexServer, startCodexServer, codexReply, prepareCodexHome, followBriefAgent } from '../index.js';
 import { runAgentCli } from './run-agent-cli.js';

@@ -27,6 +27,6 @@ describe('prepare*Home in tests', () => {
   });
 
   it('finds the installed agent CLIs', () => {
-    for (const name of ['codex', 'gemini', 'claude'] as const) expect(existsSync(agentCliPath(name))).toBe(true);
+    for (const name of ['codex', 'gemini', 'claude', 'qwen'] as const) expect(existsSync(agentCliPath(name))).toBe(true);
   });
 });

@@ -2,12 +2,15 @@ import {
   type ClaudeHome,
   type CodexHome,
   type GeminiHome,
+  type QwenHome,
   prepareClaudeHome as prepareClaudeHomeIn,
   prepareCodexHome as prepareCodexHomeIn,
   prepareGeminiHome as prepareGeminiHomeIn,
+  prepareQwenHome as prepareQwenHomeIn,
   type PrepareClaudeHomeOptions as ClaudeHomeOptionsIn,
   type PrepareCodexHomeOptions as CodexHomeOptionsIn,
   type PrepareGeminiHomeOptions as GeminiHomeOptionsIn,
+  type PrepareQwenHomeOptions as QwenHomeOptionsIn,
 } from '@planwright/scripted-models';
 import { tempDir } from '../temp-dir.js';
 
@@ -18,6 +21,7 @@ type WithOptionalDir<T extends { dir: string }> = Omit<T, 'dir'> & { dir?: strin
 export type PrepareCodexHomeOptions = WithOptionalDir<CodexHomeOptionsIn>;
 export type PrepareGeminiHomeOptions = WithOptionalDir<GeminiHomeOptionsIn>;
 export type PrepareClaudeHomeOptions = WithOptionalDir<ClaudeHomeOptionsIn>;
+export type PrepareQwenHomeOptions = WithOptionalDir<QwenHomeOptionsIn>;
 
 /**
  * A CODEX_HOME whose config.toml points codex at a scripted server (default: a temp folder removed
@@ -38,4 +42,9 @@ export async function prepareGeminiHome(options: PrepareGeminiHomeOptions): Prom
 /** A HOME for the real `claude` against a scripted server (default: a temp folder removed after the test). */
 export async function prepareClaudeHome(options: PrepareClaudeHomeOptions): Promise<ClaudeHome> {
   return prepareClaudeHomeIn({ ...options, dir: options.dir ?? (await tempDir('planwright-claude-home-')) });
+}
+
+/** A HOME for the real `qwen` against a scripted server (default: a temp folder removed after the test). */
+export async function prepareQwenHome(options: PrepareQwenHomeOptions): Promise<QwenHome> {
+  return prepareQwenHomeIn({ ...options, dir: options.dir ?? (await tempDir('planwright-qwen-home-')) });
 }

@@ -1,8 +1,10 @@
-import type { AgentAdapter, AgentLaunch, LaunchContext } from '../adapter.js';
+import type { AgentFactory, AgentLaunch, BuiltinAdapter, LaunchContext } from '../adapter.js';
+import { checkClaude, claudeLoginState } from './check.js';
 import { claudeArgs } from './command.js';
 import { claudeEventParser } from './events.js';
 import { describeClaudeExit } from './exit-codes.js';
-import { probeClaude } from './probe.js';
+import { CLAUDE_PACKAGE, probeClaude } from './probe.js';
+import { claudeResumeCommand } from './resume-command.js';
 
 export interface ClaudeAdapterOptions {
   /** CLAUDE_CODE_MAX_RETRIES unless the agent's environment sets it (Claude Code's own default is 10). Default 2. */
@@ -23,7 +25,7 @@ export const CLAUDE_DEFAULT_MAX_RETRIES = 2;
  * @example
  * const result = await orchestrate({ planDir: '.plans/pr-42', codeDir: '.' }, claudeAdapter());
  */
-export function claudeAdapter(options: ClaudeAdapterOptions = {}): AgentAdapter {
+export function claudeAdapter(options: ClaudeAdapterOptions = {}): BuiltinAdapter {
   const start = async (context: LaunchContext, sessionId?: string, interactive = false): Promise<AgentLaunch> => {
     const caps = await probeClaude(context.env, { cacheDir: options.cacheDir });
     return {
@@ -40,8 +42,17 @@ export function claudeAdapter(options: ClaudeAdapterOptions = {}): AgentAdapter 
     interactive: (context) => start(context, undefined, true),
     describeExit: describeClaudeExit,
     cumulativeUsage: false,
+    events: claudeEventParser,
+    resumeCommand: claudeResumeCommand,
+    npmPackage: CLAUDE_PACKAGE,
+    check: checkClaude,
+    loginState: claudeLoginState,
+    maxRetries: true,
   };
 }
+
+/** The registry's entry: `max_retries` becomes CLAUDE_CODE_MAX_RETRIES. */
+export const claudeAgent: AgentFactory = (settings) => claudeAdapter({ maxRetries: settings.maxRetries, cacheDir: settings.cacheDir });
 
 /** What the agent's environment lacks: IS_SANDBOX as root, a retry bound. The user's own values win. */
 export function claudeEnv(env: NodeJS.ProcessEnv, maxRetries: number, uid = process.getuid?.()): Record<string, string> {

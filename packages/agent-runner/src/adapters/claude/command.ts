@@ -1,4 +1,4 @@
-import type { SandboxMode } from '../codex/command.js';
+import type { SandboxMode } from '../access.js';
 import type { ClaudeCapabilities } from './probe.js';
 
 export interface ClaudeRunOptions {

@@ -1,7 +1,10 @@
 import { AgentNotFoundError } from '../../errors.js';
 import { type AgentCliSpec, findAgentCli, helpHasFlag, probeCli } from '../cli-probe.js';
 
-export const CLAUDE_CLI: AgentCliSpec = { name: 'claude', envVar: 'CLAUDE_BIN', install: 'npm install -g @anthropic-ai/claude-code' };
+/** The npm package that installs Claude Code. */
+export const CLAUDE_PACKAGE = '@anthropic-ai/claude-code';
+
+export const CLAUDE_CLI: AgentCliSpec = { name: 'claude', envVar: 'CLAUDE_BIN', install: `npm install -g ${CLAUDE_PACKAGE}` };
 
 /** The flags planwright may pass, and whether this claude has them (from `claude --help`). */
 export interface ClaudeCapabilities {

@@ -1,8 +1,10 @@
-import type { AgentAdapter, LaunchContext } from '../adapter.js';
+import type { AgentFactory, BuiltinAdapter, LaunchContext } from '../adapter.js';
+import { checkCodex, codexLoginState } from './check.js';
 import { codexExecArgs, codexInteractiveArgs, codexResumeArgs, type CodexExecOptions } from './command.js';
 import { codexEventParser } from './events.js';
 import { findCodex } from './find-codex.js';
-import { probeCodex } from './probe.js';
+import { CODEX_PACKAGE, probeCodex } from './probe.js';
+import { codexResumeCommand } from './resume-command.js';
 
 /**
  * The Codex CLI as a code agent: `codex exec` with the flags this version accepts, the prompt on stdin,
@@ -11,7 +13,7 @@ import { probeCodex } from './probe.js';
  * @example
  * const launch = await codexAdapter().launch(context); // { bin, args, stdin, parser }
  */
-export function codexAdapter(): AgentAdapter {
+export function codexAdapter(): BuiltinAdapter {
   const prepare = async (context: LaunchContext) => {
     const bin = findCodex(context.env);
     const caps = await probeCodex(bin, { env: context.env });
@@ -41,6 +43,17 @@ export function codexAdapter(): AgentAdapter {
       const { bin, options } = await prepare(context);
       return { bin, args: codexInteractiveArgs(options, context.prompt), parser: codexEventParser() };
     },
-  } satisfies AgentAdapter & { cumulativeUsage: boolean };
+    events: codexEventParser,
+    resumeCommand: codexResumeCommand,
+    npmPackage: CODEX_PACKAGE,
+    check: checkCodex,
+    loginState: codexLoginState,
+    // Gone since codex 0.169; the sandbox/approval mapping works without it.
+    optionalFlags: ['fullAuto'],
+    maxRetries: { hint: 'set codex retries in its own config.toml' },
+  } satisfies BuiltinAdapter;
   return adapter;
 }
+
+/** The registry's entry: codex takes no settings of its own from its table (model and env apply to all). */
+export const codexAgent: AgentFactory = () => codexAdapter();

@@ -1,10 +1,5 @@
+import type { ApprovalPolicy, SandboxMode } from '../access.js';
 import type { CodexCapabilities } from './probe.js';
-
-/** The Python kit's sandbox modes and approval policies, as its flags take them. */
-export const SANDBOX_MODES = ['read-only', 'workspace-write', 'danger-full-access'] as const;
-export const APPROVAL_POLICIES = ['untrusted', 'on-failure', 'on-request', 'never'] as const;
-export type SandboxMode = (typeof SANDBOX_MODES)[number];
-export type ApprovalPolicy = (typeof APPROVAL_POLICIES)[number];
 
 export interface CodexExecOptions {
   codeDir: string;

@@ -14,8 +14,11 @@ export interface CodexCapabilities {
   resume: boolean;
 }
 
+/** The npm package that installs the Codex CLI. */
+export const CODEX_PACKAGE = '@openai/codex';
+
 /** The Codex CLI: its headless flags are listed by `codex exec --help`. */
-export const CODEX_CLI: AgentCliSpec = { name: 'codex', envVar: 'CODEX_BIN', install: 'npm install -g @openai/codex', helpArgs: ['exec', '--help'] };
+export const CODEX_CLI: AgentCliSpec = { name: 'codex', envVar: 'CODEX_BIN', install: `npm install -g ${CODEX_PACKAGE}`, helpArgs: ['exec', '--help'] };
 
 /**
  * Probes a codex binary once and caches the answer (probeCli: in memory for this process, and on disk keyed

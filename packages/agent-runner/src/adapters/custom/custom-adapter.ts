@@ -3,18 +3,14 @@ import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
 import { readMeta, runLayout } from '@planwright/run-store';
 import { AgentNotFoundError, AgentRunnerError } from '../../errors.js';
-import type { AgentAdapter, LaunchContext } from '../adapter.js';
-import type { AgentEventParser } from '../agent-events.js';
-import { describeClaudeExit } from '../claude/exit-codes.js';
-import { claudeEventParser } from '../claude/events.js';
-import { codexEventParser } from '../codex/events.js';
-import { describeGeminiExit } from '../gemini/exit-codes.js';
-import { geminiEventParser } from '../gemini/events.js';
+import type { AgentAdapter, BuiltinAdapter, LaunchContext } from '../adapter.js';
+import { AGENTS } from '../agents.js';
 import { findOnPath, isExecutable } from '../find-on-path.js';
 import { expandTemplate, type Placeholder, placeholderList, unknownPlaceholders, usesPlaceholder } from './template.js';
 import { textEventParser } from './text-events.js';
 
-export const CUSTOM_EVENTS = ['none', 'codex', 'gemini', 'claude'] as const;
+/** `none` (plain text), or the name of a built-in agent whose events the command prints: the registry's names. */
+export const CUSTOM_EVENTS = ['none', ...Object.keys(AGENTS)] as [string, ...string[]];
 export const CUSTOM_STDIN = ['none', 'prompt'] as const;
 
 /** A custom agent, as an `[agents.<name>]` table of orchestrator.toml describes it. */
@@ -23,18 +19,11 @@ export interface CustomAgentSpec {
   command: string[];
   /** `prompt`: the prompt on stdin, then closed; `none` (default): stdin closed at once. */
   stdin?: (typeof CUSTOM_STDIN)[number];
-  /** Read its output as that CLI's JSON events; `none` (default): plain text. */
-  events?: (typeof CUSTOM_EVENTS)[number];
+  /** Read its output as that built-in agent's events (`codex`, `gemini`, `claude`...); `none` (default): plain text. */
+  events?: string;
   /** Added to its environment; values may use the placeholders too. */
   env?: Record<string, string>;
 }
-
-const PARSERS: Record<(typeof CUSTOM_EVENTS)[number], () => AgentEventParser> = {
-  none: textEventParser,
-  codex: codexEventParser,
-  gemini: geminiEventParser,
-  claude: claudeEventParser,
-};
 
 /**
  * Any command as a code agent: its template expanded per task (an argument array, never a shell string),
@@ -47,6 +36,9 @@ export function customAdapter(name: string, spec: CustomAgentSpec, options: { co
   const where = `${options.configFile ?? 'orchestrator.toml'}: agents.${name}`;
   checkTemplates(spec, where);
   const events = spec.events ?? 'none';
+  // Output in a built-in agent's format is read, and its exits explained, by that agent's adapter.
+  const like: BuiltinAdapter | undefined = Object.hasOwn(AGENTS, events) ? AGENTS[events as keyof typeof AGENTS]({}) : undefined;
+  const parser = like?.events ?? textEventParser;
   return {
     name,
     async launch(context) {
@@ -58,17 +50,18 @@ export function customAdapter(name: string, spec: CustomAgentSpec, options: { co
         args,
         stdin: spec.stdin === 'prompt' ? context.prompt : undefined,
         env,
-        parser: PARSERS[events](),
+        parser: parser(),
       };
     },
     describeExit(exit, state) {
-      if (events === 'gemini') return describeGeminiExit(exit, state);
-      if (events === 'claude') return describeClaudeExit(exit, state);
+      if (like?.describeExit) return like.describeExit(exit, state);
       if (exit.code === 0 || exit.code === null) return undefined;
       const said = state.failure ?? state.lastError ?? (events === 'none' ? state.lastMessage : undefined);
       return said ? `exit ${exit.code}: ${said}` : undefined;
     },
-    cumulativeUsage: events === 'codex',
+    cumulativeUsage: like?.cumulativeUsage ?? false,
+    // Its output read as that CLI's events also names the session (doctor); it cannot be resumed.
+    events: parser,
   };
 }
 

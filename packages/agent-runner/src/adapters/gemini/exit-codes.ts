@@ -1,16 +1,27 @@
 import type { AgentExit } from '../../supervise/spawn-agent.js';
 import type { AgentEventState } from '../agent-events.js';
 
-/** gemini's own exit codes (its FatalError subclasses). */
-const EXIT_REASONS: Record<number, string> = {
-  41: 'authentication failed (exit 41): run `gemini` once to log in, or set GEMINI_API_KEY',
-  42: 'bad input (exit 42): the prompt or the session to resume was not accepted',
-  44: 'sandbox error (exit 44): gemini could not start its sandbox',
-  52: 'configuration error (exit 52): check ~/.gemini/settings.json and the project\'s .gemini/settings.json',
-  53: 'turn limit reached (exit 53): raise model.maxSessionTurns in the gemini settings',
-  54: 'a tool failed fatally (exit 54)',
-  55: 'untrusted folder (exit 55): this gemini has no --skip-trust; trust the folder or set GEMINI_CLI_TRUST_WORKSPACE=true',
-  130: 'cancelled (exit 130)',
+/** What one of gemini's own exit codes means: in short, the kind of failure where it is one, and the fix. */
+export interface GeminiExitCode {
+  meaning: string;
+  /** The failure kinds callers act on (a reviewer's hint, a login prompt). */
+  kind?: 'auth' | 'untrusted_folder' | 'interrupted';
+  fix?: string;
+}
+
+/**
+ * gemini's own exit codes (its FatalError subclasses), the one table of them: the code agent's exit
+ * reasons and gemini-review's reviewer failures both read it.
+ */
+export const GEMINI_EXIT_CODES: Readonly<Record<number, GeminiExitCode>> = {
+  41: { meaning: 'authentication failed', kind: 'auth', fix: 'run `gemini` once to log in, or set GEMINI_API_KEY' },
+  42: { meaning: 'bad input', fix: 'the prompt or the session to resume was not accepted' },
+  44: { meaning: 'sandbox error', fix: 'gemini could not start its sandbox' },
+  52: { meaning: 'configuration error', fix: "check ~/.gemini/settings.json and the project's .gemini/settings.json" },
+  53: { meaning: 'turn limit reached', fix: 'raise model.maxSessionTurns in the gemini settings' },
+  54: { meaning: 'a tool failed fatally' },
+  55: { meaning: 'untrusted folder', kind: 'untrusted_folder', fix: 'this gemini has no --skip-trust; trust the folder or set GEMINI_CLI_TRUST_WORKSPACE=true' },
+  130: { meaning: 'cancelled', kind: 'interrupted' },
 };
 
 /** In json and stream-json modes an API error exits with its HTTP status & 0xFF. */
@@ -27,6 +38,11 @@ const HTTP_REASONS: Record<number, string> = {
 };
 const BY_EXIT = new Map(Object.keys(HTTP_REASONS).map((status) => [Number(status) & 0xff, Number(status)]));
 
+/** The HTTP status a gemini exit code stands for in json/stream-json mode (173 -> 429, 145 -> 401), if any. */
+export function geminiHttpStatusOfExit(code: number | null | undefined): number | undefined {
+  return code === null || code === undefined ? undefined : BY_EXIT.get(code);
+}
+
 /**
  * A clear reason for a gemini exit: its fatal exit codes, or the HTTP status folded into the exit code in
  * stream-json mode (429 -> 173, 401 -> 145, 403 -> 147, 500 -> 244), with what the events said appended.
@@ -35,8 +51,13 @@ const BY_EXIT = new Map(Object.keys(HTTP_REASONS).map((status) => [Number(status
 export function describeGeminiExit(exit: AgentExit, state: AgentEventState): string | undefined {
   const code = exit.code;
   if (code === 0 || code === null) return undefined;
-  const status = BY_EXIT.get(code);
-  const reason = EXIT_REASONS[code] ?? (status ? `${HTTP_REASONS[status]} (HTTP ${status}, exit ${code})` : undefined);
+  const known = GEMINI_EXIT_CODES[code];
+  const status = geminiHttpStatusOfExit(code);
+  const reason = known
+    ? `${known.meaning} (exit ${code})${known.fix ? `: ${known.fix}` : ''}`
+    : status
+      ? `${HTTP_REASONS[status]} (HTTP ${status}, exit ${code})`
+      : undefined;
   const said = state.failure ?? state.lastError;
   if (!reason) return said ? `exit ${code}: ${said}` : undefined;
   return said ? `${reason}: ${said}` : reason;

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { AgentNotFoundError } from '../../errors.js';
-import type { AgentAdapter, AgentLaunch, LaunchContext } from '../adapter.js';
+import type { AgentFactory, AgentLaunch, BuiltinAdapter, LaunchContext } from '../adapter.js';
+import { checkGemini, geminiLoginState } from './check.js';
 import { geminiArgs } from './command.js';
 import { geminiEventParser } from './events.js';
 import { describeGeminiExit } from './exit-codes.js';
-import { probeGemini } from './probe.js';
+import { GEMINI_PACKAGE, probeGemini } from './probe.js';
+import { geminiResumeCommand } from './resume-command.js';
 import { prepareGeminiSettingsHome } from './settings-home.js';
 
 export interface GeminiAdapterOptions {
@@ -26,7 +28,7 @@ export const GEMINI_DEFAULT_MAX_RETRIES = 1;
  * @example
  * const result = await orchestrate({ planDir: '.plans/pr-42', codeDir: '.' }, geminiAdapter({ maxRetries: 0 }));
  */
-export function geminiAdapter(options: GeminiAdapterOptions = {}): AgentAdapter {
+export function geminiAdapter(options: GeminiAdapterOptions = {}): BuiltinAdapter {
   const maxAttempts = Math.min(10, Math.max(1, (options.maxRetries ?? GEMINI_DEFAULT_MAX_RETRIES) + 1));
   const start = async (context: LaunchContext, sessionId?: string, interactive = false): Promise<AgentLaunch> => {
     const caps = await probeGemini(context.env, { cacheDir: options.cacheDir });
@@ -52,5 +54,14 @@ export function geminiAdapter(options: GeminiAdapterOptions = {}): AgentAdapter 
     interactive: (context) => start(context, undefined, true),
     describeExit: describeGeminiExit,
     cumulativeUsage: false,
+    events: geminiEventParser,
+    resumeCommand: geminiResumeCommand,
+    npmPackage: GEMINI_PACKAGE,
+    check: checkGemini,
+    loginState: geminiLoginState,
+    maxRetries: true,
   };
 }
+
+/** The registry's entry: `max_retries` bounds gemini's own retries. */
+export const geminiAgent: AgentFactory = (settings) => geminiAdapter({ maxRetries: settings.maxRetries, cacheDir: settings.cacheDir });

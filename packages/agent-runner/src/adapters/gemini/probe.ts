@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { AgentNotFoundError } from '../../errors.js';
 import { type AgentCliSpec, type CliProbe, findAgentCli, helpHasFlag, probeCli } from '../cli-probe.js';
 
-export const GEMINI_CLI: AgentCliSpec = { name: 'gemini', envVar: 'GEMINI_BIN', install: 'npm install -g @google/gemini-cli' };
+/** The npm package that installs the Gemini CLI. */
+export const GEMINI_PACKAGE = '@google/gemini-cli';
+
+export const GEMINI_CLI: AgentCliSpec = { name: 'gemini', envVar: 'GEMINI_BIN', install: `npm install -g ${GEMINI_PACKAGE}` };
 
 /** The flags planwright may pass, and whether this gemini has them (from `gemini --help`). */
 export interface GeminiCapabilities {

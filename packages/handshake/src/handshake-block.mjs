@@ -1,6 +1,6 @@
 // The handshake section of a task brief, written and read back by one piece of code. Plain JavaScript
-// that runs unbuilt: the orchestrator writes the section (through ../index.ts), and the scripted model
-// servers and the fake Codex CLI read it back (`@planwright/plan-schema/handshake-block`) without a build.
+// that runs unbuilt: the orchestrator writes the section (through index.ts), and the scripted model
+// servers and the fake Codex CLI read it back (`@planwright/handshake/handshake-block`) without a build.
 // Types in handshake-block.d.mts.
 //
 // The section is the last of the brief, since that is where models look last:

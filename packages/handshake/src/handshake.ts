@@ -1,7 +1,10 @@
 import { resultsTemplate, type HandshakeTarget } from './handshake-block.mjs';
 
+/** The handshake modes, in the order `--handshake` lists them. */
+export const HANDSHAKE_MODES = ['done-file', 'results-json'] as const;
+
 /** How the orchestrator learns that an agent finished: the results file, or (the kit's) a done marker after it. */
-export type Handshake = 'results-json' | 'done-file';
+export type Handshake = (typeof HANDSHAKE_MODES)[number];
 
 /** What was wrong with the results the agent left, for the reminder to say. */
 export type HandshakeProblem =

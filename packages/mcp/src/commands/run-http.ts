@@ -1,0 +1,24 @@
+import { printJson, UsageError, type CliIo } from '@planwright/cli-kit';
+import { serveHttp } from '../transports/http.js';
+
+/** `planwright mcp --http <port>`: serves, prints the URL and the token, and serves until SIGINT/SIGTERM. */
+export async function runHttp(options: { repo: string; runRoot?: string; port: number; json?: boolean }, io: CliIo, signal?: AbortSignal): Promise<number> {
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535) {
+    throw new UsageError(`--http${Number.isNaN(options.port) ? '' : ` ${options.port}`}: not a port`, { hint: 'use 1-65535, or 0 for a free one' });
+  }
+  const http = await serveHttp(options);
+  if (options.json) printJson(io, { url: http.url, port: http.port, token: http.token });
+  else io.out(`planwright mcp: ${http.url}\ntoken: ${http.token}\n(send "Authorization: Bearer <token>"; Ctrl-C ends it)`);
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      process.removeListener('SIGINT', done);
+      process.removeListener('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+  await http.close();
+  return 0;
+}
