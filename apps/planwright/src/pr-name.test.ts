@@ -37,6 +37,11 @@ describe('one PR-name rule across the commands', () => {
     // verify reads the plan before it looks for the task: an unknown task proves the plan was found.
     const verify = await run(['verify', '--repo', repo, '--pr', 'PR_42', '--task', 'task_999']);
     expect(verify.stderr).toContain(`${join('.plans', 'pr-42', 'plan.json')}: --task "task_999": no such task`);
+    // run and doctor too: a task id that is not in the plan is refused naming the plan it read.
+    const runs = await run(['run', '--repo', repo, '--pr', 'PR_42', '--task-id', 'task_999']);
+    expect(runs.code).toBe(2);
+    expect(runs.stderr).toContain(join('.plans', 'pr-42'));
+    expect(existsSync(join(repo, '.plans', 'PR_42'))).toBe(false);
   });
 
   it('finds a plan folder named exactly as typed first, so a plan made before the rule is not lost', async () => {
