@@ -79,6 +79,9 @@ export const ORCHESTRATOR_OPTIONS = [
   { flag: 'commit', type: 'boolean', fallback: false, kit: 'commit', help: 'One commit per verified task: "<task id>: <title>"' },
   { flag: 'worktrees', type: 'boolean', fallback: false, kit: 'worktrees', help: 'Each task in its own git worktree on pr/<PR>/<task id>, merged back once verified' },
   { flag: 'stall-minutes', type: 'number', whole: false, min: 0, fallback: 0, kit: 'stall_minutes', help: 'End an agent that emitted no event for this long (reason stalled); 0 = never' },
+  { flag: 'budget-tokens', type: 'number', whole: true, min: 0, toml: 'budget_tokens', fallback: 0, configDefault: '0', help: "Launch no task once the run's tokens plus the estimate (mean of its finished tasks) would pass this; 0 = no limit" },
+  { flag: 'budget-usd', type: 'number', whole: false, min: 0, toml: 'budget_usd', fallback: 0, configDefault: '0', help: 'The same for US dollars: as the agent reports, else from [prices] of orchestrator.toml; 0 = no limit' },
+  { flag: 'budget-minutes', type: 'number', whole: false, min: 0, toml: 'budget_minutes', fallback: 0, configDefault: '0', help: "The same for the run's minutes since it started; 0 = no limit" },
   { flag: 'sync-plan', type: 'boolean', cliDefault: true, fallback: true, kit: 'sync_plan', help: "Write each task's outcome into plan.json; --no-sync-plan leaves it for \"planwright sync\"" },
   { flag: 'json', type: 'boolean', cliDefault: false, option: false, help: 'Print one JSON document at the end instead of progress lines' },
 ] as const satisfies readonly OptionRow[];

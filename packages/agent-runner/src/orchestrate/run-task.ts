@@ -14,6 +14,7 @@ import type { TaskWindow } from './task-windows.js';
 import type { ResolvedRun } from './prepare-run.js';
 import { recordOutcome, setTaskState, type Verdict } from './record-outcome.js';
 import { nextStep, settledVerdict } from './retry-policy.js';
+import { taskBudgetFor } from './task-budget.js';
 import { settleWithoutResults } from './verify-decides.js';
 import { closeWorktree, mergeBack, openWorktree, type TaskWorktree } from './worktrees.js';
 
@@ -54,7 +55,8 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
     throw error;
   });
   await updateMeta(layout, { status: 'task_preparing', current_task_id: task.id, results_path: layout.resultsPath(task.id), agent_log_path: layout.agentLogPath(task.id) });
-  const first = await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt });
+  const taskBudget = taskBudgetFor(run, task, adapter.name, options.model, started);
+  const first = await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt, taskBudget });
   if (options.noWait) return { ...base, status: 'in_progress', fallback: false, exitCode: null, durationMs: Date.now() - started, attempts: 1 };
 
   const account: TaskAccount = { thread_id: null, usage: null, duration_ms: 0, attempts: 0, reminders: 0 };
@@ -88,7 +90,7 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
       emit({ type: 'retry', taskId: task.id, attempt: step.attempt, reason: step.reason });
       const sessionId = adapter.resume ? attempt.events.sessionId : undefined;
       const nextPrompt = await prepareFollowUp(run, task, { attempt: step.attempt, failure: verify!.failure!, sessionId, prompt });
-      attempt = count(await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt: nextPrompt, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined }));
+      attempt = count(await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt: nextPrompt, taskBudget, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined }));
       verify = undefined;
       followUps++;
     }
