@@ -85,7 +85,7 @@ export type { DependencyGraph } from './graph/dependency-graph.js';
 
 // Status changes and the planner's records.
 /** Status transitions that also write their bookkeeping fields. */
-export { startTask, markAgentDone, markBlocked, markVerified, reopenTask, timestamp } from './status/transitions.js';
+export { startTask, markAgentDone, markBlocked, markPaused, markVerified, reopenTask, timestamp } from './status/transitions.js';
 export type { StartTaskOptions, VerifyTaskOptions } from './status/transitions.js';
 /** The status view of a plan. */
 export { summarizePlan, formatCounts } from './status/summary.js';
