@@ -45,6 +45,6 @@ export function spendOf(usage: Usage | null | undefined, durationMs: number, pri
 /** `12,345 tokens`, `$0.42`, `3.5 min`: one limit of a spend, for messages. */
 export function formatSpend(key: keyof Spend, value: number): string {
   if (key === 'usd') return `$${value.toFixed(value < 1 ? 4 : 2)}`;
-  if (key === 'minutes') return `${Math.round(value * 10) / 10} min`;
+  if (key === 'minutes') return `${Math.round(value * 100) / 100} min`;
   return `${Math.round(value).toLocaleString('en-US')} tokens`;
 }

@@ -20,7 +20,7 @@ export interface RunBudgetFacts {
 export interface RunBudgetCheck {
   /** Launch nothing more: the spend plus the estimate of one more task would pass a limit. */
   hold: boolean;
-  /** Which limit, said for the summary and the log: `budget: tokens 9,000 + 1,500 estimated > 10,000`. */
+  /** Which limit, said for the summary and the log: `budget: 9,000 tokens + 1,500 tokens estimated > 10,000 tokens`. */
   reason?: string;
   /** The largest share of a limit spent so far (0..), for the 80% notice. */
   usedShare: number;
@@ -47,7 +47,7 @@ export function checkRunBudget(facts: RunBudgetFacts): RunBudgetCheck {
     // Running tasks are in the wall clock already; in tokens and dollars they will add their share.
     const estimate = key === 'minutes' ? mean(key) : mean(key) * (facts.running + 1);
     if (used >= limit || used + estimate > limit) {
-      const reason = `budget: ${key} ${formatSpend(key, used)} + ${formatSpend(key, estimate)} estimated > ${formatSpend(key, limit)}`;
+      const reason = `budget: ${formatSpend(key, used)} + ${formatSpend(key, estimate)} estimated > ${formatSpend(key, limit)}`;
       return { hold: true, reason, usedShare, spent };
     }
   }

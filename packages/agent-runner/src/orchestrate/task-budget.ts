@@ -29,7 +29,7 @@ export interface TaskBudgetWatch {
   signal: AbortSignal;
   /** Looks at the spend again: call it after each event of the agent. */
   check: () => void;
-  /** Which limit was passed (`budget (tokens 12,000 of 10,000)`), once it was. */
+  /** Which limit was passed (`budget (12,000 tokens of 10,000 tokens)`), once it was. */
   exceeded: () => string | undefined;
   stop: () => void;
 }
@@ -43,7 +43,7 @@ export function watchTaskBudget(options: TaskBudgetWatchOptions): TaskBudgetWatc
   let reason: string | undefined;
   const pass = (key: 'tokens' | 'usd' | 'minutes', spent: number, limit: number) => {
     if (reason) return;
-    reason = `budget (${key} ${formatSpend(key, spent)} of ${formatSpend(key, limit)})`;
+    reason = `budget (${formatSpend(key, spent)} of ${formatSpend(key, limit)})`;
     controller.abort(new Error(reason));
   };
   const { budget } = options;
