@@ -1,4 +1,5 @@
 import type { Handshake } from '@planwright/plan-schema';
+import type { StopReason } from '@planwright/run-store';
 import type { TableOptions } from './option-types.js';
 
 export type { Handshake };
@@ -49,8 +50,8 @@ export type OrchestratorEvent =
 export interface TaskOutcome {
   taskId: string;
   /** The plan status it was left in. */
-  /** `skipped`: another orchestrator claimed the task first (nothing ran here). */
-  status: 'agent_done' | 'done' | 'blocked' | 'in_progress' | 'skipped';
+  /** `skipped`: another orchestrator claimed the task first (nothing ran here); `paused`: stopped while it waited out a usage limit. */
+  status: 'agent_done' | 'done' | 'blocked' | 'in_progress' | 'skipped' | 'paused';
   /** completed | partial | failed | blocked | timeout, from the results (or the fallback). */
   resultStatus?: string;
   blockedReason?: string;
@@ -81,4 +82,6 @@ export interface OrchestrateResult {
   runId?: string;
   planFile: string;
   outcomes: TaskOutcome[];
+  /** Why the run stopped (also meta.json's `stopped_because`): done, blocked, budget, paused until T... */
+  stoppedBecause?: StopReason;
 }
