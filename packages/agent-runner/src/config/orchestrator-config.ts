@@ -7,12 +7,14 @@ import * as z from 'zod/mini';
 import { ORCHESTRATOR_OPTIONS, type OptionRow, type OptionRows } from '../orchestrate/option-table.js';
 import type { TableConfig } from '../orchestrate/option-types.js';
 import { AGENT_CONFIG_KEYS, AgentConfigSchema, checkAgentsConfig, describeIssue, type AgentConfig } from './agents-config.js';
+import { checkNotifyTargets } from '../notify/check-targets.js';
 import { coerceConfigValues } from './coerce-config.js';
 import { expandPath } from './expand-path.js';
 import { BUDGET_CONFIG_SHAPE, budgetConfigHint, type Price } from './prices-config.js';
 
 /** One option table row with a TOML key, as the schema of its value. */
 function tomlValueSchema(row: OptionRow) {
+  if (row.repeatable) return z.optional(z.array(z.string()));
   if (row.choices) return z.optional(z.enum(row.choices as readonly [string, ...string[]]));
   // Every numeric setting is a length of time or a count, so none is negative.
   if (row.type === 'number') return z.optional((row.whole ? z.int() : z.number()).check(z.nonnegative()));
@@ -93,6 +95,7 @@ export async function loadOrchestratorConfig(env: NodeJS.ProcessEnv = process.en
     });
   }
   checkAgentsConfig(parsed.data, file);
+  if (parsed.data.notify) checkNotifyTargets(parsed.data.notify as string[], (index) => `${file}: notify.${index}`);
   return { file, config: parsed.data as OrchestratorConfig, notes: [] };
 }
 

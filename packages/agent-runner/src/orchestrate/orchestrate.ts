@@ -6,6 +6,7 @@ import { fsError, isStopRequested, syncPlan, updateMeta } from '@planwright/run-
 import type { AgentAdapter } from '../adapters/adapter.js';
 import { createAdapter } from '../adapters/registry.js';
 import type { OrchestrateOptions, OrchestrateResult, OrchestratorEvent, TaskOutcome } from './options.js';
+import { finishRun } from './finish-run.js';
 import { preflight, type CheckedRun } from './preflight.js';
 import { prepareRun, type ResolvedRun } from './prepare-run.js';
 import { runTask } from './run-task.js';
@@ -68,6 +69,7 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
     onFinished: (outcome) => {
       budget?.finished(outcome);
       if (outcome.blockedReason === 'timeout') timedOut = true;
+      if (outcome.status === 'blocked') void run.notifier.notify({ event: 'task_blocked', task_id: outcome.taskId, reason: outcome.blockedReason });
       if (!options.noWait) emit({ type: 'task-finished', outcome });
     },
     onError: () => failed.abort(),
@@ -81,7 +83,7 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
   if (!run.syncPlan && outcomes.length > 0) emit({ type: 'warning', message: `plan.json not updated (--no-sync-plan): "planwright sync --pr ${run.pr}" applies the results` });
   const exitCode = exitCodeFor(outcomes, held && isStopRequested(run.layout), options);
   await updateMeta(run.layout, { status: finalStatus(exitCode, options), exit_code: exitCode, ...(budget && { budget: budget.record() }) });
-  return result(run, exitCode, outcomes);
+  return { ...result(run, exitCode, outcomes), stoppedBecause: await finishRun(run, outcomes, options) };
 }
 
 /**
