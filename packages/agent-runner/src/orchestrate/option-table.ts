@@ -81,6 +81,7 @@ export const ORCHESTRATOR_OPTIONS = [
   { flag: 'commit', type: 'boolean', fallback: false, kit: 'commit', help: 'One commit per verified task: "<task id>: <title>"' },
   { flag: 'worktrees', type: 'boolean', fallback: false, kit: 'worktrees', help: 'Each task in its own git worktree on pr/<PR>/<task id>, merged back once verified' },
   { flag: 'stall-minutes', type: 'number', whole: false, min: 0, fallback: 0, kit: 'stall_minutes', help: 'End an agent that emitted no event for this long (reason stalled); 0 = never' },
+  { flag: 'max-pause-minutes', type: 'number', whole: false, min: 0, toml: 'max_pause_minutes', fallback: 300, configDefault: '300', help: "A task whose agent hits a usage or rate limit is paused (no task of that agent starts) and resumes its session after the reset, if that is at most this far off; else blocked. 0 = never pause" },
   { flag: 'budget-tokens', type: 'number', whole: true, min: 0, toml: 'budget_tokens', fallback: 0, configDefault: '0', help: "Launch no task once the run's tokens plus the estimate (mean of its finished tasks) would pass this; 0 = no limit" },
   { flag: 'budget-usd', type: 'number', whole: false, min: 0, toml: 'budget_usd', fallback: 0, configDefault: '0', help: 'The same for US dollars: as the agent reports, else from [prices] of orchestrator.toml; 0 = no limit' },
   { flag: 'budget-minutes', type: 'number', whole: false, min: 0, toml: 'budget_minutes', fallback: 0, configDefault: '0', help: "The same for the run's minutes since it started; 0 = no limit" },

@@ -34,6 +34,8 @@ export type OrchestratorEvent =
   | { type: 'task-started'; taskId: string; pid: number; logPath: string; noWait: boolean; agent?: string; resumed?: boolean }
   | { type: 'verify'; taskId: string; passed: boolean; ran: number; failed?: string; logPath: string }
   | { type: 'retry'; taskId: string; attempt: number; reason: string }
+  /** The agent hit a usage or rate limit: the task waits until `until` (ISO), then resumes its session. */
+  | { type: 'task-paused'; taskId: string; agent: string; until: string; reason: string }
   /** The agent ended its turn without valid results: its session is resumed with a reminder (`problem`: missing, invalid, stale run_id...). */
   | { type: 'reminder'; taskId: string; reminder: number; problem: string }
   | { type: 'commit'; taskId: string; sha?: string; note?: string }

@@ -8,6 +8,7 @@ import { createAdapter } from '../adapters/registry.js';
 import type { OrchestrateOptions, OrchestrateResult, OrchestratorEvent, TaskOutcome } from './options.js';
 import { finishRun } from './finish-run.js';
 import { preflight, type CheckedRun } from './preflight.js';
+import { createPauseGate } from './pause-gate.js';
 import { prepareRun, type ResolvedRun } from './prepare-run.js';
 import { runTask } from './run-task.js';
 import { runBudgetGate } from './run-budget-gate.js';
@@ -53,6 +54,8 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
   const failedTasks: string[] = [];
   let timedOut = false;
   const budget = runBudgetGate(run, options, emit);
+  // Usage-limit pauses: no task of a paused agent starts before its reset; other agents' tasks go on.
+  const pauses = createPauseGate();
   const scheduled = await schedule({
     concurrency: run.concurrency,
     maxTasks: only ? 1 : run.maxTasks,
@@ -60,7 +63,7 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
     launch: (task) => {
       if (only) only.used = true;
       budget?.launched(task.id, adapterFor(task).name);
-      return runTask({ run, task, adapter: adapterFor(task), options: taskOptions, emit }).catch((error: unknown) => {
+      return runTask({ run, task, adapter: adapterFor(task), options: taskOptions, emit, pauses }).catch((error: unknown) => {
         failedTasks.push(task.id);
         throw error;
       });
@@ -72,6 +75,9 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
       if (outcome.status === 'blocked') void run.notifier.notify({ event: 'task_blocked', task_id: outcome.taskId, reason: outcome.blockedReason });
       if (!options.noWait) emit({ type: 'task-finished', outcome });
     },
+    notBefore: (task) => pauses.pausedUntil(adapterFor(task).name),
+    waiting: () => pauses.waitingTasks(),
+    changed: () => pauses.changed(),
     onError: () => failed.abort(),
   }).catch(async (error: unknown) => {
     await recordFailure(run, failedTasks, oneLineError(error));
