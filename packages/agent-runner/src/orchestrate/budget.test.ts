@@ -1,4 +1,6 @@
+import { readdir } from 'node:fs/promises';
 import { readMeta } from '@planwright/run-store';
+import { tempDir } from '@planwright/test-utils';
 import { describe, expect, it } from 'vitest';
 import { fakeTask, orchestratorFixture, survivors } from '../../test/fixture.js';
 
@@ -6,7 +8,9 @@ import { fakeTask, orchestratorFixture, survivors } from '../../test/fixture.js'
 describe('orchestrate: budgets', () => {
   it('stops launching once the next task would pass the run budget (spend + the mean of finished tasks)', async () => {
     const fixture = await orchestratorFixture([fakeTask('task_001'), fakeTask('task_002'), fakeTask('task_003')]);
-    const { result, events } = await fixture.run({ maxTasks: 10, budgetTokens: 3700 });
+    // A command notifier that leaves one file per event: <dir>/<event>.
+    const told = await tempDir();
+    const { result, events } = await fixture.run({ maxTasks: 10, budgetTokens: 3700, notify: [`command:touch ${told}/{event}`] });
     // 1,500 + 1,500 estimated fits in 3,700; 3,000 + 1,500 does not.
     expect(result.outcomes.map((outcome) => outcome.taskId)).toEqual(['task_001', 'task_002']);
     expect(result.exitCode).toBe(0);
@@ -16,6 +20,8 @@ describe('orchestrate: budgets', () => {
     const warnings = events.flatMap((event) => (event.type === 'warning' ? [event.message] : []));
     expect(warnings).toContain('run budget 80% spent: 3,000 tokens of 3,700 tokens');
     expect(warnings.some((message) => message.endsWith('no more tasks are launched'))).toBe(true);
+    expect(result.stoppedBecause).toEqual({ reason: 'budget', detail: '3,000 tokens + 1,500 tokens estimated > 3,700 tokens' });
+    expect((await readdir(told)).sort()).toEqual(['budget_80', 'run_finished']);
   });
 
   it('runs every task when the budget holds them all, and records the spend', async () => {

@@ -2,6 +2,7 @@ import type { Usage } from '@planwright/plan-schema';
 import type { OrchestratorConfig } from '../config/orchestrator-config.js';
 import { formatSpend, priceFor, spendOf, type Spend } from './budget-spend.js';
 import type { TaskOutcome } from './options.js';
+import type { ResolvedRun } from './prepare-run.js';
 import { checkRunBudget, type RunLimits } from './run-budget.js';
 
 /** The run's budget as meta.json records it (`budget`), for `planwright status`. */
@@ -82,10 +83,12 @@ export function createRunBudgetGate(options: RunBudgetGateOptions): RunBudgetGat
 
 /**
  * The gate of an orchestrator run, its limits settled (flag, else orchestrator.toml, else none), its
- * moments told as warnings: 80% spent, launches held, a task whose cost is unknown.
+ * moments told as warnings: 80% spent (and `budget_80` to the --notify targets), launches held (and
+ * `run.halted`, which the run's summary and meta.json's `stopped_because` give as the reason), a task
+ * whose cost is unknown.
  */
 export function runBudgetGate(
-  run: { budgetTokens: number; budgetUsd: number; budgetMinutes: number; config: OrchestratorConfig; model?: string },
+  run: Pick<ResolvedRun, 'budgetTokens' | 'budgetUsd' | 'budgetMinutes' | 'config' | 'model' | 'notifier' | 'halted'>,
   options: { model?: string },
   emit: (event: { type: 'warning'; message: string }) => void,
 ): { launched: (taskId: string, agent: string) => void } & Omit<RunBudgetGate, 'launched'> | undefined {
@@ -93,8 +96,14 @@ export function runBudgetGate(
     limits: { tokens: run.budgetTokens, usd: run.budgetUsd, minutes: run.budgetMinutes },
     config: run.config,
     startedAt: Date.now(),
-    onNearLimit: (record) => emit({ type: 'warning', message: `run budget 80% spent: ${describeRecord(record)}` }),
-    onHold: (reason) => emit({ type: 'warning', message: `${reason}: no more tasks are launched` }),
+    onNearLimit: (record) => {
+      emit({ type: 'warning', message: `run budget 80% spent: ${describeRecord(record)}` });
+      void run.notifier.notify({ event: 'budget_80', reason: describeRecord(record) });
+    },
+    onHold: (reason) => {
+      emit({ type: 'warning', message: `${reason}: no more tasks are launched` });
+      run.halted = { reason: 'budget', detail: reason.replace(/^budget: /, '') };
+    },
     onUnpriced: (taskId) => emit({ type: 'warning', message: `${taskId}: its cost is unknown (the agent reported none and [prices] of orchestrator.toml has no price for its model), counted as $0 against --budget-usd` }),
   });
   if (!gate) return undefined;
