@@ -119,7 +119,11 @@ still run).
 
 The orchestrator also keeps \`invocations\` (every invocation run id that used this folder, so results of an
 earlier invocation of a reused folder stay verifiable) and, per task in \`tasks\`, \`usage\`, \`duration_ms\`,
-\`attempts\` and \`verified\`. The kit's meta.json (no \`updated_at\`, no \`tasks\`) reads fine.
+\`attempts\` and \`verified\`. Once the run ended, \`stopped_because\` says why: \`reason\` (\`done\`, \`blocked\`,
+\`budget\`, \`paused\`, \`timeout\`, \`stopped\`, \`interrupted\`, \`max_tasks\`, \`detached\`), with \`task_ids\`,
+\`until\` (paused: when the earliest paused task resumes) and \`detail\`; \`planwright status\` shows it. With
+\`--notify\`, \`notify.log\` beside meta.json has a JSON line per delivery (\`event\`, \`target\`, \`ok\`, \`error\`).
+The kit's meta.json (no \`updated_at\`, no \`tasks\`) reads fine.
 `;
 
 const PIDS_NOTES = `
