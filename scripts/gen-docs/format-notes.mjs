@@ -365,6 +365,7 @@ export const FIELD_NOTES = {
   'orchestrator-toml:compact_run': kit('--compact-run', 'false'),
   'orchestrator-toml:run_root': kit('--run-root', '`<plan dir>/runs`'),
   'orchestrator-toml:reuse_run': kit('--reuse-run', 'false'),
+  'orchestrator-toml:notify': 'Notification targets for every run (`command:<template>`, `http(s)://<url>`, `slack:<url>`, `ntfy:<url>`, `desktop`), as `--notify` takes them; `--notify` replaces the list. A bad entry is exit 2 naming `notify.<index>`.',
   'orchestrator-toml:ensure_git': kit('--ensure-git', 'false'),
   'orchestrator-toml:baseline_commit': kit('--baseline-commit', 'false'),
   'orchestrator-toml:git_branch': kit('--git-branch', 'none'),
