@@ -39,6 +39,16 @@ describe('notifications of a run', () => {
     expect((await readMeta(result.runDir!))?.stopped_because).toEqual(result.stoppedBecause);
   });
 
+  it('a task paused on a usage limit is sent with its reset time, then the run finished once it resumed', async () => {
+    const fixture = await orchestratorFixture([fakeTask('task_001', 'usage-limit 2')]);
+    const hook = await webhookServer();
+    const { result } = await fixture.run({ notify: [hook.url] });
+    expect(result.exitCode).toBe(0);
+    expect(hook.bodies.map((body) => [body.event, body.task_id ?? null])).toEqual([['task_paused', 'task_001'], ['run_finished', null]]);
+    expect(hook.bodies[0]).toMatchObject({ until: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), reason: expect.stringContaining('usage limit') });
+    expect(hook.bodies[1]).toMatchObject({ reason: 'done' });
+  });
+
   it('an ntfy target gets its JSON publish at the server root, the topic from the path', async () => {
     const fixture = await orchestratorFixture([fakeTask('task_001')]);
     const hook = await webhookServer();
