@@ -53,7 +53,7 @@ describe('the option table: every row reaches each consumer', () => {
 
   it('the config reader knows exactly the rows with a TOML key, and converts their values as the kit did', async () => {
     const tomlRows = rows.filter((row) => row.toml);
-    expect(Object.keys(OrchestratorConfigSchema.shape).sort()).toEqual([...tomlRows.map((row) => row.toml), 'agents'].sort());
+    expect(Object.keys(OrchestratorConfigSchema.shape).sort()).toEqual([...tomlRows.map((row) => row.toml), 'agents', 'prices', 'task_budget'].sort());
     const file = join(await tempDir('planwright-table-'), 'orchestrator.toml');
     await writeFile(file, tomlRows.map((row) => `${row.toml} = ${sample(row).toml}\n`).join(''));
     const { config } = await loadOrchestratorConfig({ CODEX_ORCH_CONFIG: file });
