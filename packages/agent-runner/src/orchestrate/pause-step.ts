@@ -19,7 +19,15 @@ export async function pauseAndResume(input: PauseStepInput, step: { until: Date;
   const session = adapter.resume ? sessionId : undefined;
   const resumed = await waitOutPause({ run, task, agent: adapter.name, until: step.until, reason: step.reason, sessionId: session, gate, options, emit });
   if (!resumed) return undefined;
-  return runWithReminders({ ...input, resume: session ? { sessionId: session, usageBefore } : undefined });
+  const again = await runWithReminders({ ...input, resume: session ? { sessionId: session, usageBefore } : undefined });
+  // A CLI that kept no session of a turn refused before any answer (gemini exits 42) cannot resume it:
+  // the task starts afresh, once.
+  return session && sessionRefused(adapter, again.attempt) ? runWithReminders(input) : again;
+}
+
+/** The resumed run failed before the model said a word, and not on a limit again. */
+function sessionRefused(adapter: AttemptInput['adapter'], attempt: AttemptResult): boolean {
+  return attempt.decision.status === 'blocked' && !attempt.results && !attempt.usage?.output_tokens && !limitOf(adapter, attempt);
 }
 
 /** The usage limit an attempt ended on, by its adapter's signals; none when the agent left results. */
