@@ -88,6 +88,14 @@ const setupCases: Record<string, SetupCase> = {
     message: /orchestrator\.toml: task_budget: .*dollars/,
   },
   'a task budget in plan.json that is not positive': { tasks: [{ ...fakeTask('task_001'), budget: { usd: 0 } }], options: () => ({}), message: /plan\.json: tasks\[1\]\.budget\.usd/ },
+  'a negative --max-pause-minutes': { options: () => ({ maxPauseMinutes: -5 }), message: /^--max-pause-minutes -5: expected a number of 0 or more/ },
+  'a max_pause_minutes in orchestrator.toml that is not a number': {
+    options: async (fixture) => {
+      await writeFile(join(fixture.env.CODEX_HOME!, 'orchestrator.toml'), 'max_pause_minutes = "all night"\n');
+      return {};
+    },
+    message: /orchestrator\.toml: max_pause_minutes: /,
+  },
   '--no-sync-plan with --auto-verify': { options: () => ({ syncPlan: false, autoVerify: true }), message: /^--no-sync-plan cannot be used with --auto-verify/ },
 };
 
