@@ -119,7 +119,11 @@ still run).
 
 The orchestrator also keeps \`invocations\` (every invocation run id that used this folder, so results of an
 earlier invocation of a reused folder stay verifiable) and, per task in \`tasks\`, \`usage\`, \`duration_ms\`,
-\`attempts\` and \`verified\`. The kit's meta.json (no \`updated_at\`, no \`tasks\`) reads fine.
+\`attempts\` and \`verified\`. Once the run ended, \`stopped_because\` says why: \`reason\` (\`done\`, \`blocked\`,
+\`budget\`, \`paused\`, \`timeout\`, \`stopped\`, \`interrupted\`, \`max_tasks\`, \`detached\`), with \`task_ids\`,
+\`until\` (paused: when the earliest paused task resumes) and \`detail\`; \`planwright status\` shows it. With
+\`--notify\`, \`notify.log\` beside meta.json has a JSON line per delivery (\`event\`, \`target\`, \`ok\`, \`error\`).
+The kit's meta.json (no \`updated_at\`, no \`tasks\`) reads fine.
 `;
 
 const PIDS_NOTES = `
@@ -248,7 +252,7 @@ export const TOML_FILE = {
   path: '`$CODEX_ORCH_CONFIG` or `$CODEX_HOME/orchestrator.toml`',
   writtenBy: 'you',
   intro: 'Defaults for every run of the orchestrator (the kit\'s keys, and the agents).',
-  mapKeys: { agents: '<name>' },
+  mapKeys: { agents: '<name>', prices: '<name>' },
   types: { 'agents.<name>.command': 'string[]' },
   notes: TOML_NOTES,
 };
@@ -280,12 +284,15 @@ export const FIELD_NOTES = {
   'task:domain': 'Two tasks of one domain never run at once. `planwright plan` sets it from the tasks.md group heading.',
   'task:agent': 'Wins over `--agent`, which is the default for tasks that name none.',
   'task:timeout_minutes': 'This task\'s timeout, instead of `--timeout-minutes`.',
+  'task:budget': 'What the task may spend in one invocation (its follow-ups and reminder turns included), else `[task_budget]` of orchestrator.toml. Past any limit its agent is ended like a timeout and the task is `blocked` with `budget (<spend> of <limit>)`; a task already past it is not followed up. Tokens are input plus output; dollars as the agent reports them, else from `[prices]`.',
   'task:delegated_at': 'When an agent was given the task.',
   'task:run_dir': 'The run folder of the latest attempt.',
   'task:last_run_id': 'The invocation run id of the latest attempt; `sync` applies only results from this run or a later one.',
   'task:agent_done_at': 'When the agent reported it finished.',
   'task:blocked_reason': 'Why it is blocked: see [Statuses](#statuses).',
   'task:blocked_at': 'When it became blocked.',
+  'task:paused_until': 'When a `paused` task resumes its session (RFC 3339): the agent\'s usage or rate limit resets then.',
+  'task:paused_reason': 'The usage or rate limit the agent hit (its own message).',
   'task:verified_at': 'When it was verified.',
   'task:verified_by': '`manual` (`mark-verified`) or `auto` (its verify commands passed: `verify`, `run --auto-verify`).',
   'task:verified_note': 'What was checked (`checked in tasks.md` for a task whose box was already ticked).',
@@ -361,6 +368,7 @@ export const FIELD_NOTES = {
   'orchestrator-toml:compact_run': kit('--compact-run', 'false'),
   'orchestrator-toml:run_root': kit('--run-root', '`<plan dir>/runs`'),
   'orchestrator-toml:reuse_run': kit('--reuse-run', 'false'),
+  'orchestrator-toml:notify': 'Notification targets for every run (`command:<template>`, `http(s)://<url>`, `slack:<url>`, `ntfy:<url>`, `desktop`), as `--notify` takes them; `--notify` replaces the list. A bad entry is exit 2 naming `notify.<index>`.',
   'orchestrator-toml:ensure_git': kit('--ensure-git', 'false'),
   'orchestrator-toml:baseline_commit': kit('--baseline-commit', 'false'),
   'orchestrator-toml:git_branch': kit('--git-branch', 'none'),
@@ -375,6 +383,18 @@ export const FIELD_NOTES = {
   'orchestrator-toml:model': kit('--model', 'the agent\'s own default'),
   'orchestrator-toml:agent': kit('--agent', '`codex`'),
   'orchestrator-toml:handshake_reminders': kit('--handshake-reminders', '1; 0 = no reminder turn'),
+  'orchestrator-toml:max_pause_minutes': kit('--max-pause-minutes', '300; 0 = never pause: a usage limit blocks the task'),
+  'orchestrator-toml:budget_tokens': kit('--budget-tokens', '0, no limit'),
+  'orchestrator-toml:budget_usd': kit('--budget-usd', '0, no limit'),
+  'orchestrator-toml:budget_minutes': kit('--budget-minutes', '0, no limit'),
+  'orchestrator-toml:prices': 'Prices in US dollars per million tokens, for agents that report no cost (Claude Code reports its own): `[prices.<model>]`, else `[prices.<agent>]`, else `[prices.default]`. planwright ships no prices: they change and differ by plan.',
+  'orchestrator-toml:prices.<name>.input_usd_per_mtok': 'US dollars per million input tokens (cached ones too, unless the next key is set).',
+  'orchestrator-toml:prices.<name>.cached_input_usd_per_mtok': 'US dollars per million cached input tokens.',
+  'orchestrator-toml:prices.<name>.output_usd_per_mtok': 'US dollars per million output tokens.',
+  'orchestrator-toml:task_budget.tokens': 'Input plus output tokens a task may spend.',
+  'orchestrator-toml:task_budget.usd': 'US dollars a task may spend.',
+  'orchestrator-toml:task_budget.minutes': 'Minutes a task may take.',
+  'orchestrator-toml:task_budget': 'The budget of every task whose plan entry has no `budget` (same keys: `tokens`, `usd`, `minutes`).',
   'orchestrator-toml:agents': 'One table per agent: custom agents, and settings of the built-in ones (`codex`, `gemini`, `claude`, `qwen`).',
   'orchestrator-toml:agents.<name>.command': 'Custom agents only, and required for them: the command as an argument array, with placeholders.',
   'orchestrator-toml:agents.<name>.stdin': 'Custom agents only: `prompt` puts the prompt on stdin, then closes it (default `none`).',

@@ -88,3 +88,18 @@ export { textEventParser } from './adapters/custom/text-events.js';
 /** Finding and probing an agent CLI once (cached by binary). */
 export { findAgentCli, probeCli } from './adapters/cli-probe.js';
 export type { AgentCliSpec, CliProbe } from './adapters/cli-probe.js';
+
+/** Notifications of a run (`--notify`): targets read and checked, events sent, failures logged, never thrown. */
+export { createNotifier, NOTIFY_LOG } from './notify/notifier.js';
+export type { Notifier, NotifierOptions } from './notify/notifier.js';
+/** A notification target: `command:<template>`, `http(s)://`, `slack:`, `ntfy:` or `desktop`. */
+export { parseNotifyTarget, NotifyTargetError, NOTIFY_TARGET_FORMS, NOTIFY_PLACEHOLDERS } from './notify/notify-target.js';
+export type { NotifyTarget, WebhookBody } from './notify/notify-target.js';
+/** The events (task_blocked, task_paused, run_finished, budget_80) and their one-line text. */
+export { NOTIFY_EVENTS, messageText } from './notify/notify-event.js';
+export type { NotifyEvent, NotifyEventName, NotifyMessage } from './notify/notify-event.js';
+/** The JSON a webhook target posts, per body (planwright's, Slack's, ntfy's). */
+export { webhookRequest } from './notify/send-webhook.js';
+/** Why a run stopped, from its outcomes and the plan it left. */
+export { whyStopped } from './orchestrate/why-stopped.js';
+export type { WhyStoppedInput } from './orchestrate/why-stopped.js';

@@ -10,7 +10,7 @@ const cases: [string, string, RegExp][] = [
   ['invalid JSON', '{"tasks": [{"id": "a"]}', /plan\.json:1:22: invalid JSON: expected ',' or '}' after the property value, found '\]' \(fix the JSON syntax/],
   ['a non-object JSON', '"just a string"', /plan\.json: expected a JSON object, got "just a string" \(the file must hold one object/],
   ['a wrong type', '{"tasks": [{"id": "a", "depends_on": "b"}]}', /plan\.json: tasks\[0\]\.depends_on: expected an array, got "b"$/],
-  ['an unknown status', '{"tasks": [{"id": "a", "status": "wip"}]}', /plan\.json: tasks\[0\]\.status: unknown status "wip" \(allowed: pending, in_progress, agent_done, done, deferred, blocked\)$/],
+  ['an unknown status', '{"tasks": [{"id": "a", "status": "wip"}]}', /plan\.json: tasks\[0\]\.status: unknown status "wip" \(allowed: pending, in_progress, agent_done, done, deferred, blocked, paused\)$/],
   ['duplicate ids', '{"tasks": [{"id": "a"}, {"id": "a"}]}', /plan\.json: tasks\[1\]\.id: duplicate id "a" \(also tasks\[0\]\) \(give every task its own id\)$/],
   ['a dependency on no task', '{"tasks": [{"id": "a", "depends_on": ["x"]}]}', /plan\.json: tasks\[0\]\.depends_on\[0\]: no task has the id "x" \(fix the id or remove it from depends_on\)$/],
   ['a cycle', '{"tasks": [{"id": "a", "depends_on": ["b"]}, {"id": "b", "depends_on": ["a"]}]}', /plan\.json: tasks\[0\]\.depends_on: dependency cycle: a -> b -> a \(each needs the next\) \(remove one of these dependencies\)$/],

@@ -77,7 +77,7 @@ describe('plan-schema CLI', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toEqual([
-      `${planFile}: tasks[0].status: unknown status "finished" (allowed: pending, in_progress, agent_done, done, deferred, blocked)`,
+      `${planFile}: tasks[0].status: unknown status "finished" (allowed: pending, in_progress, agent_done, done, deferred, blocked, paused)`,
       `${planFile}: tasks[1].title: expected a string, got 3`,
     ]);
     const json = JSON.parse((await run(['validate', planFile, '--json'])).stdout);

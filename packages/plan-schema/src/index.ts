@@ -2,6 +2,9 @@
 /** Task statuses, the task schema, and per-run token usage. */
 export { TASK_STATUSES, TaskStatusSchema, TaskSchema, UsageSchema } from './schemas/task.js';
 export type { Task, TaskStatus, Usage } from './schemas/task.js';
+/** A task's own limits on tokens, dollars and minutes (plan.json `budget`). */
+export { BudgetSchema } from './schemas/budget.js';
+export type { Budget } from './schemas/budget.js';
 /** The file-name-safe pattern every task id (and PR name) must match. */
 export { TASK_ID_PATTERN, TaskIdSchema } from './schemas/common.js';
 /** plan.json. */
@@ -85,7 +88,7 @@ export type { DependencyGraph } from './graph/dependency-graph.js';
 
 // Status changes and the planner's records.
 /** Status transitions that also write their bookkeeping fields. */
-export { startTask, markAgentDone, markBlocked, markVerified, reopenTask, timestamp } from './status/transitions.js';
+export { startTask, markAgentDone, markBlocked, markPaused, markVerified, reopenTask, timestamp } from './status/transitions.js';
 export type { StartTaskOptions, VerifyTaskOptions } from './status/transitions.js';
 /** The status view of a plan. */
 export { summarizePlan, formatCounts } from './status/summary.js';

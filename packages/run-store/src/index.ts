@@ -66,6 +66,9 @@ export type { RunsLocation, LocatedRuns } from './runs/locate-runs.js';
 /** The runs of a PR, newest first, from meta.json alone. */
 export { listRuns, listPrRuns } from './runs/list-runs.js';
 export type { RunSummary } from './runs/list-runs.js';
+/** Why a run stopped (meta.json's `stopped_because`), read and said in a few words. */
+export { describeStop, readStopReason } from './runs/stop-reason.js';
+export type { StopReason, StopReasonName } from './runs/stop-reason.js';
 /** A PR at a glance: the plan's summary and its latest run (`planwright status --json`). */
 export { prStatus, ACTIVE_RUN_STATUSES } from './runs/pr-status.js';
 export type { PrStatus, PrStatusOptions } from './runs/pr-status.js';

@@ -57,7 +57,9 @@ async function runExec(command) {
     if (!thread) return fatal(`Error: thread/resume: thread/resume failed: no rollout found for thread id ${command.threadId ?? '(--last)'} (code -32600)`);
   }
   const promptRefs = findBriefRefs(prompt);
-  const firstRefs = { ...thread?.refs, ...promptRefs };
+  // A prompt naming another brief (the task resumed by a later run) points the thread at that run's files.
+  const movedOn = promptRefs.briefPath !== undefined && promptRefs.briefPath !== thread?.refs?.briefPath;
+  const firstRefs = movedOn ? promptRefs : { ...thread?.refs, ...promptRefs };
   const brief = readBrief(workdir, firstRefs);
   const refs = { ...findBriefRefs(brief.text), ...firstRefs };
   thread ??= newThread();

@@ -7,6 +7,7 @@ const STYLE: Record<TaskStatus, string> = {
   done: 'fill:#e8f5e9,stroke:#2e7d32',
   deferred: 'fill:#eceff1,stroke:#607d8b,stroke-dasharray: 4 2',
   blocked: 'fill:#ffebee,stroke:#c62828',
+  paused: 'fill:#f3e5f5,stroke:#6a1b9a,stroke-dasharray: 2 2',
 };
 
 /**

@@ -59,6 +59,7 @@ describe('planwright status', () => {
         '  classDef done fill:#e8f5e9,stroke:#2e7d32',
         '  classDef deferred fill:#eceff1,stroke:#607d8b,stroke-dasharray: 4 2',
         '  classDef blocked fill:#ffebee,stroke:#c62828',
+        '  classDef paused fill:#f3e5f5,stroke:#6a1b9a,stroke-dasharray: 2 2',
         '',
       ].join('\n'),
     );

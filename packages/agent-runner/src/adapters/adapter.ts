@@ -3,6 +3,7 @@ import type { AgentExit } from '../supervise/spawn-agent.js';
 import type { ApprovalPolicy, SandboxMode } from './access.js';
 import type { AgentEventParser, AgentEventState } from './agent-events.js';
 import type { AgentCheck, LoginState } from './agent-check.js';
+import type { UsageLimit } from './usage-limit.js';
 
 /** What the orchestrator knows when it starts an agent on a task. */
 export interface LaunchContext {
@@ -50,6 +51,11 @@ export interface AgentAdapter {
    * 429...) and what its events said; undefined when the code means nothing more than "failed".
    */
   describeExit?(exit: AgentExit, state: AgentEventState): string | undefined;
+  /**
+   * The rate or usage limit a failed run ended on (its exit code, its error events, the reset time they
+   * name), so the task is paused until the reset instead of blocked; undefined for any other ending.
+   */
+  usageLimit?(exit: AgentExit, state: AgentEventState): UsageLimit | undefined;
   /**
    * The usage it reports counts the whole resumed session (codex), so a resumed run's share is the
    * difference; false or absent: each run reports its own (gemini, claude).

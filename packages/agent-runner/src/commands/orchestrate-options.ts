@@ -22,6 +22,7 @@ export function yargsOption(row: OptionRow, { requireDirs }: { requireDirs: bool
   const describe = row.configDefault === undefined ? row.help : `${row.help} ${CONFIGURABLE} ${row.configDefault})`;
   return {
     ...(row.choices ? { choices: row.choices } : { type: row.type }),
+    ...(row.repeatable ? { array: true } : {}),
     ...(row.required ? { demandOption: requireDirs } : {}),
     ...(row.cliDefault === undefined ? {} : { default: row.cliDefault }),
     describe,
@@ -37,9 +38,20 @@ export function orchestrateOptions<T>(yargs: Argv<T>, dirs: { requireDirs: boole
   return (
     yargs
       .options(options)
-      // A flag given twice: the last one wins, as in argparse (yargs would make an array of them).
-      .parserConfiguration({ 'populate--': true, 'duplicate-arguments-array': false }) as Argv<T & OrchestrateArgs>
+      // A repeatable flag (--notify) gathers every value; each takes one word, so the goal's words stay the goal.
+      .parserConfiguration({ 'populate--': true, 'duplicate-arguments-array': true, 'greedy-arrays': false })
+      // Any other flag given twice: the last one wins, as in argparse. Before validation, so choices see one value.
+      .middleware(lastOneWins, true) as Argv<T & OrchestrateArgs>
   );
+}
+
+const SINGLE_KEYS = ORCHESTRATOR_OPTIONS.filter((row: OptionRow) => !row.repeatable).flatMap((row) => [row.flag, camelCase(row.flag)]);
+
+function lastOneWins(argv: Record<string, unknown>): void {
+  for (const key of SINGLE_KEYS) {
+    const value = argv[key];
+    if (Array.isArray(value)) argv[key] = value.at(-1);
+  }
 }
 
 /** The flag's parsed value under yargs' camelCase name. */

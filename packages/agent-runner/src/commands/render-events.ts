@@ -39,6 +39,8 @@ export function renderEvent(event: OrchestratorEvent, io: CliIo, style: Progress
       return io.out(`${event.taskId}: verify ${event.passed ? `passed (${event.ran} command${event.ran === 1 ? '' : 's'})` : `failed: ${event.failed}`} · ${event.logPath}`);
     case 'retry':
       return io.out(`${event.taskId}: attempt ${event.attempt}, ${event.reason}`);
+    case 'task-paused':
+      return io.out(`${event.taskId}: paused until ${event.until} (${event.reason}); no ${event.agent} task starts before then`);
     case 'reminder':
       return io.out(`${event.taskId}: no valid results (${event.problem}); reminder ${event.reminder}, resuming the session`);
     case 'commit':

@@ -1,4 +1,5 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
+import { describeStop } from '@planwright/run-store';
 import { orchestrate } from '../orchestrate/orchestrate.js';
 import type { OrchestrateOptions } from '../orchestrate/options.js';
 import { LiveBoard } from './live-board.js';
@@ -35,6 +36,8 @@ export async function runOrchestrateCli(options: OrchestrateOptions, { json, fla
       });
       const exitCode = flavour === 'kit' ? kitExitCode(result.exitCode) : result.exitCode;
       if (json) printJson(io, { ...result, exitCode });
+      // The summary line (codex-orchestrate keeps the kit's lines): why nothing more ran.
+      else if (flavour === 'planwright' && result.stoppedBecause && !options.noWait) lines.out(`run stopped: ${describeStop(result.stoppedBecause)}`);
       return exitCode;
     } finally {
       board?.stop();

@@ -1,16 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
+import type { Budget } from '@planwright/plan-schema';
 import { parse, TomlError } from 'smol-toml';
 import * as z from 'zod/mini';
 import { ORCHESTRATOR_OPTIONS, type OptionRow, type OptionRows } from '../orchestrate/option-table.js';
 import type { TableConfig } from '../orchestrate/option-types.js';
 import { AGENT_CONFIG_KEYS, AgentConfigSchema, checkAgentsConfig, describeIssue, type AgentConfig } from './agents-config.js';
+import { checkNotifyTargets } from '../notify/check-targets.js';
 import { coerceConfigValues } from './coerce-config.js';
 import { expandPath } from './expand-path.js';
+import { BUDGET_CONFIG_SHAPE, budgetConfigHint, type Price } from './prices-config.js';
 
 /** One option table row with a TOML key, as the schema of its value. */
 function tomlValueSchema(row: OptionRow) {
+  if (row.repeatable) return z.optional(z.array(z.string()));
   if (row.choices) return z.optional(z.enum(row.choices as readonly [string, ...string[]]));
   // Every numeric setting is a length of time or a count, so none is negative.
   if (row.type === 'number') return z.optional((row.whole ? z.int() : z.number()).check(z.nonnegative()));
@@ -27,9 +31,10 @@ export const OrchestratorConfigSchema = z.looseObject({
   ...Object.fromEntries(TOML_ROWS.map((row) => [row.toml, tomlValueSchema(row)])),
   /** `[agents.<name>]`: custom agents, and settings of the built-in ones. */
   agents: z.optional(z.record(z.string(), AgentConfigSchema)),
+  ...BUDGET_CONFIG_SHAPE,
 });
 /** orchestrator.toml as read: the table's keys (`agent` names the default agent), `agents`, and any other key kept. */
-export type OrchestratorConfig = TableConfig & { agents?: Record<string, AgentConfig> } & Record<string, unknown>;
+export type OrchestratorConfig = TableConfig & { agents?: Record<string, AgentConfig>; prices?: Record<string, Price>; task_budget?: Budget } & Record<string, unknown>;
 
 /** The keys whose values the kit converted (see coerce-config.ts), read off the option table. */
 const KIT_TYPED_KEYS = {
@@ -86,10 +91,11 @@ export async function loadOrchestratorConfig(env: NodeJS.ProcessEnv = process.en
     const issue = parsed.error.issues[0]!;
     const inAgents = issue.path[0] === 'agents';
     throw new UsageError(`${file}: ${issue.path.join('.')}: ${describeIssue(issue)}`, {
-      hint: inAgents ? `an [agents.<name>] table takes ${AGENT_CONFIG_KEYS.join(', ')}` : 'see "codex-orchestrate --help" for the settings and their types',
+      hint: inAgents ? `an [agents.<name>] table takes ${AGENT_CONFIG_KEYS.join(', ')}` : (budgetConfigHint(issue.path[0]) ?? 'see "codex-orchestrate --help" for the settings and their types'),
     });
   }
   checkAgentsConfig(parsed.data, file);
+  if (parsed.data.notify) checkNotifyTargets(parsed.data.notify as string[], (index) => `${file}: notify.${index}`);
   return { file, config: parsed.data as OrchestratorConfig, notes: [] };
 }
 

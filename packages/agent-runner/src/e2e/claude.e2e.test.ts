@@ -104,12 +104,13 @@ describe('orchestrate with the real Claude Code CLI', { timeout: 120_000 }, () =
     expect(fallback).toMatchObject({ status: 'partial', exit_code: 1, generated_by: 'planwright', error: expect.stringContaining('401') });
   });
 
-  it('a 429 blocks the task with the rate limit named (no model named: the prompt still follows --add-dir)', async () => {
+  it('with --max-pause-minutes 0, a 429 blocks the task with the rate limit named (no model named: the prompt still follows --add-dir)', async () => {
     server.setScript(() => claudeReply.error(429, 'Number of requests has exceeded your rate limit'));
     const fixture = await orchestratorFixture([fakeTask('task_001')]);
     await realClaude(fixture);
     const before = turns(server).length;
-    const result = await run(fixture, { model: undefined });
+    // Pausing off: the limit ends the task as before (pause-claude.e2e.test.ts waits it out).
+    const result = await run(fixture, { model: undefined, maxPauseMinutes: 0 });
 
     expect(turns(server).length - before).toBe(3);
     expect(JSON.stringify(turns(server).at(-1)?.body.messages)).toContain('You are a code agent executing task_001.');

@@ -8,7 +8,7 @@ import { resumeTask, runPrintedResume } from '../../test/resume-task.js';
 import { doctorAgents } from '../adapters/doctor-agents.js';
 import { geminiAdapter } from '../adapters/gemini/gemini-adapter.js';
 import { orchestrate } from '../orchestrate/orchestrate.js';
-import type { OrchestrateOptions } from '../orchestrate/options.js';
+import type { OrchestrateOptions, OrchestratorEvent } from '../orchestrate/options.js';
 
 const MODEL = 'gemini-2.5-pro';
 const streamRequests = (server: GeminiServer) => server.requests.filter((request) => request.url.includes(':streamGenerateContent'));
@@ -114,7 +114,8 @@ describe('orchestrate with the real Gemini CLI', { timeout: 120_000 }, () => {
     const fixture = await orchestratorFixture([fakeTask('task_001')]);
     const home = await realGemini(fixture);
     const before = streamRequests(server).length;
-    const result = await run(fixture);
+    // Pausing off: the limit ends the task as before (the next test waits it out).
+    const result = await run(fixture, { maxPauseMinutes: 0 });
 
     // gemini alone would try 10 times over about 3.5 minutes: the count of requests shows it stopped after
     // one retry, without asserting wall-clock time (which load on the machine could stretch).
@@ -125,6 +126,21 @@ describe('orchestrate with the real Gemini CLI', { timeout: 120_000 }, () => {
     const fallback = JSON.parse(await readFile(join(result.runDir!, 'results', 'task_001.json'), 'utf8'));
     expect(fallback.error).toContain('429');
     expect(await readFile(home.settingsFile, 'utf8')).toBe(USER_SETTINGS);
+  });
+
+  it('a 429 that outlasts its retries (exit 173) pauses the task; after the reset it names, the session gemini never saved is refused (exit 42) and the task starts afresh and finishes', async () => {
+    const agent = followBriefGemini();
+    let refused = 0;
+    // Both of gemini's attempts are refused, then the model answers.
+    server.setScript((request, index) => (request.url.includes(':streamGenerateContent') && refused++ < 2 ? geminiReply.error(429, 'Resource has been exhausted. Please retry in 2s.') : agent(request, index)));
+    const fixture = await orchestratorFixture([fakeTask('task_001')]);
+    await realGemini(fixture);
+    const events: OrchestratorEvent[] = [];
+    const result = await run(fixture, { maxPauseMinutes: 1, onEvent: (event) => events.push(event) });
+    expect(result.exitCode, JSON.stringify(result.outcomes)).toBe(0);
+    expect(events.find((event) => event.type === 'task-paused'), JSON.stringify(events)).toMatchObject({ taskId: 'task_001', agent: 'gemini', reason: expect.stringContaining('429') });
+    expect(events.flatMap((event) => (event.type === 'task-started' ? [event.resumed] : []))).toEqual([false, true, false]);
+    expect(await fixture.task('task_001')).toMatchObject({ status: 'agent_done' });
   });
 
   it('exit 41 (no auth method chosen) is explained with how to log in', async () => {

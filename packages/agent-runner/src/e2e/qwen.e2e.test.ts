@@ -116,11 +116,12 @@ describe('orchestrate with the real Qwen Code CLI', { timeout: 180_000 }, () => 
     expect(request).toContain('You stopped before finishing task_001.');
   });
 
-  it('a usage limit (a quota that resets) blocks the task at once, the reason in blocked_reason and the fallback results', async () => {
+  it('with --max-pause-minutes 0, a usage limit (a quota that resets) blocks the task at once, the reason in blocked_reason and the fallback results', async () => {
     server.setScript(() => qwenReply.error(429, 'You exceeded your current quota, it will reset at 2026-12-07T00:00:00Z.'));
     const fixture = await orchestratorFixture([fakeTask('task_001')]);
     await realQwen(fixture);
-    const result = await run(fixture);
+    // Pausing off: the limit ends the task as before.
+    const result = await run(fixture, { maxPauseMinutes: 0 });
 
     expect(result.outcomes[0]).toMatchObject({ status: 'blocked', exitCode: 1 });
     const task = await fixture.task('task_001');

@@ -9,6 +9,8 @@ import { superviseTask, type Supervised } from '../supervise/supervise-task.js';
 import { decideOutcome, type Decision } from './decide-outcome.js';
 import type { OrchestrateOptions, OrchestratorEvent } from './options.js';
 import type { ResolvedRun } from './prepare-run.js';
+import { addUsage } from './accounting.js';
+import { budgetDecision, watchTaskBudget, type TaskBudgetInput } from './task-budget.js';
 
 export interface AttemptInput {
   run: ResolvedRun;
@@ -21,6 +23,8 @@ export interface AttemptInput {
   prompt: string;
   /** Continue this session (a follow-up after failed verification) instead of starting a new one. */
   resume?: { sessionId: string; usageBefore?: Usage };
+  /** The task's own budget, when it has one: the agent is ended once the task's spend passes it. */
+  taskBudget?: TaskBudgetInput;
 }
 
 export interface AttemptResult {
@@ -91,6 +95,9 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
     emit({ type: 'waiting', taskId: task.id, target: run.handshake === 'results-json' ? layout.resultsPath(task.id) : layout.donePath(task.id) });
     await updateTaskRunState(layout, task.id, { status: 'waiting_for_results' });
     const timeoutMinutes = task.timeout_minutes ?? run.timeoutMinutes;
+    const attemptUsage = () => (adapter.cumulativeUsage ? usageSince(launch.parser.state.usage, input.resume?.usageBefore) : launch.parser.state.usage);
+    const budget = input.taskBudget && watchTaskBudget({ ...input.taskBudget, usageBefore: input.taskBudget.spent.usage, usageNow: attemptUsage });
+    const signal = budget ? (options.signal ? AbortSignal.any([options.signal, budget.signal]) : budget.signal) : options.signal;
     const supervised = await superviseTask({
       layout,
       taskId: task.id,
@@ -106,13 +113,19 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
       graceMs: run.timeoutGraceSeconds * 1000,
       resultsGraceMs: run.resultsGraceSeconds * 1000,
       heartbeatMs: run.heartbeatIntervalSeconds * 1000,
-      signal: options.signal,
-      onLine: run.streamAgentOutput ? (line) => emit({ type: 'agent-output', taskId: task.id, line }) : undefined,
-    });
+      signal,
+      onLine: (line) => {
+        budget?.check();
+        if (run.streamAgentOutput) emit({ type: 'agent-output', taskId: task.id, line });
+      },
+    }).finally(() => budget?.stop());
     const events = launch.parser.state;
-    const decision = decideOutcome(supervised, events, { timeoutMinutes, stallMinutes: run.stallMinutes, handshake: run.handshake, describeExit: adapter.describeExit?.bind(adapter) });
+    // Ended by its budget (not by the caller's interrupt): blocked like a timeout, with the limit passed.
+    const overBudget = supervised.ending === 'interrupted' && !options.signal?.aborted ? budget?.exceeded() : undefined;
+    const decision = overBudget ? budgetDecision(overBudget) : decideOutcome(supervised, events, { timeoutMinutes, stallMinutes: run.stallMinutes, handshake: run.handshake, describeExit: adapter.describeExit?.bind(adapter) });
     // A resumed codex thread counts tokens from its start: this attempt's share is the difference.
-    const usage = adapter.cumulativeUsage ? usageSince(events.usage, input.resume?.usageBefore) : events.usage;
+    const usage = attemptUsage();
+    if (input.taskBudget) input.taskBudget.spent.usage = addUsage(input.taskBudget.spent.usage, usage);
     return { supervised, events, decision, usage, reportedUsage: events.usage, results: supervised.results, agent, durationMs: Date.now() - started };
   } catch (error) {
     // Whatever failed (a run file that cannot be written, say), no agent is left running unsupervised.

@@ -1,4 +1,5 @@
 import { UsageError } from '@planwright/cli-kit';
+import { checkNotifyTargets } from '../notify/check-targets.js';
 import { ORCHESTRATOR_OPTIONS, optionKey } from './option-table.js';
 import type { OrchestrateOptions } from './options.js';
 
@@ -20,6 +21,7 @@ export function checkFlags(options: OrchestrateOptions): void {
       throw new UsageError(`--${rule.flag} ${Number.isNaN(value) ? '(not a number)' : String(value)}: expected ${expected}`);
     }
   }
+  if (options.notify) checkNotifyTargets(options.notify, (index, spec) => `--notify ${spec}`);
   if (options.noWait && options.interactiveCode) throw new UsageError('--no-wait cannot be used with --interactive-code', { hint: 'an interactive agent needs this terminal until it ends' });
   if (options.ghostty && options.interactiveCode) throw new UsageError('--ghostty cannot be used with --interactive-code', { hint: 'pick one place for the agent to run' });
   if (options.interactiveCode && (options.concurrency ?? 1) > 1) throw new UsageError('--interactive-code runs one agent in this terminal: use it without --concurrency');

@@ -21,6 +21,8 @@ function sample(row: OptionRow): { value: unknown; argv: string[]; toml: string 
     // The kit's spellings of a boolean in orchestrator.toml: a word in a string.
     return { value, argv: [value ? `--${row.flag}` : `--no-${row.flag}`], toml: value ? '"yes"' : '"off"' };
   }
+  // A repeatable flag gathers its values, given twice here.
+  if (row.repeatable) return { value: ['desktop', 'ntfy:https://ntfy.example/runs'], argv: [`--${row.flag}`, 'desktop', `--${row.flag}`, 'ntfy:https://ntfy.example/runs'], toml: '["desktop", "ntfy:https://ntfy.example/runs"]' };
   if (row.type === 'number') return { value: 7, argv: [`--${row.flag}`, '7'], toml: '"7"' };
   // An agent name must be one orchestrator.toml can resolve.
   const value = row.choices ? row.choices.find((choice) => choice !== row.fallback)! : row.flag === 'agent' ? 'claude' : `value-of-${row.flag}`;
@@ -46,12 +48,12 @@ describe('the option table: every row reaches each consumer', () => {
     if (key === undefined) return expect(Reflect.get(args, camelCase(row.flag))).toBe(value);
     // As codex-orchestrate's handler does: the dirs are the flags'.
     const options = toOrchestrateOptions(args, { planDir: args.planDir ?? dirs.planDir, codeDir: args.codeDir ?? dirs.codeDir });
-    expect(Reflect.get(options, key)).toBe(row.negated ? !value : value);
+    expect(Reflect.get(options, key)).toEqual(row.negated ? !value : value);
   });
 
   it('the config reader knows exactly the rows with a TOML key, and converts their values as the kit did', async () => {
     const tomlRows = rows.filter((row) => row.toml);
-    expect(Object.keys(OrchestratorConfigSchema.shape).sort()).toEqual([...tomlRows.map((row) => row.toml), 'agents'].sort());
+    expect(Object.keys(OrchestratorConfigSchema.shape).sort()).toEqual([...tomlRows.map((row) => row.toml), 'agents', 'prices', 'task_budget'].sort());
     const file = join(await tempDir('planwright-table-'), 'orchestrator.toml');
     await writeFile(file, tomlRows.map((row) => `${row.toml} = ${sample(row).toml}\n`).join(''));
     const { config } = await loadOrchestratorConfig({ CODEX_ORCH_CONFIG: file });
@@ -59,7 +61,7 @@ describe('the option table: every row reaches each consumer', () => {
       expect({ [row.toml!]: config[row.toml!] }).toEqual({ [row.toml!]: sample(row).value });
       // Settled: the config over the fallback, the flag over the config.
       const key = optionKey(row)!;
-      expect(Reflect.get(settleOptions(dirs, config), key)).toBe(sample(row).value);
+      expect(Reflect.get(settleOptions(dirs, config), key)).toEqual(sample(row).value);
       expect(Reflect.get(settleOptions({ ...dirs, [key]: 'from the flag' }, config), key)).toBe('from the flag');
     }
   });

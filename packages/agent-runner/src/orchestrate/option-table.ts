@@ -10,6 +10,8 @@ export interface OptionRow {
   /** The long flag, as the Python kit spelled it. */
   flag: string;
   type: 'string' | 'number' | 'boolean';
+  /** A string flag given any number of times (a list in orchestrator.toml). */
+  repeatable?: true;
   /** The values a string flag takes. */
   choices?: readonly string[];
   /** The --help line. */
@@ -79,6 +81,11 @@ export const ORCHESTRATOR_OPTIONS = [
   { flag: 'commit', type: 'boolean', fallback: false, kit: 'commit', help: 'One commit per verified task: "<task id>: <title>"' },
   { flag: 'worktrees', type: 'boolean', fallback: false, kit: 'worktrees', help: 'Each task in its own git worktree on pr/<PR>/<task id>, merged back once verified' },
   { flag: 'stall-minutes', type: 'number', whole: false, min: 0, fallback: 0, kit: 'stall_minutes', help: 'End an agent that emitted no event for this long (reason stalled); 0 = never' },
+  { flag: 'max-pause-minutes', type: 'number', whole: false, min: 0, toml: 'max_pause_minutes', fallback: 300, configDefault: '300', help: "A task whose agent hits a usage or rate limit is paused (no task of that agent starts) and resumes its session after the reset, if that is at most this far off; else blocked. 0 = never pause" },
+  { flag: 'budget-tokens', type: 'number', whole: true, min: 0, toml: 'budget_tokens', fallback: 0, configDefault: '0', help: "Launch no task once the run's tokens plus the estimate (mean of its finished tasks) would pass this; 0 = no limit" },
+  { flag: 'budget-usd', type: 'number', whole: false, min: 0, toml: 'budget_usd', fallback: 0, configDefault: '0', help: 'The same for US dollars: as the agent reports, else from [prices] of orchestrator.toml; 0 = no limit' },
+  { flag: 'budget-minutes', type: 'number', whole: false, min: 0, toml: 'budget_minutes', fallback: 0, configDefault: '0', help: "The same for the run's minutes since it started; 0 = no limit" },
+  { flag: 'notify', type: 'string', repeatable: true, toml: 'notify', configDefault: 'none', help: 'Tell someone when a task is blocked or paused, the budget is at 80% or the run finished; repeatable: command:<program {event} {task_id} {reason} {pr} {run_dir}>, http(s)://<url> (JSON), slack:<url>, ntfy:<url> or desktop' },
   { flag: 'sync-plan', type: 'boolean', cliDefault: true, fallback: true, kit: 'sync_plan', help: "Write each task's outcome into plan.json; --no-sync-plan leaves it for \"planwright sync\"" },
   { flag: 'json', type: 'boolean', cliDefault: false, option: false, help: 'Print one JSON document at the end instead of progress lines' },
 ] as const satisfies readonly OptionRow[];

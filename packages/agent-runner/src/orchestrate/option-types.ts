@@ -5,8 +5,8 @@ import type { OptionRows } from './option-table.js';
 /** `keep-open` -> `keepOpen`, at the type level. */
 type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
 
-/** A row's value: one of its choices, else by its type. */
-type ValueOf<R> = R extends { choices: readonly (infer C)[] } ? C : R extends { type: 'number' } ? number : R extends { type: 'boolean' } ? boolean : string;
+/** A row's value: a list for a repeatable flag, one of its choices, else by its type. */
+type ValueOf<R> = R extends { repeatable: true } ? string[] : R extends { choices: readonly (infer C)[] } ? C : R extends { type: 'number' } ? number : R extends { type: 'boolean' } ? boolean : string;
 
 type OptionKeyOf<R> = R extends { option: false } ? never : R extends { option: infer K extends string } ? K : R extends { flag: infer F extends string } ? Camel<F> : never;
 type ArgKeyOf<R> = R extends { flag: infer F extends string } ? Camel<F> : never;

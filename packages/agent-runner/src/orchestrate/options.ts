@@ -1,4 +1,5 @@
 import type { Handshake } from '@planwright/plan-schema';
+import type { StopReason } from '@planwright/run-store';
 import type { TableOptions } from './option-types.js';
 
 export type { Handshake };
@@ -33,6 +34,8 @@ export type OrchestratorEvent =
   | { type: 'task-started'; taskId: string; pid: number; logPath: string; noWait: boolean; agent?: string; resumed?: boolean }
   | { type: 'verify'; taskId: string; passed: boolean; ran: number; failed?: string; logPath: string }
   | { type: 'retry'; taskId: string; attempt: number; reason: string }
+  /** The agent hit a usage or rate limit: the task waits until `until` (ISO), then resumes its session. */
+  | { type: 'task-paused'; taskId: string; agent: string; until: string; reason: string }
   /** The agent ended its turn without valid results: its session is resumed with a reminder (`problem`: missing, invalid, stale run_id...). */
   | { type: 'reminder'; taskId: string; reminder: number; problem: string }
   | { type: 'commit'; taskId: string; sha?: string; note?: string }
@@ -49,8 +52,8 @@ export type OrchestratorEvent =
 export interface TaskOutcome {
   taskId: string;
   /** The plan status it was left in. */
-  /** `skipped`: another orchestrator claimed the task first (nothing ran here). */
-  status: 'agent_done' | 'done' | 'blocked' | 'in_progress' | 'skipped';
+  /** `skipped`: another orchestrator claimed the task first (nothing ran here); `paused`: stopped while it waited out a usage limit. */
+  status: 'agent_done' | 'done' | 'blocked' | 'in_progress' | 'skipped' | 'paused';
   /** completed | partial | failed | blocked | timeout, from the results (or the fallback). */
   resultStatus?: string;
   blockedReason?: string;
@@ -81,4 +84,6 @@ export interface OrchestrateResult {
   runId?: string;
   planFile: string;
   outcomes: TaskOutcome[];
+  /** Why the run stopped (also meta.json's `stopped_because`): done, blocked, budget, paused until T... */
+  stoppedBecause?: StopReason;
 }

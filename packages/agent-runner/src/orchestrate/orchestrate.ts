@@ -6,9 +6,12 @@ import { fsError, isStopRequested, syncPlan, updateMeta } from '@planwright/run-
 import type { AgentAdapter } from '../adapters/adapter.js';
 import { createAdapter } from '../adapters/registry.js';
 import type { OrchestrateOptions, OrchestrateResult, OrchestratorEvent, TaskOutcome } from './options.js';
+import { finishRun } from './finish-run.js';
 import { preflight, type CheckedRun } from './preflight.js';
+import { createPauseGate } from './pause-gate.js';
 import { prepareRun, type ResolvedRun } from './prepare-run.js';
 import { runTask } from './run-task.js';
+import { runBudgetGate } from './run-budget-gate.js';
 import { schedule } from './scheduler.js';
 
 /**
@@ -50,22 +53,31 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
   setMaxListeners(Math.max(10, run.concurrency * 3 + 2), taskOptions.signal);
   const failedTasks: string[] = [];
   let timedOut = false;
+  const budget = runBudgetGate(run, options, emit);
+  // Usage-limit pauses: no task of a paused agent starts before its reset; other agents' tasks go on.
+  const pauses = createPauseGate();
   const scheduled = await schedule({
     concurrency: run.concurrency,
     maxTasks: only ? 1 : run.maxTasks,
     runnable: async () => (only ? (only.used ? [] : [only.task]) : runnableTasks(await loadPlan(run.planFile))),
     launch: (task) => {
       if (only) only.used = true;
-      return runTask({ run, task, adapter: adapterFor(task), options: taskOptions, emit }).catch((error: unknown) => {
+      budget?.launched(task.id, adapterFor(task).name);
+      return runTask({ run, task, adapter: adapterFor(task), options: taskOptions, emit, pauses }).catch((error: unknown) => {
         failedTasks.push(task.id);
         throw error;
       });
     },
-    holdLaunches: () => isStopRequested(run.layout) || options.signal?.aborted === true || timedOut,
+    holdLaunches: () => isStopRequested(run.layout) || options.signal?.aborted === true || timedOut || budget?.hold() === true,
     onFinished: (outcome) => {
+      budget?.finished(outcome);
       if (outcome.blockedReason === 'timeout') timedOut = true;
+      if (outcome.status === 'blocked') void run.notifier.notify({ event: 'task_blocked', task_id: outcome.taskId, reason: outcome.blockedReason });
       if (!options.noWait) emit({ type: 'task-finished', outcome });
     },
+    notBefore: (task) => pauses.pausedUntil(adapterFor(task).name),
+    waiting: () => pauses.waitingTasks(),
+    changed: () => pauses.changed(),
     onError: () => failed.abort(),
   }).catch(async (error: unknown) => {
     await recordFailure(run, failedTasks, oneLineError(error));
@@ -76,8 +88,8 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
   if (held && isStopRequested(run.layout)) emit({ type: 'stop-detected' });
   if (!run.syncPlan && outcomes.length > 0) emit({ type: 'warning', message: `plan.json not updated (--no-sync-plan): "planwright sync --pr ${run.pr}" applies the results` });
   const exitCode = exitCodeFor(outcomes, held && isStopRequested(run.layout), options);
-  await updateMeta(run.layout, { status: finalStatus(exitCode, options), exit_code: exitCode });
-  return result(run, exitCode, outcomes);
+  await updateMeta(run.layout, { status: finalStatus(exitCode, options), exit_code: exitCode, ...(budget && { budget: budget.record() }) });
+  return { ...result(run, exitCode, outcomes), stoppedBecause: await finishRun(run, outcomes, options) };
 }
 
 /**

@@ -63,6 +63,39 @@ const setupCases: Record<string, SetupCase> = {
     message: /orchestrator\.toml:\d+:\d+: invalid TOML/,
   },
   'a --task-id that is in_progress, with no reconcile to settle it (--no-sync-plan)': { options: () => ({ taskId: 'task_000', syncPlan: false }), message: /^--task-id task_000: the task is in_progress/ },
+  'a --budget-tokens that is not a whole number': { options: () => ({ budgetTokens: 1.5 }), message: /^--budget-tokens 1\.5: expected a whole number of 0 or more/ },
+  'a negative --budget-usd': { options: () => ({ budgetUsd: -1 }), message: /^--budget-usd -1: expected a number of 0 or more/ },
+  'a --budget-minutes that is not a number': { options: () => ({ budgetMinutes: Number.NaN }), message: /^--budget-minutes \(not a number\): expected a number of 0 or more/ },
+  'a negative budget_usd in orchestrator.toml': {
+    options: async (fixture) => {
+      await writeFile(join(fixture.env.CODEX_HOME!, 'orchestrator.toml'), 'budget_usd = -2\n');
+      return {};
+    },
+    message: /orchestrator\.toml: budget_usd: /,
+  },
+  'a price in orchestrator.toml that is not a number': {
+    options: async (fixture) => {
+      await writeFile(join(fixture.env.CODEX_HOME!, 'orchestrator.toml'), '[prices.gpt-5]\ninput_usd_per_mtok = "cheap"\noutput_usd_per_mtok = 10\n');
+      return {};
+    },
+    message: /orchestrator\.toml: prices\.gpt-5\.input_usd_per_mtok: expected number/,
+  },
+  'an unknown key in [task_budget] of orchestrator.toml': {
+    options: async (fixture) => {
+      await writeFile(join(fixture.env.CODEX_HOME!, 'orchestrator.toml'), '[task_budget]\ndollars = 1\n');
+      return {};
+    },
+    message: /orchestrator\.toml: task_budget: .*dollars/,
+  },
+  'a task budget in plan.json that is not positive': { tasks: [{ ...fakeTask('task_001'), budget: { usd: 0 } }], options: () => ({}), message: /plan\.json: tasks\[1\]\.budget\.usd/ },
+  'a negative --max-pause-minutes': { options: () => ({ maxPauseMinutes: -5 }), message: /^--max-pause-minutes -5: expected a number of 0 or more/ },
+  'a max_pause_minutes in orchestrator.toml that is not a number': {
+    options: async (fixture) => {
+      await writeFile(join(fixture.env.CODEX_HOME!, 'orchestrator.toml'), 'max_pause_minutes = "all night"\n');
+      return {};
+    },
+    message: /orchestrator\.toml: max_pause_minutes: /,
+  },
   '--no-sync-plan with --auto-verify': { options: () => ({ syncPlan: false, autoVerify: true }), message: /^--no-sync-plan cannot be used with --auto-verify/ },
 };
 

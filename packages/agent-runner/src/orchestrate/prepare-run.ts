@@ -3,7 +3,10 @@ import { dirname } from 'node:path';
 import { stringifyJson, writeFileAtomic, type Plan } from '@planwright/plan-schema';
 import type { Meta } from '@planwright/plan-schema';
 import { newInvocationRunId, prepareRunDir, prRunsRoot, readMeta, writeMeta, writePlanSnapshot, type RunLayout } from '@planwright/run-store';
+import type { StopReason } from '@planwright/run-store';
 import type { OrchestratorConfig } from '../config/orchestrator-config.js';
+import type { Notifier } from '../notify/notifier.js';
+import { runNotifier } from '../notify/run-notifier.js';
 import { defaultPlan } from './default-plan.js';
 import { setUpGit } from './git-setup.js';
 import type { SettledTable } from './option-types.js';
@@ -34,6 +37,10 @@ export interface ResolvedRun extends SettledTable {
   /** Tasks to start at most: --max-tasks, else 1 (the kit's default) unless --concurrency or --auto-verify ask for more. */
   maxTasks: number;
   notes: string[];
+  /** Sends task_blocked, task_paused, run_finished and budget_80 to the --notify targets; never fails the run. */
+  notifier: Notifier;
+  /** Set by what holds launches for its own reason (the run budget, a pause), for "why the run stopped". */
+  halted?: StopReason;
 }
 
 /**
@@ -68,7 +75,8 @@ export async function prepareRun(options: OrchestrateOptions, checked: CheckedRu
     args: kitArgs(options, settled),
     current_task_id: null,
   });
-  return { ...settled, pr, goal, plan, layout, runId, notes, config, configFile, maxTasks: Math.max(1, maxTasks) };
+  const notifier = runNotifier(options, { notify: settled.notify, pr, runDir: layout.runDir, codeDir });
+  return { ...settled, pr, goal, plan, layout, runId, notes, config, configFile, maxTasks: Math.max(1, maxTasks), notifier };
 }
 
 function invocationsOf(meta: Meta | undefined): string[] {

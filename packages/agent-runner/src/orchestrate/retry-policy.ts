@@ -16,11 +16,22 @@ export interface AttemptFacts {
   retries: number;
   /** The caller asked the orchestrator to stop (SIGINT/SIGTERM): start no new agent run. */
   aborted: boolean;
+  /** The attempt ended on a rate or usage limit (the adapter's `usageLimit`), with its reset if named. */
+  limit?: { reason: string; resetAt?: Date };
+  /** Now, and how long this task has already been paused in this invocation. */
+  now?: Date;
+  pausedMs?: number;
+  /** `--max-pause-minutes` in ms: the most a task waits out limits; 0 = never pause. */
+  maxPauseMs?: number;
 }
+
+/** The wait when a limit names no reset time: long enough for a per-minute rate window, short beside a quota's. */
+export const DEFAULT_PAUSE_MS = 5 * 60_000;
 
 /**
  * The next step for a task after an attempt. `settle`: the agent left no usable results, so the verify
- * commands decide (verifyDecides); `verify`: run them now; `follow-up`: resume the agent with the failing
+ * commands decide (verifyDecides); `pause`: the agent hit a usage limit, wait until `until` and resume
+ * its session; `verify`: run them now; `follow-up`: resume the agent with the failing
  * command's output (`attempt` counts the first run as 1); `accept` and `give-up` end the task.
  */
 export type NextStep =
@@ -28,6 +39,7 @@ export type NextStep =
   | { action: 'verify' }
   | { action: 'accept'; verdict: Verdict; warning?: string }
   | { action: 'follow-up'; attempt: number; failedCommand: string; reason: string }
+  | { action: 'pause'; until: Date; reason: string }
   | { action: 'give-up'; verdict: Verdict };
 
 /**
@@ -40,7 +52,7 @@ export type NextStep =
  * // { action: 'follow-up', attempt: 2, failedCommand: 'npm test', reason: 'verify failed: npm test' }
  */
 export function nextStep(facts: AttemptFacts): NextStep {
-  if (facts.blocked) return { action: 'settle' };
+  if (facts.blocked) return pauseFor(facts) ?? { action: 'settle' };
   if (!facts.autoVerify) return { action: 'accept', verdict: { status: 'agent_done' } };
   if (facts.verifyCommands === 0) return { action: 'accept', verdict: { status: 'agent_done' }, warning: 'no verify commands, left agent_done for the planner' };
   if (!facts.verify) return { action: 'verify' };
@@ -50,6 +62,20 @@ export function nextStep(facts: AttemptFacts): NextStep {
     return { action: 'give-up', verdict: { status: 'blocked', verified: false, blockedReason: `verify_failed: ${command}`, failedCommand: command } };
   }
   return { action: 'follow-up', attempt: facts.followUps + 2, failedCommand: command, reason: `verify failed: ${command}` };
+}
+
+/**
+ * A limit is waited out when the reset (named, else DEFAULT_PAUSE_MS away, at most the whole allowance)
+ * keeps the task's total pause within --max-pause-minutes; past that the task is blocked as before.
+ */
+function pauseFor(facts: AttemptFacts): NextStep | undefined {
+  const max = facts.maxPauseMs ?? 0;
+  if (!facts.limit || facts.aborted || max <= 0) return undefined;
+  const now = (facts.now ?? new Date()).getTime();
+  const left = max - (facts.pausedMs ?? 0);
+  const wait = facts.limit.resetAt ? Math.max(0, facts.limit.resetAt.getTime() - now) : Math.min(DEFAULT_PAUSE_MS, left);
+  if (wait > left || left <= 0) return undefined;
+  return { action: 'pause', until: new Date(now + wait), reason: facts.limit.reason };
 }
 
 /** The verdict once the verify commands decided for an agent that left no usable results (step `settle`). */

@@ -13,7 +13,11 @@ import type { OrchestrateOptions, OrchestratorEvent, TaskOutcome } from './optio
 import type { TaskWindow } from './task-windows.js';
 import type { ResolvedRun } from './prepare-run.js';
 import { recordOutcome, setTaskState, type Verdict } from './record-outcome.js';
+import { createPauseGate, type PauseGate } from './pause-gate.js';
+import { pauseAndResume, limitOf } from './pause-step.js';
+import { earlierPause } from './pause.js';
 import { nextStep, settledVerdict } from './retry-policy.js';
+import { taskBudgetFor } from './task-budget.js';
 import { settleWithoutResults } from './verify-decides.js';
 import { closeWorktree, mergeBack, openWorktree, type TaskWorktree } from './worktrees.js';
 
@@ -23,6 +27,8 @@ export interface RunTaskContext {
   adapter: AgentAdapter;
   options: OrchestrateOptions;
   emit: (event: OrchestratorEvent) => void;
+  /** The run's usage-limit pauses (a fresh one when absent). */
+  pauses?: PauseGate;
 }
 
 /**
@@ -33,7 +39,7 @@ export interface RunTaskContext {
  * decide for it (--auto-verify). The plan, meta.json and the results file get the accounting (thread,
  * tokens, duration, attempts, reminders).
  */
-export async function runTask({ run, task, adapter, options, emit }: RunTaskContext): Promise<TaskOutcome> {
+export async function runTask({ run, task, adapter, options, emit, pauses = createPauseGate() }: RunTaskContext): Promise<TaskOutcome> {
   const { layout, runId } = run;
   const started = Date.now();
   // Claim the task under the plan lock first: another orchestrator on this PR may have taken it since
@@ -54,7 +60,12 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
     throw error;
   });
   await updateMeta(layout, { status: 'task_preparing', current_task_id: task.id, results_path: layout.resultsPath(task.id), agent_log_path: layout.agentLogPath(task.id) });
-  const first = await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt });
+  const taskBudget = taskBudgetFor(run, task, adapter.name, options.model, started);
+  const input = { run, task, adapter, options, emit, codeDir, prompt, taskBudget, gate: pauses };
+  // Paused by an earlier invocation (stopped or killed during the wait): wait out the rest, resume its session.
+  const earlier = earlierPause(before);
+  const first = earlier ? await pauseAndResume(input, earlier, earlier.sessionId) : await runWithReminders(input);
+  if (!first) return { ...base, status: 'paused', fallback: false, exitCode: null, durationMs: Date.now() - started, summary: earlier?.reason };
   if (options.noWait) return { ...base, status: 'in_progress', fallback: false, exitCode: null, durationMs: Date.now() - started, attempts: 1 };
 
   const account: TaskAccount = { thread_id: null, usage: null, duration_ms: 0, attempts: 0, reminders: 0 };
@@ -71,10 +82,12 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
   let attempt = count(first);
   let verdict: Verdict | undefined;
   let verify: VerifyOutcome | undefined;
+  let pausedMs = 0;
   // nextStep decides (retry-policy.ts); this loop only carries its steps out.
   for (let followUps = 0; verdict === undefined; ) {
     const facts = { blocked: attempt.decision.status === 'blocked', autoVerify: run.autoVerify, verifyCommands: task.verify?.length ?? 0, followUps, retries: run.retries, aborted: options.signal?.aborted ?? false };
-    const step = nextStep({ ...facts, verify: verify && { passed: verify.passed, failedCommand: verify.failure?.command } });
+    const pause = { limit: limitOf(adapter, attempt), pausedMs, maxPauseMs: run.maxPauseMinutes * 60_000 };
+    const step = nextStep({ ...facts, ...pause, verify: verify && { passed: verify.passed, failedCommand: verify.failure?.command } });
     if (step.action === 'settle') {
       const settled = await settleWithoutResults({ run, task, adapter, options, emit, codeDir }, attempt);
       attempt = settled;
@@ -82,13 +95,19 @@ export async function runTask({ run, task, adapter, options, emit }: RunTaskCont
     } else if (step.action === 'accept' || step.action === 'give-up') {
       if (step.action === 'accept' && step.warning) emit({ type: 'warning', message: `${task.id}: ${step.warning}` });
       verdict = step.verdict;
+    } else if (step.action === 'pause') {
+      const waitStarted = Date.now();
+      const resumed = await pauseAndResume(input, step, attempt.events.sessionId, attempt.reportedUsage);
+      pausedMs += Date.now() - waitStarted;
+      if (!resumed) return { ...base, status: 'paused', fallback: false, exitCode: attempt.supervised?.exit.code ?? null, durationMs: Date.now() - started, summary: step.reason };
+      attempt = count(resumed);
     } else if (step.action === 'verify') {
       verify = await verifyTask(run, task, codeDir, options, emit);
     } else {
       emit({ type: 'retry', taskId: task.id, attempt: step.attempt, reason: step.reason });
       const sessionId = adapter.resume ? attempt.events.sessionId : undefined;
       const nextPrompt = await prepareFollowUp(run, task, { attempt: step.attempt, failure: verify!.failure!, sessionId, prompt });
-      attempt = count(await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt: nextPrompt, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined }));
+      attempt = count(await runWithReminders({ run, task, adapter, options, emit, codeDir, prompt: nextPrompt, taskBudget, resume: sessionId ? { sessionId, usageBefore: attempt.reportedUsage } : undefined }));
       verify = undefined;
       followUps++;
     }

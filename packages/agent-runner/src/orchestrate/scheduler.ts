@@ -15,6 +15,15 @@ export interface SchedulerOptions {
   holdLaunches: () => boolean;
   onFinished?: (outcome: TaskOutcome) => void;
   /**
+   * Not before this time (its agent waits out a usage limit): the task is left for later, and the
+   * scheduler looks again then. Undefined: it may start now.
+   */
+  notBefore?: (task: Task) => Date | undefined;
+  /** Running tasks that only wait out a pause: they hold no slot of `concurrency`. */
+  waiting?: () => ReadonlySet<string>;
+  /** Settles when `notBefore` or `waiting` may have changed (a task paused or resumed). */
+  changed?: () => Promise<void>;
+  /**
    * A task, or a re-read of the plan, failed with an error (the run folder is gone, the disk is full):
    * nothing more is launched, and this should end the tasks still running, which are then waited for
    * before the error is thrown.
@@ -47,7 +56,10 @@ export async function schedule(options: SchedulerOptions): Promise<ScheduleResul
     failure = { error };
     options.onError?.(error);
   };
+  let wakeAt: number | undefined;
+  const busy = () => running.size - [...(options.waiting?.() ?? [])].filter((id) => running.has(id)).length;
   for (;;) {
+    wakeAt = undefined;
     if (!failure && started.size < options.maxTasks) {
       // The plan is read afresh each time: a hand edit that breaks it fails the run like a task would.
       const runnable = await options.runnable().catch((error: unknown) => {
@@ -58,7 +70,12 @@ export async function schedule(options: SchedulerOptions): Promise<ScheduleResul
       if (waiting.length > 0 && options.holdLaunches()) held = true;
       else {
         for (const task of waiting) {
-          if (running.size >= Math.max(1, options.concurrency) || started.size >= options.maxTasks) break;
+          if (busy() >= Math.max(1, options.concurrency) || started.size >= options.maxTasks) break;
+          const later = options.notBefore?.(task);
+          if (later && later.getTime() > Date.now()) {
+            wakeAt = Math.min(wakeAt ?? Infinity, later.getTime());
+            continue;
+          }
           if (!canRunBeside(task, [...running.values()].map((entry) => entry.task))) continue;
           started.add(task.id);
           const finished = options.launch(task).then(
@@ -69,11 +86,12 @@ export async function schedule(options: SchedulerOptions): Promise<ScheduleResul
         }
       }
     }
-    if (running.size === 0) {
+    if (running.size === 0 && (wakeAt === undefined || failure)) {
       if (failure) throw failure.error;
       return { outcomes, held };
     }
-    const settled = await Promise.race([...running.values()].map((entry) => entry.finished));
+    const settled = await Promise.race<Settled | undefined>([...[...running.values()].map((entry) => entry.finished), ...wakeUp(wakeAt, options)]);
+    if (settled === undefined) continue;
     running.delete(settled.id);
     if ('error' in settled) {
       fail(settled.error);
@@ -82,4 +100,18 @@ export async function schedule(options: SchedulerOptions): Promise<ScheduleResul
     outcomes.push(settled.outcome);
     options.onFinished?.(settled.outcome);
   }
+}
+
+/**
+ * Settles (undefined) at `wakeAt`, when a pause begins or ends, or within a second when tasks wait for a
+ * reset (a stop asked for meanwhile is seen then); never when there is nothing to wake for.
+ */
+function wakeUp(wakeAt: number | undefined, options: SchedulerOptions): Promise<undefined>[] {
+  const wakers: Promise<undefined>[] = [];
+  if (options.changed) wakers.push(options.changed().then(() => undefined));
+  if (wakeAt !== undefined) {
+    const ms = Math.max(0, Math.min(wakeAt - Date.now(), 1000));
+    wakers.push(new Promise((resolve) => setTimeout(resolve, ms).unref()).then(() => undefined));
+  }
+  return wakers;
 }

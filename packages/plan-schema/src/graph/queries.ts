@@ -14,8 +14,8 @@ export function isFinished(task: Pick<Task, 'status'>): boolean {
 }
 
 /**
- * The tasks that can start now: pending, with every dependency done (verified; `agent_done` is not
- * enough). Sorted by id, the order the orchestrator launches them in.
+ * The tasks that can start now: pending (or paused, to resume after their reset), with every dependency
+ * done (verified; `agent_done` is not enough). Sorted by id, the order the orchestrator launches them in.
  *
  * @example
  * const [next] = runnableTasks(await loadPlan(file));
@@ -25,7 +25,7 @@ export function runnableTasks(plan: Pick<Plan, 'tasks'>): Task[] {
   return plan.tasks
     .filter(
       (task) =>
-        taskStatus(task) === 'pending' && (task.depends_on ?? []).every((dep) => statusById.get(dep) === 'done'),
+        (taskStatus(task) === 'pending' || taskStatus(task) === 'paused') && (task.depends_on ?? []).every((dep) => statusById.get(dep) === 'done'),
     )
     .sort((a, b) => compareIds(a.id, b.id));
 }

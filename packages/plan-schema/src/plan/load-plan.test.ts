@@ -84,7 +84,7 @@ describe('plan problems', () => {
 
   it('an unknown status, listing the allowed ones', () => {
     expect(problemOf({ tasks: [task('a'), task('b', { status: 'finished' })] })).toBe(
-      'plan.json: tasks[1].status: unknown status "finished" (allowed: pending, in_progress, agent_done, done, deferred, blocked)',
+      'plan.json: tasks[1].status: unknown status "finished" (allowed: pending, in_progress, agent_done, done, deferred, blocked, paused)',
     );
   });
 

@@ -7,6 +7,8 @@ export const RUN_STATUSES = [
   'task_preparing',
   'agent_running',
   'waiting_for_results',
+  // An agent hit a usage limit: its task waits for the reset (planwright's, not the kit's).
+  'paused',
   'completed',
   'timeout',
   'stopped',

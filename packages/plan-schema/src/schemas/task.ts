@@ -1,8 +1,12 @@
 import * as z from 'zod/mini';
+import { BudgetSchema } from './budget.js';
 import { StringListSchema, TaskIdSchema, nullableString } from './common.js';
 
-/** Every status a task can have. `delegated`, from older files, is read as `in_progress`. */
-export const TASK_STATUSES = ['pending', 'in_progress', 'agent_done', 'done', 'deferred', 'blocked'] as const;
+/**
+ * Every status a task can have. `delegated`, from older files, is read as `in_progress`. `paused` (new in
+ * planwright, not in the kit): the agent hit a usage or rate limit and its session resumes after the reset.
+ */
+export const TASK_STATUSES = ['pending', 'in_progress', 'agent_done', 'done', 'deferred', 'blocked', 'paused'] as const;
 
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
 export type TaskStatus = z.infer<typeof TaskStatusSchema>;
@@ -33,6 +37,7 @@ export const TaskSchema = z
     domain: z.optional(described(z.string(), 'Tasks in different domains may run at the same time.')),
     agent: z.optional(described(z.string(), 'a built-in agent (codex, gemini, claude, qwen: `planwright check` lists them) or a named custom agent.')),
     timeout_minutes: z.optional(z.number().check(z.nonnegative())),
+    budget: z.optional(BudgetSchema),
     // Bookkeeping, written by the tools.
     delegated_at: nullableString(),
     run_dir: nullableString(),
@@ -40,6 +45,8 @@ export const TaskSchema = z
     agent_done_at: nullableString(),
     blocked_reason: nullableString(),
     blocked_at: nullableString(),
+    paused_until: z.optional(z.nullable(described(z.string(), 'When a paused task resumes its session (RFC 3339): the usage limit resets then.'))),
+    paused_reason: z.optional(z.nullable(described(z.string(), 'The usage or rate limit the agent hit.'))),
     verified_at: nullableString(),
     verified_by: nullableString(),
     verified_note: nullableString(),

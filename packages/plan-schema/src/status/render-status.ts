@@ -5,7 +5,7 @@ const MAX_DEPS = 30;
 
 /**
  * The compact status view a planner reads into its context: the goal, one row per task (id, status,
- * domain, deps, title), the counts, what can run next, and why tasks are blocked.
+ * domain, deps, title), the counts, what can run next, why tasks are blocked, and until when tasks are paused.
  */
 export function renderStatus(summary: PlanSummary): string {
   // The agent, time and token columns appear once the orchestrator has recorded any.
@@ -26,6 +26,7 @@ export function renderStatus(summary: PlanSummary): string {
   out.push(line(header), ...rows.map(line), '', formatCounts(summary));
   out.push(`runnable: ${summary.runnable.length ? summary.runnable.join(', ') : 'none'}`);
   for (const blocked of summary.blocked) out.push(`blocked ${blocked.id}: ${blocked.reason ?? 'no reason recorded'}`);
+  for (const paused of summary.paused) out.push(`paused ${paused.id} until ${paused.until ?? 'unknown'}: ${paused.reason ?? 'usage limit'}`);
   if (summary.critical_path.length > 1) out.push(`critical path: ${summary.critical_path.join(' -> ')}`);
   if (accounted) out.push(totalsLine(summary));
   return out.join('\n');

@@ -39,6 +39,8 @@ export interface PlanSummary {
   counts: Record<TaskStatus, number>;
   runnable: string[];
   blocked: { id: string; reason: string | null }[];
+  /** Tasks waiting out a usage limit: when they resume, and the limit. */
+  paused: { id: string; until: string | null; reason: string | null }[];
   critical_path: string[];
   totals: PlanTotals;
   tasks: TaskRow[];
@@ -82,6 +84,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
     counts,
     runnable: runnableTasks(plan).map((task) => task.id),
     blocked: tasks.filter((row) => row.status === 'blocked').map((row) => ({ id: row.id, reason: row.blocked_reason })),
+    paused: plan.tasks.filter((task) => taskStatus(task) === 'paused').map((task) => ({ id: task.id, until: task.paused_until ?? null, reason: task.paused_reason ?? null })),
     critical_path: criticalPath(plan),
     totals,
     tasks,

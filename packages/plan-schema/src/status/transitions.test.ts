@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../schemas/task.js';
-import { markAgentDone, markBlocked, markVerified, reopenTask, startTask, timestamp } from './transitions.js';
+import { markAgentDone, markBlocked, markPaused, markVerified, reopenTask, startTask, timestamp } from './transitions.js';
 
 const at = new Date('2026-11-24T10:20:30.456Z');
 
@@ -22,6 +22,13 @@ describe('status transitions', () => {
   it('markBlocked records why and when; reopenTask clears both', () => {
     const task = markBlocked({ id: 'a', status: 'in_progress' }, 'timeout', { at });
     expect(task).toMatchObject({ status: 'blocked', blocked_reason: 'timeout', blocked_at: '2026-11-24T10:20:30Z' });
+    expect(reopenTask(task)).toEqual({ id: 'a', status: 'pending' });
+  });
+
+  it('markPaused records until when and why; the resume (startTask) and reopenTask clear both', () => {
+    const task = markPaused({ id: 'a', status: 'in_progress' }, { until: at, reason: 'usage limit: HTTP 429' });
+    expect(task).toMatchObject({ status: 'paused', paused_until: '2026-11-24T10:20:30Z', paused_reason: 'usage limit: HTTP 429' });
+    expect(startTask(structuredClone(task), { at })).not.toHaveProperty('paused_until');
     expect(reopenTask(task)).toEqual({ id: 'a', status: 'pending' });
   });
 

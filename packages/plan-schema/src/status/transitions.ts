@@ -14,6 +14,9 @@ export interface StartTaskOptions {
 /** The orchestrator hands the task to an agent: `in_progress`, with delegated_at, run_dir, last_run_id. */
 export function startTask(task: Task, options: StartTaskOptions = {}): Task {
   task.status = 'in_progress';
+  // A paused task resumes here: the pause is over.
+  delete task.paused_until;
+  delete task.paused_reason;
   task.delegated_at = timestamp(options.at);
   if (options.runDir !== undefined) task.run_dir = options.runDir;
   if (options.runId !== undefined) task.last_run_id = options.runId;
@@ -32,6 +35,17 @@ export function markBlocked(task: Task, reason: string, options: { at?: Date } =
   task.status = 'blocked';
   task.blocked_reason = reason;
   task.blocked_at = timestamp(options.at);
+  return task;
+}
+
+/**
+ * The agent hit a usage or rate limit: `paused` until the reset, with the reason. The orchestrator resumes
+ * the task's session (`thread_id`) once `paused_until` has passed.
+ */
+export function markPaused(task: Task, options: { until: Date; reason: string }): Task {
+  task.status = 'paused';
+  task.paused_until = timestamp(options.until);
+  task.paused_reason = options.reason;
   return task;
 }
 
@@ -58,5 +72,7 @@ export function reopenTask(task: Task): Task {
   task.status = 'pending';
   delete task.blocked_reason;
   delete task.blocked_at;
+  delete task.paused_until;
+  delete task.paused_reason;
   return task;
 }

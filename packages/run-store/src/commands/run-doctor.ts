@@ -37,6 +37,7 @@ export function renderDoctor(report: DoctorReport, tailLines: number): string[] 
     lines.push(log.bytes === null ? `log: ${log.path} (missing)` : `log: ${log.path} (${log.bytes} bytes)`);
     if (log.tail) lines.push(`--- log tail (last ${tailLines} lines) ---`, log.tail, '--- /log tail ---');
   }
+  if (report.paused) lines.push(`paused until ${report.paused.until ?? 'unknown'} (${report.paused.reason ?? 'usage limit'}): the next orchestrator start resumes its session`);
   if (report.thread_id) lines.push(`thread_id: ${report.thread_id} (from ${report.thread_id_source === 'meta' ? 'meta.json' : 'the agent log'})`);
   if (report.rerun) {
     lines.push('', 'rerun_command:', report.rerun.command);

@@ -15,6 +15,7 @@ import { summarizeResults, type ResultsSummary } from '../runs/results-summary.j
 import { metaTaskIds, readAgentsLoosely, readMetaLoosely, taskAgent, taskLogPath, taskThreadId, text } from '../runs/run-files.js';
 import type { DoctorAgents } from './doctor-agents.js';
 import { killAgent, type KillReport } from './kill-agent.js';
+import { pausedState, type PausedState } from './paused.js';
 import { rerunCommands, type RerunCommands } from './rerun.js';
 import { threadIdFromLog } from './thread-id.js';
 
@@ -64,6 +65,8 @@ export interface DoctorReport {
   thread_id_source: 'meta' | 'log' | null;
   kill: KillReport | null;
   rerun: RerunCommands | null;
+  /** The task is `paused` in plan.json: waiting out a usage limit until then (needs --pr, or a plan folder found). */
+  paused: PausedState | null;
 }
 
 /**
@@ -113,12 +116,14 @@ export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
     thread_id_source: null,
     kill: null,
     rerun: null,
+    paused: null,
   };
   if (taskId === null) {
     problems.push('no task: meta.json names no current task and no agent is recorded (pass --task)');
     return report;
   }
 
+  report.paused = await pausedState(planDir, taskId);
   const agent = taskAgent(meta, agents, taskId);
   if (options.kill) report.kill = await killAgent(agent, graceSeconds * 1000);
   if (agent) {

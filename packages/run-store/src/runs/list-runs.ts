@@ -3,6 +3,7 @@ import { runDirNames } from '../layout/run-dirs.js';
 import { mapLimit } from '../map-limit.js';
 import { locateRuns, type RunsLocation } from './locate-runs.js';
 import { metaTaskIds, readMetaLoosely, text } from './run-files.js';
+import { readStopReason, type StopReason } from './stop-reason.js';
 
 /** One run in a list: what its meta.json says. */
 export interface RunSummary {
@@ -16,6 +17,8 @@ export interface RunSummary {
   created_at: string | null;
   updated_at: string | null;
   tasks: string[];
+  /** Why the run stopped (meta.json's `stopped_because`); null while it runs, and for older runs. */
+  stopped_because: StopReason | null;
   /** Why meta.json could not be read, if it could not. */
   problem: string | null;
 }
@@ -40,6 +43,7 @@ export async function listRuns(options: { runsRoot: string }): Promise<RunSummar
       created_at: text(meta, 'created_at') ?? null,
       updated_at: text(meta, 'updated_at') ?? text(meta, 'created_at') ?? null,
       tasks: metaTaskIds(meta),
+      stopped_because: readStopReason(meta?.stopped_because),
       problem: problem ?? (meta ? null : 'no meta.json'),
     };
   });

@@ -28,6 +28,8 @@ const BLOCKING = new Set(['partial', 'failed', 'timeout', 'blocked']);
  * other task only when they are from a run after its `last_run_id` (or recorded `run_dir`): a task the
  * planner re-opened is not flipped back by old results. A task with no run recorded takes its newest
  * results, as the kit's sync did. An in_progress task without results whose agent is gone is `interrupted`.
+ * A `paused` task is left as it is, whatever its agent: it waits for a reset, and the next orchestrator
+ * start resumes its session (only results of a later run, as for any open task, change it).
  */
 export function decideSync(task: Task, candidate: ResultsCandidate | undefined, agent: AgentState | undefined): SyncChange | undefined {
   const from = taskStatus(task);
@@ -81,6 +83,9 @@ function resultsApply(task: Task, status: TaskStatus, candidate: ResultsCandidat
 export function applySync(task: Task, change: SyncChange, at: Date): void {
   if (change.to === 'agent_done') markAgentDone(task, { at });
   else markBlocked(task, change.reason ?? 'blocked', { at });
+  // Results of a later run end a pause: nothing is left to resume.
+  delete task.paused_until;
+  delete task.paused_reason;
   if (change.source === 'results') {
     task.last_run_id = change.run_id;
     task.run_dir = change.run_dir;

@@ -3,6 +3,7 @@
 export const MODES = {
   complete: 0, slow: 1, hang: 0, 'hang-ignore-term': 0, exit: 1, 'no-results': 0, partial: 0, failed: 0,
   blocked: 0, 'wrong-run-id': 0, 'fenced-results': 0, 'results-in-repo': 0, 'results-no-exit': 0, 'huge-output': 1,
+  'usage-limit': 1,
 };
 
 // A directive may sit in a list item, a quote or a code span: `- fake-agent: slow 3`.

@@ -66,6 +66,14 @@ export async function runMode(turn, mode, env) {
       await turn.fail(env.FAKE_AGENT_ERROR ?? DEFAULT_ERROR);
       return Number(arg);
     }
+    case 'usage-limit': {
+      // As codex ends a turn the provider refused for the account's limit: the thread is kept (a resume
+      // after the reset continues it), the message names the reset, exit 1.
+      await turn.message('Starting work.');
+      await turn.save();
+      await turn.fail(`You've hit your usage limit. Try again in ${arg} seconds.`);
+      return 1;
+    }
     case 'hang':
     case 'hang-ignore-term':
       await turn.message('Working on it.');

@@ -5,6 +5,7 @@ import { claudeEventParser } from './events.js';
 import { describeClaudeExit } from './exit-codes.js';
 import { CLAUDE_PACKAGE, probeClaude } from './probe.js';
 import { claudeResumeCommand } from './resume-command.js';
+import { limitFromEvents } from '../usage-limit.js';
 
 export interface ClaudeAdapterOptions {
   /** CLAUDE_CODE_MAX_RETRIES unless the agent's environment sets it (Claude Code's own default is 10). Default 2. */
@@ -41,6 +42,8 @@ export function claudeAdapter(options: ClaudeAdapterOptions = {}): BuiltinAdapte
     resume: (context, sessionId) => start(context, sessionId),
     interactive: (context) => start(context, undefined, true),
     describeExit: describeClaudeExit,
+    // Claude Code retries a 429 itself; the result event it ends with names the limit and its reset.
+    usageLimit: limitFromEvents,
     cumulativeUsage: false,
     events: claudeEventParser,
     resumeCommand: claudeResumeCommand,

@@ -5,6 +5,7 @@ import { codexEventParser } from './events.js';
 import { findCodex } from './find-codex.js';
 import { CODEX_PACKAGE, probeCodex } from './probe.js';
 import { codexResumeCommand } from './resume-command.js';
+import { limitFromEvents } from '../usage-limit.js';
 
 /**
  * The Codex CLI as a code agent: `codex exec` with the flags this version accepts, the prompt on stdin,
@@ -31,6 +32,8 @@ export function codexAdapter(): BuiltinAdapter {
     name: 'codex',
     // turn.completed reports the whole thread's tokens, so a resumed run's share is a difference.
     cumulativeUsage: true,
+    // codex ends a turn refused for a limit with turn.failed: its message names the limit and the reset.
+    usageLimit: (exit, state) => limitFromEvents(exit, state),
     async launch(context) {
       const { bin, caps, options } = await prepare(context);
       return { bin, args: codexExecArgs(caps, options), stdin: context.prompt, parser: codexEventParser() };

@@ -53,6 +53,10 @@ export function customAdapter(name: string, spec: CustomAgentSpec, options: { co
         parser: parser(),
       };
     },
+    // A command that prints a built-in agent's events pauses on that agent's limit signals.
+    usageLimit(exit, state) {
+      return like?.usageLimit?.(exit, state);
+    },
     describeExit(exit, state) {
       if (like?.describeExit) return like.describeExit(exit, state);
       if (exit.code === 0 || exit.code === null) return undefined;

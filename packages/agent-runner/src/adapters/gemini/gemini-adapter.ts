@@ -8,6 +8,7 @@ import { describeGeminiExit } from './exit-codes.js';
 import { GEMINI_PACKAGE, probeGemini } from './probe.js';
 import { geminiResumeCommand } from './resume-command.js';
 import { prepareGeminiSettingsHome } from './settings-home.js';
+import { geminiUsageLimit } from './usage-limit.js';
 
 export interface GeminiAdapterOptions {
   /** Retries of a failed model request (429, 5xx) after the first; gemini's own default is 9. Default 1. */
@@ -53,6 +54,7 @@ export function geminiAdapter(options: GeminiAdapterOptions = {}): BuiltinAdapte
     resume: (context, sessionId) => start(context, sessionId),
     interactive: (context) => start(context, undefined, true),
     describeExit: describeGeminiExit,
+    usageLimit: geminiUsageLimit,
     cumulativeUsage: false,
     events: geminiEventParser,
     resumeCommand: geminiResumeCommand,

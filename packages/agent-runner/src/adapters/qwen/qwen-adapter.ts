@@ -8,6 +8,7 @@ import { describeQwenExit } from './exit-codes.js';
 import { probeQwen, QWEN_PACKAGE } from './probe.js';
 import { qwenResumeCommand } from './resume-command.js';
 import { qwenDefaultsEnv } from './settings-defaults.js';
+import { limitFromEvents } from '../usage-limit.js';
 
 export interface QwenAdapterOptions {
   /** `model.generationConfig.maxRetries` through the system-defaults layer (qwen's own default is 10 for a rate-limited stream). Default 1. */
@@ -50,6 +51,7 @@ export function qwenAdapter(options: QwenAdapterOptions = {}): BuiltinAdapter {
     resume: (context, sessionId) => start(context, sessionId),
     interactive: (context) => start(context, undefined, true),
     describeExit: describeQwenExit,
+    usageLimit: limitFromEvents,
     // Its result event counts the whole session's tokens, earlier runs of a resumed one included.
     cumulativeUsage: true,
     events: qwenEventParser,
