@@ -13,4 +13,5 @@ export { commandWithExamples, remountCommand } from './command-examples.js';
 export type { AnyExampleCommandModule, CommandExample, ExampleCommandModule, ExampleCommandSpec } from './command-examples.js';
 export { packageVersion } from './package-version.js';
 export { runBin } from './run-bin.js';
+export { untilStopped } from './until-stopped.js';
 export type { FastPath, RunBinOptions } from './run-bin.js';

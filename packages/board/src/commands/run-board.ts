@@ -1,4 +1,4 @@
-import { printJson, UsageError, type CliIo } from '@planwright/cli-kit';
+import { printJson, untilStopped, UsageError, type CliIo } from '@planwright/cli-kit';
 import { startBoard } from '../server/server.js';
 import { onlyPr } from '../state/only-pr.js';
 import { openBrowser } from './open-browser.js';
@@ -26,17 +26,4 @@ export async function runBoard(args: BoardArgs, io: CliIo, signal?: AbortSignal)
   await untilStopped(signal);
   await board.close();
   return 0;
-}
-
-function untilStopped(signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      process.removeListener('SIGINT', done);
-      process.removeListener('SIGTERM', done);
-      resolve();
-    };
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

@@ -1,4 +1,4 @@
-import { printJson, UsageError, type CliIo } from '@planwright/cli-kit';
+import { printJson, untilStopped, UsageError, type CliIo } from '@planwright/cli-kit';
 import { serveHttp } from '../transports/http.js';
 
 /** `planwright mcp --http <port>`: serves, prints the URL and the token, and serves until SIGINT/SIGTERM. */
@@ -9,16 +9,7 @@ export async function runHttp(options: { repo: string; runRoot?: string; port: n
   const http = await serveHttp(options);
   if (options.json) printJson(io, { url: http.url, port: http.port, token: http.token });
   else io.out(`planwright mcp: ${http.url}\ntoken: ${http.token}\n(send "Authorization: Bearer <token>"; Ctrl-C ends it)`);
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      process.removeListener('SIGINT', done);
-      process.removeListener('SIGTERM', done);
-      resolve();
-    };
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-    signal?.addEventListener('abort', done, { once: true });
-  });
+  await untilStopped(signal);
   await http.close();
   return 0;
 }
