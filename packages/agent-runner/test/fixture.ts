@@ -82,3 +82,14 @@ export async function survivors(runDir: string): Promise<number[]> {
 
 /** The built bins, for tests that need a separate orchestrator process (signals, kill -9). */
 export const codexOrchestrateBin = fileURLToPath(new URL('../dist/bin/codex-orchestrate.js', import.meta.url));
+
+/**
+ * The fixture's plan orchestrated with a real agent CLI's adapter, with the settings the real-CLI e2e tests
+ * share: a compact run, no heartbeat, and 5 s for the results file (the CLIs end a little after their turn).
+ */
+export function runRealAgent(fixture: Fixture, adapter: AgentAdapter, options: Partial<OrchestrateOptions> = {}) {
+  return orchestrate(
+    { planDir: fixture.planDir, codeDir: fixture.repo, compactRun: true, heartbeatIntervalSeconds: 0, timeoutGraceSeconds: 1, resultsGraceSeconds: 5, env: fixture.env, ...options },
+    adapter,
+  );
+}

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { doctor } from '@planwright/run-store';
 import { agentCliPath, claudeReply, followBriefClaude, prepareClaudeHome, startClaudeServer, type ClaudeServer } from '@planwright/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeTask, orchestratorFixture, type Fixture } from '../../test/fixture.js';
+import { fakeTask, orchestratorFixture, runRealAgent, type Fixture } from '../../test/fixture.js';
 import { resumeTask, runPrintedResume } from '../../test/resume-task.js';
 import { doctorAgents } from '../adapters/doctor-agents.js';
 import { claudeAdapter } from '../adapters/claude/claude-adapter.js';
-import { orchestrate } from '../orchestrate/orchestrate.js';
 import type { OrchestrateOptions } from '../orchestrate/options.js';
 
 const MODEL = 'claude-sonnet-4-5';
@@ -28,10 +27,7 @@ describe('orchestrate with the real Claude Code CLI', { timeout: 120_000 }, () =
   }
 
   function run(fixture: Fixture, options: Partial<OrchestrateOptions> = {}) {
-    return orchestrate(
-      { planDir: fixture.planDir, codeDir: fixture.repo, compactRun: true, heartbeatIntervalSeconds: 0, timeoutGraceSeconds: 1, resultsGraceSeconds: 5, env: fixture.env, model: MODEL, ...options },
-      claudeAdapter(),
-    );
+    return runRealAgent(fixture, claudeAdapter(), { model: MODEL, ...options });
   }
 
   it('completes a task: work on disk, results written by Write, session id, usage and cost recorded', async () => {

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { doctor } from '@planwright/run-store';
 import { agentCliPath, followBriefGemini, geminiReply, prepareGeminiHome, startGeminiServer, type GeminiServer } from '@planwright/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeTask, orchestratorFixture, type Fixture } from '../../test/fixture.js';
+import { fakeTask, orchestratorFixture, runRealAgent, type Fixture } from '../../test/fixture.js';
 import { resumeTask, runPrintedResume } from '../../test/resume-task.js';
 import { doctorAgents } from '../adapters/doctor-agents.js';
 import { geminiAdapter } from '../adapters/gemini/gemini-adapter.js';
-import { orchestrate } from '../orchestrate/orchestrate.js';
 import type { OrchestrateOptions, OrchestratorEvent } from '../orchestrate/options.js';
 
 const MODEL = 'gemini-2.5-pro';
@@ -32,10 +31,7 @@ describe('orchestrate with the real Gemini CLI', { timeout: 120_000 }, () => {
   }
 
   function run(fixture: Fixture, options: Partial<OrchestrateOptions> = {}) {
-    return orchestrate(
-      { planDir: fixture.planDir, codeDir: fixture.repo, compactRun: true, heartbeatIntervalSeconds: 0, timeoutGraceSeconds: 1, resultsGraceSeconds: 5, env: fixture.env, model: MODEL, ...options },
-      geminiAdapter(),
-    );
+    return runRealAgent(fixture, geminiAdapter(), { model: MODEL, ...options });
   }
 
   it('completes a task: work on disk, results written by write_file, session id and usage recorded', async () => {

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { agentCliPath, findBriefRefs, followBriefQwen, prepareQwenHome, qwenReply, startQwenServer, type QwenReply, type QwenServer, type ScriptFunction } from '@planwright/test-utils';
 import { doctor } from '@planwright/run-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeTask, orchestratorFixture, type Fixture } from '../../test/fixture.js';
+import { fakeTask, orchestratorFixture, runRealAgent, type Fixture } from '../../test/fixture.js';
 import { runPrintedResume } from '../../test/resume-task.js';
 import { doctorAgents } from '../adapters/doctor-agents.js';
 import { qwenAdapter } from '../adapters/qwen/qwen-adapter.js';
-import { orchestrate } from '../orchestrate/orchestrate.js';
 import type { OrchestrateOptions } from '../orchestrate/options.js';
 
 const MODEL = 'qwen3-coder-plus';
@@ -31,10 +30,7 @@ describe('orchestrate with the real Qwen Code CLI', { timeout: 180_000 }, () => 
   }
 
   function run(fixture: Fixture, options: Partial<OrchestrateOptions> = {}) {
-    return orchestrate(
-      { planDir: fixture.planDir, codeDir: fixture.repo, compactRun: true, heartbeatIntervalSeconds: 0, timeoutGraceSeconds: 1, resultsGraceSeconds: 5, env: fixture.env, model: MODEL, ...options },
-      qwenAdapter(),
-    );
+    return runRealAgent(fixture, qwenAdapter(), { model: MODEL, ...options });
   }
 
   it('completes a task: work on disk, results written by write_file, session id and usage recorded', async () => {
