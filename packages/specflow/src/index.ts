@@ -5,12 +5,8 @@ export type { InitOptions, InitResult } from './init.js';
 /** Create a change folder with proposal.md, tasks.md, design.md and specs/. */
 export { createProposal } from './proposal.js';
 export type { ProposalOptions, ProposalResult } from './proposal.js';
-/** The files init and proposal write (the Python kit's templates). */
-export { projectTemplate, proposalTemplate, tasksTemplate, designTemplate } from './templates.js';
-/** The files init and proposal write in OpenSpec 1.x repositories (OpenSpec's config.yaml and proposal shape). */
-export { openspecConfigTemplate, proposalTemplateOpenspec1 } from './templates-openspec-1.js';
 /** A change's `.openspec.yaml` (OpenSpec 1.x): schema, created, skip_specs. */
-export { readChangeMetadata, changeMetadataYaml, ChangeMetadataSchema, METADATA_FILE } from './change/change-metadata.js';
+export { readChangeMetadata } from './change/change-metadata.js';
 export type { ChangeMetadata } from './change/change-metadata.js';
 /** The first paragraph of a proposal's `## Why` section: a 1.x plan's goal. */
 export { proposalWhy } from './change/proposal-why.js';
@@ -31,7 +27,7 @@ export type { ValidateItemOptions, ItemReport } from './validate-item.js';
 /** Verdict counts: errors, warnings, info (advice that never fails). */
 export type { ValidationCounts } from './validate-counts.js';
 /** Validation findings: the rules with their severity and fix, one-line formatting. */
-export { DIAGNOSTIC_RULES, OPENSPEC_RULES, OPENSPEC_1_OVERRIDES, diagnostic, formatDiagnostic, sortDiagnostics } from './diagnostics.js';
+export { DIAGNOSTIC_RULES, OPENSPEC_RULES, diagnostic, formatDiagnostic } from './diagnostics.js';
 export type { Diagnostic, DiagnosticCode, DiagnosticInput, Severity } from './diagnostics.js';
 /** Requirements that several active changes touch. */
 export { findConflicts } from './conflicts.js';
@@ -45,14 +41,11 @@ export type { PlanFromChangeOptions, PlanFromChangeResult } from './plan/plan-fr
 export { buildPlanTasks } from './plan/build-tasks.js';
 export type { BuildTasksInput, BuiltTasks } from './plan/build-tasks.js';
 /** The repository's verify: default_verify, package.json scripts, a .xcodeproj, project.md; else the failing placeholder. */
-export { detectVerify, placeholderVerify } from './plan/detect-verify.js';
+export { detectVerify } from './plan/detect-verify.js';
 export type { DetectVerifyOptions, DetectedVerify, VerifySource } from './plan/detect-verify.js';
-/** The verify commands openspec/project.md declares. */
-export { verifyFromProject } from './plan/project-verify.js';
 /** Read a --verify-overrides file (errors with line and column). */
 export { loadVerifyOverrides } from './plan/verify-overrides.js';
 /** CONTEXT.md, the architect context pack. */
-export { contextMarkdown } from './plan/context-md.js';
 export type { ContextInput } from './plan/context-md.js';
 /** plan.json progress back into tasks.md checkboxes. */
 export { syncTasks } from './sync-tasks.js';
@@ -60,11 +53,8 @@ export type { SyncTasksOptions, SyncTasksResult, TaskDrift } from './sync-tasks.
 
 // tasks.md.
 /** Parse tasks.md (OpenSpec or spec-kit style) into tasks with groups, dependencies, paths, verify. */
-export { parseTasksMd, groupName, groupDomain } from './tasks/parse-tasks.js';
+export { parseTasksMd } from './tasks/parse-tasks.js';
 export type { TaskItem } from './tasks/parse-tasks.js';
-/** One checkbox line's parts (number or spec-kit id, markers, dependencies, paths); the path heuristic. */
-export { parseTaskLine, looksLikePath } from './tasks/task-line.js';
-export type { TaskLineParts } from './tasks/task-line.js';
 /** Dependencies resolved, duplicates and cycles found; the `task_001` id rule. */
 export { checkTasks, taskId } from './tasks/check-tasks.js';
 export type { CheckedTasks } from './tasks/check-tasks.js';
@@ -79,13 +69,13 @@ export { checkDeltaSpec } from './spec/check-delta.js';
 export { checkRequirementText } from './spec/check-requirement.js';
 export type { RequirementBlock } from './spec/check-requirement.js';
 /** Parse a main spec around its `## Requirements` section. */
-export { parseMainSpec, requirementNames } from './spec/parse-spec.js';
+export { parseMainSpec } from './spec/parse-spec.js';
 export type { MainSpec } from './spec/parse-spec.js';
 /** Apply a delta to a main spec in memory. */
 export { mergeDelta } from './spec/merge-delta.js';
 export type { MergeResult, MergeCounts, MergeChanges, MergeContext } from './spec/merge-delta.js';
 /** Merge a change's deltas into openspec/specs/ and move it to openspec/archive/, all or nothing. */
-export { archiveChange, archiveStamp } from './archive/archive-change.js';
+export { archiveChange } from './archive/archive-change.js';
 export type { ArchiveOptions, ArchiveResult, ArchivedSpec } from './archive/archive-change.js';
 
 // Browsing.
@@ -93,7 +83,7 @@ export type { ArchiveOptions, ArchiveResult, ArchivedSpec } from './archive/arch
 export { listChanges, listSpecs, listArchived } from './list.js';
 export type { ChangeSummary, SpecSummary, ArchivedSummary } from './list.js';
 /** Task progress of a tasks.md counted as OpenSpec counts it (nested and indented checkboxes too). */
-export { taskProgress, changeProgress } from './tasks/task-progress.js';
+export { taskProgress } from './tasks/task-progress.js';
 export type { TaskProgress } from './tasks/task-progress.js';
 /** One change or spec in detail. */
 export { showItem } from './show.js';
@@ -103,10 +93,9 @@ export type { ShowOptions, ShowResult, ChangeDetails, DeltaDetails, SpecDetails 
 /** The kit's slug rule for change and PR names. */
 export { slugify, toSlug } from '@planwright/plan-schema';
 /** The openspec/ paths of a repository. */
-export { openspecLayout, changePaths, changePathsAt, mainSpecPath, requireChange, folderNameProblem } from './layout/paths.js';
 export type { RepoOptions, OpenspecLayout, ChangePaths } from './layout/paths.js';
 /** Which layout a repository uses (the kit's 0.x or OpenSpec 1.x) and where it archives a change. */
-export { detectLayout, layoutOf, archiveDestination, localDate, kitStamp, LAYOUT_KINDS } from './layout/openspec-layout.js';
+export { detectLayout, archiveDestination } from './layout/openspec-layout.js';
 export type { LayoutKind, DetectedLayout } from './layout/openspec-layout.js';
 /** Typed errors: deltas that cannot merge (exit 1), an archive write undone (exit 1), a missing name (exit 2). */
 export { DeltaMergeError, ArchiveWriteError, NotFoundError } from './errors.js';
