@@ -3,6 +3,7 @@ import { runCli } from '@planwright/cli-kit/run-cli';
 import type { CommandModule } from 'yargs';
 import { declaredFlags, expandFlagPrefixes } from './commands/flag-prefixes.js';
 import { codexOrchestrateCommand } from './commands/index.js';
+import { KIT_FLAGS } from './orchestrate/option-table.js';
 
 /**
  * `codex-orchestrate`: the Python kit's orchestrator command line, every flag and default kept.
@@ -14,7 +15,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   let expanded: string[];
   try {
     // argparse, which the kit used, takes any unambiguous prefix of a long flag.
-    expanded = expandFlagPrefixes(argv, declaredFlags(codexOrchestrateCommand as CommandModule<object, never>));
+    expanded = expandFlagPrefixes(argv, declaredFlags(codexOrchestrateCommand as CommandModule<object, never>), KIT_FLAGS);
   } catch (error) {
     return renderError(error, io, 'codex-orchestrate');
   }

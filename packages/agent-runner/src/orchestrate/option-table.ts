@@ -37,6 +37,11 @@ export interface OptionRow {
   kit?: string;
   /** meta.json records the flag as given, not the settled value (as before orchestrator.toml was read for it). */
   kitAsGiven?: true;
+  /**
+   * A flag the kit did not have. A shortened flag that fits one of the kit's flags keeps meaning it when a
+   * flag of planwright's also fits (`--max` stays `--max-tasks` beside `--max-pause-minutes`).
+   */
+  planwrightOnly?: true;
 }
 
 /**
@@ -73,22 +78,27 @@ export const ORCHESTRATOR_OPTIONS = [
   { flag: 'approval', type: 'string', choices: APPROVAL_POLICIES, toml: 'approval', fallback: 'never', kit: 'approval', help: 'Approval policy for the agents (default never)' },
   { flag: 'model', type: 'string', toml: 'model', kit: 'model', help: 'Model for the agents' },
   { flag: 'agent', type: 'string', toml: 'agent', kit: 'agent', help: "Agent for tasks that name none: codex, gemini, claude or an [agents.<name>] of orchestrator.toml (default codex)" },
-  { flag: 'concurrency', type: 'number', whole: true, min: 1, fallback: 1, kit: 'concurrency', help: 'Tasks at once, never two of one domain (default 1; with more than 1, --max-tasks defaults to no limit)' },
-  { flag: 'auto-verify', type: 'boolean', fallback: false, kit: 'auto_verify', help: "After the agent, run the task's verify commands: all pass -> done, dependents run next" },
-  { flag: 'retries', type: 'number', whole: true, min: 0, fallback: 0, kit: 'retries', help: "With --auto-verify, follow-ups that resume the agent's session while verify fails (default 0)" },
-  { flag: 'handshake-reminders', type: 'number', whole: true, min: 0, toml: 'handshake_reminders', fallback: 1, configDefault: '1', kit: 'handshake_reminders', help: 'Resume an agent that ends its turn without valid results, with a reminder, this many times; 0 = never' },
-  { flag: 'verify-timeout-minutes', type: 'number', whole: false, min: 0, fallback: 10, help: 'Per verify command (default 10)' },
-  { flag: 'commit', type: 'boolean', fallback: false, kit: 'commit', help: 'One commit per verified task: "<task id>: <title>"' },
-  { flag: 'worktrees', type: 'boolean', fallback: false, kit: 'worktrees', help: 'Each task in its own git worktree on pr/<PR>/<task id>, merged back once verified' },
-  { flag: 'stall-minutes', type: 'number', whole: false, min: 0, fallback: 0, kit: 'stall_minutes', help: 'End an agent that emitted no event for this long (reason stalled); 0 = never' },
-  { flag: 'max-pause-minutes', type: 'number', whole: false, min: 0, toml: 'max_pause_minutes', fallback: 300, configDefault: '300', help: "A task whose agent hits a usage or rate limit is paused (no task of that agent starts) and resumes its session after the reset, if that is at most this far off; else blocked. 0 = never pause" },
-  { flag: 'budget-tokens', type: 'number', whole: true, min: 0, toml: 'budget_tokens', fallback: 0, configDefault: '0', help: "Launch no task once the run's tokens plus the estimate (mean of its finished tasks) would pass this; 0 = no limit" },
-  { flag: 'budget-usd', type: 'number', whole: false, min: 0, toml: 'budget_usd', fallback: 0, configDefault: '0', help: 'The same for US dollars: as the agent reports, else from [prices] of orchestrator.toml; 0 = no limit' },
-  { flag: 'budget-minutes', type: 'number', whole: false, min: 0, toml: 'budget_minutes', fallback: 0, configDefault: '0', help: "The same for the run's minutes since it started; 0 = no limit" },
-  { flag: 'notify', type: 'string', repeatable: true, toml: 'notify', configDefault: 'none', help: 'Tell someone when a task is blocked or paused, the budget is at 80% or the run finished; repeatable: command:<program {event} {task_id} {reason} {pr} {run_dir}>, http(s)://<url> (JSON), slack:<url>, ntfy:<url> or desktop' },
+  { flag: 'concurrency', planwrightOnly: true, type: 'number', whole: true, min: 1, fallback: 1, kit: 'concurrency', help: 'Tasks at once, never two of one domain (default 1; with more than 1, --max-tasks defaults to no limit)' },
+  { flag: 'auto-verify', planwrightOnly: true, type: 'boolean', fallback: false, kit: 'auto_verify', help: "After the agent, run the task's verify commands: all pass -> done, dependents run next" },
+  { flag: 'retries', planwrightOnly: true, type: 'number', whole: true, min: 0, fallback: 0, kit: 'retries', help: "With --auto-verify, follow-ups that resume the agent's session while verify fails (default 0)" },
+  { flag: 'handshake-reminders', planwrightOnly: true, type: 'number', whole: true, min: 0, toml: 'handshake_reminders', fallback: 1, configDefault: '1', kit: 'handshake_reminders', help: 'Resume an agent that ends its turn without valid results, with a reminder, this many times; 0 = never' },
+  { flag: 'verify-timeout-minutes', planwrightOnly: true, type: 'number', whole: false, min: 0, fallback: 10, help: 'Per verify command (default 10)' },
+  { flag: 'commit', planwrightOnly: true, type: 'boolean', fallback: false, kit: 'commit', help: 'One commit per verified task: "<task id>: <title>"' },
+  { flag: 'worktrees', planwrightOnly: true, type: 'boolean', fallback: false, kit: 'worktrees', help: 'Each task in its own git worktree on pr/<PR>/<task id>, merged back once verified' },
+  { flag: 'stall-minutes', planwrightOnly: true, type: 'number', whole: false, min: 0, fallback: 0, kit: 'stall_minutes', help: 'End an agent that emitted no event for this long (reason stalled); 0 = never' },
+  { flag: 'max-pause-minutes', planwrightOnly: true, type: 'number', whole: false, min: 0, toml: 'max_pause_minutes', fallback: 300, configDefault: '300', help: "A task whose agent hits a usage or rate limit is paused (no task of that agent starts) and resumes its session after the reset, if that is at most this far off; else blocked. 0 = never pause" },
+  { flag: 'budget-tokens', planwrightOnly: true, type: 'number', whole: true, min: 0, toml: 'budget_tokens', fallback: 0, configDefault: '0', help: "Launch no task once the run's tokens plus the estimate (mean of its finished tasks) would pass this; 0 = no limit" },
+  { flag: 'budget-usd', planwrightOnly: true, type: 'number', whole: false, min: 0, toml: 'budget_usd', fallback: 0, configDefault: '0', help: 'The same for US dollars: as the agent reports, else from [prices] of orchestrator.toml; 0 = no limit' },
+  { flag: 'budget-minutes', planwrightOnly: true, type: 'number', whole: false, min: 0, toml: 'budget_minutes', fallback: 0, configDefault: '0', help: "The same for the run's minutes since it started; 0 = no limit" },
+  { flag: 'notify', planwrightOnly: true, type: 'string', repeatable: true, toml: 'notify', configDefault: 'none', help: 'Tell someone when a task is blocked or paused, the budget is at 80% or the run finished; repeatable: command:<program {event} {task_id} {reason} {pr} {run_dir}>, http(s)://<url> (JSON), slack:<url>, ntfy:<url> or desktop' },
   { flag: 'sync-plan', type: 'boolean', cliDefault: true, fallback: true, kit: 'sync_plan', help: "Write each task's outcome into plan.json; --no-sync-plan leaves it for \"planwright sync\"" },
-  { flag: 'json', type: 'boolean', cliDefault: false, option: false, help: 'Print one JSON document at the end instead of progress lines' },
+  { flag: 'json', planwrightOnly: true, type: 'boolean', cliDefault: false, option: false, help: 'Print one JSON document at the end instead of progress lines' },
 ] as const satisfies readonly OptionRow[];
+
+/** The long flags of the kit's codex_orchestrate.py, with the `--no-` form of each boolean. */
+export const KIT_FLAGS: readonly string[] = (ORCHESTRATOR_OPTIONS as readonly OptionRow[])
+  .filter((row) => !row.planwrightOnly)
+  .flatMap((row) => (row.type === 'boolean' ? [row.flag, `no-${row.flag}`] : [row.flag]));
 
 /** The rows, typed one by one. */
 export type OptionRows = (typeof ORCHESTRATOR_OPTIONS)[number];
