@@ -25,7 +25,7 @@ describe('specflow validate-plan --pr', () => {
       code: 2,
       stdout: '',
       stderr:
-        '<repo>/.plans/p/plan.json: tasks[0].status: unknown status "finished" (allowed: pending, in_progress, agent_done, done, deferred, blocked)\n',
+        '<repo>/.plans/p/plan.json: tasks[0].status: unknown status "finished" (allowed: pending, in_progress, agent_done, done, deferred, blocked, paused)\n',
     });
     const missing = await run(['validate-plan', '--pr', 'q', '--repo', repo], repo);
     expect(missing.code).toBe(2);

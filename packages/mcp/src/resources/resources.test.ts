@@ -19,6 +19,6 @@ describe('resources', () => {
     expect(await updated).toBe('planwright://pr/pr-1/plan.json');
     expect((await client.readResource({ uri: 'planwright://pr/pr-1/MASTER.md' })).contents[0]).toHaveProperty('text', expect.stringContaining('mark-verified task_001'));
     await expect(client.readResource({ uri: 'planwright://pr/pr-1/CONTEXT.md' })).rejects.toThrow(/CONTEXT\.md: cannot read \(ENOENT\)/);
-    await expect(client.readResource({ uri: 'planwright://pr/..%2F..%2Fetc/plan.json' })).rejects.toThrow(/not a usable PR name/);
+    await expect(client.readResource({ uri: 'planwright://pr/..%2F..%2Fetc/plan.json' })).rejects.toThrow(/^MCP error -?\d+: \.plans\/etc\/plan\.json/); // slugged: inside the repo
   });
 });

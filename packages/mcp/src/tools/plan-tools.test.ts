@@ -48,7 +48,8 @@ describe('status, add_tasks, update_task, mark_verified', () => {
     ['add_tasks', { pr: 'pr-1', tasks: [{ id: 'task_002', title: 'again' }] }, /id "task_002" already exists/],
     ['add_tasks', { pr: 'pr-1', tasks: [{ id: '../x', title: 'escape' }] }, /Input validation error.*task id/],
     ['mark_verified', { pr: 'pr-1', task: 'task_404' }, /no such task/],
-    ['status', { pr: '../../etc' }, /planwright: --pr "\.\.\/\.\.\/etc": not a usable PR name/],
+    // The one PR-name rule slugs it (as the kit did): `../../etc` is .plans/etc/, inside the repo.
+    ['status', { pr: '../../etc' }, /planwright: \.plans\/etc\/plan\.json: no such plan file/],
     ['status', { pr: 'pr-2' }, /pr-2\/plan\.json/],
   ])('%s with a bad argument is a tool error of one line, and plan.json is unchanged', async (tool, args, message) => {
     const fixture = await planRepo([fakeTask('task_001'), fakeTask('task_002', { depends_on: ['task_001'] })]);
