@@ -59,6 +59,10 @@ export type { LoadPlanOptions } from './plan/load-plan.js';
 /** Validate parsed plan JSON and collect every problem. */
 export { checkPlanData } from './plan/validate-plan.js';
 export type { PlanCheck } from './plan/validate-plan.js';
+/** The `validate-plan --json` document of a plan file, and the one "no such task" error. */
+export { validatePlanFile } from './plan/plan-validation.js';
+export type { PlanValidation, PlanValidationProblem } from './plan/plan-validation.js';
+export { findTask } from './plan/find-task.js';
 export type { PlanProblem } from './plan/problem.js';
 /** Locked, atomic read-modify-write of a plan. */
 export { updatePlan } from './plan/update-plan.js';
@@ -82,7 +86,7 @@ export type { FileLockOptions } from './lock/file-lock.js';
 
 // The dependency graph.
 /** Runnable tasks, waves, the critical path. */
-export { runnableTasks, planWaves, criticalPath, taskStatus, isFinished } from './graph/queries.js';
+export { runnableTasks, planWaves, criticalPath, taskStatus, isFinished, nextDocument } from './graph/queries.js';
 export { buildDependencyGraph, findCycle, compareIds } from './graph/dependency-graph.js';
 export type { DependencyGraph } from './graph/dependency-graph.js';
 

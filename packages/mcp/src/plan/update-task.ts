@@ -1,5 +1,5 @@
 import { UsageError } from '@planwright/cli-kit';
-import { updatePlan, type Plan, type Task } from '@planwright/plan-schema';
+import { findTask, updatePlan, type Plan, type Task } from '@planwright/plan-schema';
 import type { PrPaths } from '../server/context.js';
 import { applyFields } from './task-fields.js';
 
@@ -30,11 +30,7 @@ export async function updateTask(options: UpdateTaskOptions): Promise<UpdateTask
   const { result, written } = await updatePlan(
     paths.file,
     (plan: Plan) => {
-      const task = plan.tasks.find((candidate) => candidate.id === options.task);
-      if (!task) {
-        const known = plan.tasks.slice(0, 8).map((candidate) => candidate.id).join(', ');
-        throw new UsageError(`${paths.label}: --task ${JSON.stringify(options.task)}: no such task`, { hint: plan.tasks.length ? `tasks: ${known}${plan.tasks.length > 8 ? ', ...' : ''}` : 'the plan has no tasks' });
-      }
+      const task = findTask(plan, options.task, paths.label);
       if (options.fields.depends_on && (options.fields.depends_on as string[]).includes(task.id)) {
         throw new UsageError(`${paths.label}: tasks.${task.id}.depends_on: a task cannot depend on itself`, { hint: 'remove its own id' });
       }

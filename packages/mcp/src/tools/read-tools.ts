@@ -1,10 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
-import { UsageError } from '@planwright/cli-kit';
-import { loadPlan, runnableTasks } from '@planwright/plan-schema';
+import { findTask, loadPlan, nextDocument, validatePlanFile } from '@planwright/plan-schema';
 import { prPaths, type ServerContext } from '../server/context.js';
 import { defineTool } from '../server/define-tool.js';
-import { validatePlanFile } from '../plan/validate-plan-file.js';
 import { doc, prInput, taskDoc, taskInput } from './shapes.js';
 
 /** `next`, `show_task`, `validate_plan`: a plan read, never written. */
@@ -19,9 +17,7 @@ export function registerReadTools(server: McpServer, context: ServerContext): vo
     run: async ({ pr }, call) => {
       const paths = await prPaths(call.context, pr);
       const plan = await loadPlan(paths.file, { label: paths.label });
-      return {
-        runnable: runnableTasks(plan).map((task) => ({ id: task.id, title: task.title ?? '', domain: task.domain ?? null, depends_on: task.depends_on ?? [], verify: task.verify ?? [] })),
-      };
+      return nextDocument(plan);
     },
   });
 
@@ -35,9 +31,7 @@ export function registerReadTools(server: McpServer, context: ServerContext): vo
     run: async ({ pr, task }, call) => {
       const paths = await prPaths(call.context, pr);
       const plan = await loadPlan(paths.file, { label: paths.label });
-      const found = plan.tasks.find((candidate) => candidate.id === task);
-      if (!found) throw new UsageError(`${paths.label}: --task ${JSON.stringify(task)}: no such task`, { hint: plan.tasks.length ? `tasks: ${plan.tasks.slice(0, 8).map((t) => t.id).join(', ')}` : 'the plan has no tasks' });
-      return { plan: paths.label, task: found };
+      return { plan: paths.label, task: findTask(plan, task, paths.label) };
     },
   });
 
@@ -48,6 +42,9 @@ export function registerReadTools(server: McpServer, context: ServerContext): vo
     input: { pr: prInput },
     output: doc({ valid: z.boolean(), file: z.string() }),
     readOnly: true,
-    run: async ({ pr }, call) => validatePlanFile((await prPaths(call.context, pr))),
+    run: async ({ pr }, call) => {
+      const paths = await prPaths(call.context, pr);
+      return validatePlanFile(paths.file, paths.label);
+    },
   });
 }

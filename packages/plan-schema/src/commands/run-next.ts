@@ -1,5 +1,5 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
-import { runnableTasks } from '../graph/queries.js';
+import { nextDocument, runnableTasks } from '../graph/queries.js';
 import { loadPlan } from '../plan/load-plan.js';
 import { resolvePlanFile } from '../plan/locate-plan.js';
 import { formatCounts, summarizePlan } from '../status/summary.js';
@@ -11,15 +11,7 @@ export async function runNext(args: PlanArgs, io: CliIo): Promise<number> {
   const plan = await loadPlan(located.file, { label: located.label });
   const runnable = runnableTasks(plan);
   if (args.json) {
-    printJson(io, {
-      runnable: runnable.map((task) => ({
-        id: task.id,
-        title: task.title ?? '',
-        domain: task.domain ?? null,
-        depends_on: task.depends_on ?? [],
-        verify: task.verify ?? [],
-      })),
-    });
+    printJson(io, nextDocument(plan));
     return 0;
   }
   if (runnable.length === 0) {

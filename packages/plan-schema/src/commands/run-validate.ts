@@ -1,18 +1,8 @@
 import { printJson, type CliIo } from '@planwright/cli-kit';
-import { PlanError } from '../errors.js';
-import { planWaves } from '../graph/queries.js';
-import { parseJsonText } from '../json/parse-json.js';
-import { readPlanText } from '../plan/load-plan.js';
 import { displayPath, resolvePlanFile } from '../plan/locate-plan.js';
-import type { PlanProblem } from '../plan/problem.js';
-import { checkPlanData } from '../plan/validate-plan.js';
-import { formatCounts, summarizePlan } from '../status/summary.js';
+import { validatePlanFile, type PlanValidationProblem } from '../plan/plan-validation.js';
+import { formatCounts } from '../status/summary.js';
 import type { PlanArgs, ValidateArgs } from './args.js';
-
-interface ProblemReport extends PlanProblem {
-  line?: number;
-  column?: number;
-}
 
 /** `validate <file>`: exit 0 and a one-line summary, or exit 2 and one line per problem. */
 export async function runValidate(args: Pick<ValidateArgs, 'file' | 'json'>, io: CliIo): Promise<number> {
@@ -26,28 +16,14 @@ export async function runValidatePlan(args: PlanArgs, io: CliIo): Promise<number
 }
 
 async function validateFile(file: string, label: string, json: boolean, io: CliIo): Promise<number> {
-  const text = await readPlanText(file, label);
-  let problems: ProblemReport[];
-  try {
-    const check = checkPlanData(parseJsonText(text, label));
-    if (check.ok) {
-      const summary = summarizePlan(check.plan);
-      const waves = planWaves(check.plan).length;
-      if (json) printJson(io, { valid: true, file: label, tasks: summary.total, counts: summary.counts, waves });
-      else io.out(`ok: ${label}: ${formatCounts(summary)}; ${waves} wave${waves === 1 ? '' : 's'}`);
-      return 0;
-    }
-    problems = check.problems;
-  } catch (error) {
-    if (!(error instanceof PlanError)) throw error;
-    problems = [{ path: error.path ?? '', message: error.problem, hint: error.hint, line: error.line, column: error.column }];
-  }
-  if (json) printJson(io, { valid: false, file: label, problems });
-  else for (const problem of problems) io.err(formatProblem(label, problem));
-  return 2;
+  const report = await validatePlanFile(file, label);
+  if (json) printJson(io, report);
+  else if (report.valid) io.out(`ok: ${label}: ${formatCounts({ total: report.tasks, counts: report.counts })}; ${report.waves} wave${report.waves === 1 ? '' : 's'}`);
+  else for (const problem of report.problems) io.err(formatProblem(label, problem));
+  return report.valid ? 0 : 2;
 }
 
-function formatProblem(label: string, problem: ProblemReport): string {
+function formatProblem(label: string, problem: PlanValidationProblem): string {
   const position = problem.line === undefined ? '' : `:${problem.line}:${problem.column}`;
   const path = problem.path ? `${problem.path}: ` : '';
   return `${label}${position}: ${path}${problem.message}${problem.hint ? ` (${problem.hint})` : ''}`;

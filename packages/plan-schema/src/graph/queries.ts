@@ -71,3 +71,19 @@ export function criticalPath(plan: Pick<Plan, 'tasks'>): string[] {
   for (let index = end; index !== -1; index = previous[index]!) path.push(graph.ids[index]!);
   return path.reverse();
 }
+
+/**
+ * The document of `next --json` (and of the MCP `next` tool): the runnable tasks with what a planner needs
+ * to hand them out.
+ */
+export function nextDocument(plan: Plan): { runnable: { id: string; title: string; domain: string | null; depends_on: string[]; verify: string[] }[] } {
+  return {
+    runnable: runnableTasks(plan).map((task) => ({
+      id: task.id,
+      title: task.title ?? '',
+      domain: task.domain ?? null,
+      depends_on: task.depends_on ?? [],
+      verify: task.verify ?? [],
+    })),
+  };
+}

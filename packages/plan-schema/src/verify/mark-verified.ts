@@ -1,10 +1,11 @@
 import { UsageError } from '@planwright/cli-kit';
 import { appendMasterLog, formatEntry, masterLogPath } from '../log/master-log.js';
+import { findTask } from '../plan/find-task.js';
 import { loadPlan } from '../plan/load-plan.js';
 import { resolvePlanFile, type PlanLocation } from '../plan/locate-plan.js';
 import { updatePlan } from '../plan/update-plan.js';
 import type { Plan } from '../schemas/plan.js';
-import { TASK_STATUSES, type Task, type TaskStatus } from '../schemas/task.js';
+import { TASK_STATUSES, type TaskStatus } from '../schemas/task.js';
 import { taskStatus } from '../graph/queries.js';
 import { markVerified } from '../status/transitions.js';
 
@@ -81,13 +82,4 @@ function masterEntry(result: MarkVerifiedResult) {
 function checkStatus(status: string): TaskStatus {
   if ((TASK_STATUSES as readonly string[]).includes(status)) return status as TaskStatus;
   throw new UsageError(`--status ${JSON.stringify(status)}: unknown status`, { hint: `allowed: ${TASK_STATUSES.join(', ')}` });
-}
-
-function findTask(plan: Plan, id: string, label: string): Task {
-  const task = plan.tasks.find((candidate) => candidate.id === id);
-  if (task) return task;
-  const known = plan.tasks.slice(0, 8).map((candidate) => candidate.id).join(', ');
-  throw new UsageError(`${label}: --task ${JSON.stringify(id)}: no such task`, {
-    hint: plan.tasks.length ? `tasks: ${known}${plan.tasks.length > 8 ? ', ...' : ''}` : 'the plan has no tasks',
-  });
 }
