@@ -38,8 +38,8 @@ export interface OptionRow {
   /** meta.json records the flag as given, not the settled value (as before orchestrator.toml was read for it). */
   kitAsGiven?: true;
   /**
-   * A flag the kit did not have. A shortened flag that fits one of the kit's flags keeps meaning it when a
-   * flag of planwright's also fits (`--max` stays `--max-tasks` beside `--max-pause-minutes`).
+   * A flag added after codex-orchestrate's first flags: a shortened flag that fits exactly one of those keeps
+   * meaning it when a flag marked here also fits (`--max` stays `--max-tasks` beside `--max-pause-minutes`).
    */
   planwrightOnly?: true;
 }
@@ -95,7 +95,11 @@ export const ORCHESTRATOR_OPTIONS = [
   { flag: 'json', planwrightOnly: true, type: 'boolean', cliDefault: false, option: false, help: 'Print one JSON document at the end instead of progress lines' },
 ] as const satisfies readonly OptionRow[];
 
-/** The long flags of the kit's codex_orchestrate.py, with the `--no-` form of each boolean. */
+/**
+ * The flags a shortened form resolves to first, with the `--no-` form of each boolean: the kit's, and the
+ * three codex-orchestrate took before the later ones came (`--results-grace-seconds`, `--model`,
+ * `--agent`), so a shortened flag that worked once keeps its meaning (`--re` stays ambiguous as it was).
+ */
 export const KIT_FLAGS: readonly string[] = (ORCHESTRATOR_OPTIONS as readonly OptionRow[])
   .filter((row) => !row.planwrightOnly)
   .flatMap((row) => (row.type === 'boolean' ? [row.flag, `no-${row.flag}`] : [row.flag]));
