@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { tempDir } from '@planwright/test-utils';
@@ -39,6 +39,39 @@ describe('withFileLock', () => {
     const target = join(await tempDir(), 'plan.json');
     await writeFile(`${target}.lock`, lockContent(await deadPid()));
     expect(await withFileLock(target, async () => 'got it', { timeoutMs: 2_000 })).toBe('got it');
+  });
+
+  it('takes over an empty lock file left by a holder killed before it wrote its name', async () => {
+    const target = join(await tempDir(), 'plan.json');
+    await writeFile(`${target}.lock`, '');
+    const old = new Date(Date.now() - 10_000);
+    await utimes(`${target}.lock`, old, old);
+    expect(await withFileLock(target, async () => 'got it', { timeoutMs: 2_000 })).toBe('got it');
+  });
+
+  it('waits for a fresh empty lock file (its holder may be writing it) rather than taking it', async () => {
+    const target = join(await tempDir(), 'plan.json');
+    await writeFile(`${target}.lock`, '');
+    await expect(withFileLock(target, async () => 'never', { timeoutMs: 150 })).rejects.toThrow(LockTimeoutError);
+  });
+
+  it('creates the lock file already naming its holder, and leaves no draft behind', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'plan.json');
+    const seen = await withFileLock(target, async () => ({ lock: await readFile(`${target}.lock`, 'utf8'), files: await readdir(dir) }));
+    expect(JSON.parse(seen.lock)).toMatchObject({ pid: process.pid, host: hostname() });
+    expect(seen.files).toEqual(['plan.json.lock']);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('removes the draft of a dead holder when it breaks that holder\'s lock', async () => {
+    const dir = await tempDir();
+    const target = join(dir, 'plan.json');
+    const dead = await deadPid();
+    await writeFile(`${target}.lock`, lockContent(dead));
+    await writeFile(`${target}.lock.${dead}-0badf00d`, lockContent(dead));
+    await withFileLock(target, async () => undefined, { timeoutMs: 2_000 });
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('takes over a lock older than staleMs even if its holder lives', async () => {

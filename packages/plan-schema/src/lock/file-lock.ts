@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, open, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { hostname } from 'node:os';
 import { PlanwrightError } from '@planwright/cli-kit';
 
@@ -10,6 +11,12 @@ export interface FileLockOptions {
   /** A lock older than this is taken over even if its holder seems alive (default 60 s). */
   staleMs?: number;
 }
+
+/**
+ * A lock file that names no holder (empty or torn) and is older than this was left by a crash: a holder
+ * writes its name in the same step that creates the file, and versions before that wrote it right after.
+ */
+const UNNAMED_LOCK_GRACE_MS = 3_000;
 
 interface LockOwner {
   pid: number;
@@ -26,9 +33,9 @@ export class LockTimeoutError extends PlanwrightError {
 /**
  * Runs `work` while holding `<target>.lock`, an exclusive lock shared by every planwright process.
  *
- * The lock is a file created with O_EXCL that names its holder. A lock whose holder is gone (same host,
- * pid no longer alive) or that is older than `staleMs` is taken over, so a crashed or killed holder never
- * wedges the plan. Taking over goes through a second exclusive file so that two waiters that both see a
+ * The lock is a file that names its holder, created exclusively with its content in one step (link). A
+ * lock whose holder is gone (same host, pid no longer alive), that names no holder for a few seconds, or
+ * that is older than `staleMs` is taken over, so a crashed or killed holder never wedges the plan. Taking over goes through a second exclusive file so that two waiters that both see a
  * stale lock cannot both take it.
  *
  * @example
@@ -79,7 +86,29 @@ async function acquire(lockFile: string, options: FileLockOptions): Promise<Lock
   }
 }
 
+/**
+ * Creates `file` holding `content`, or returns false if it exists. The content is written to a private
+ * file first and hard-linked into place, so the lock file never exists empty: a holder killed at any
+ * instant leaves either no lock or one that names it (an empty one would wedge every waiter until staleMs).
+ */
 async function tryCreate(file: string, content: string): Promise<boolean> {
+  const draft = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  await writeFile(draft, content, { flag: 'wx' });
+  try {
+    await link(draft, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links: create exclusively, then write (the old, short window).
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return createThenWrite(file, content);
+    throw error;
+  } finally {
+    await unlink(draft).catch(() => undefined);
+  }
+}
+
+async function createThenWrite(file: string, content: string): Promise<boolean> {
   try {
     const handle = await open(file, 'wx');
     try {
@@ -108,7 +137,8 @@ async function readHolder(file: string): Promise<LockOwner | null | 'gone'> {
 async function isStale(file: string, holder: LockOwner | null, staleMs: number): Promise<boolean> {
   if (holder && holder.host === hostname() && !isAlive(holder.pid)) return true;
   try {
-    return Date.now() - (await stat(file)).mtimeMs > staleMs;
+    const age = Date.now() - (await stat(file)).mtimeMs;
+    return age > (holder ? staleMs : Math.min(staleMs, UNNAMED_LOCK_GRACE_MS));
   } catch {
     return false;
   }
@@ -127,9 +157,22 @@ async function breakStaleLock(lockFile: string, seen: LockOwner | null, staleMs:
     // Re-check under the guard: the lock may have been released and re-taken since we looked.
     const holder = await readHolder(lockFile);
     const same = holder !== 'gone' && (holder?.token ?? null) === (seen?.token ?? null);
-    if (same && (await isStale(lockFile, holder, staleMs))) await unlink(lockFile).catch(() => undefined);
+    if (same && (await isStale(lockFile, holder, staleMs))) {
+      await unlink(lockFile).catch(() => undefined);
+      await removeDeadDrafts(lockFile);
+    }
   } finally {
     await unlink(guard).catch(() => undefined);
+  }
+}
+
+/** Drafts of holders killed between writing their draft and linking it (a rare, tiny window). */
+async function removeDeadDrafts(lockFile: string): Promise<void> {
+  const prefix = `${basename(lockFile)}.`;
+  const names = await readdir(dirname(lockFile)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = /^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1];
+    if (name.startsWith(prefix) && pid && !isAlive(Number(pid))) await unlink(join(dirname(lockFile), name)).catch(() => undefined);
   }
 }
 
