@@ -4,6 +4,18 @@ export type { OrchestrateOptions, OrchestrateResult, OrchestratorEvent, TaskOutc
 /** The checks orchestrate() runs before its first write (a UsageError, nothing changed), on their own. */
 export { preflight } from './orchestrate/preflight.js';
 export type { CheckedRun } from './orchestrate/preflight.js';
+/** The seam for executors that run claimed tasks elsewhere (@planwright/workers). */
+export type {
+  AdoptedTask,
+  ExecuteHooks,
+  ExecutorFactories,
+  ExecutorFactory,
+  RemoteTaskReport,
+  RemoteTaskRequest,
+  RemoteTaskSettings,
+  TaskExecutor,
+  TaskPlacement,
+} from './orchestrate/executor.js';
 /** The task brief an agent gets. */
 export { renderBrief } from './orchestrate/brief.js';
 /** orchestrator.toml: where it is and what it may set. */
