@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the system packages that planwright's tests need and npm cannot bring: Debian's chromium drives
-# the board's browser tests (playwright-core never downloads a browser). One package per line of the list,
-# each with the command that proves it is there; later needs (redis-server) are added as lines.
+# the board's browser tests (playwright-core never downloads a browser); Debian's redis-server is the real
+# Redis of the workers' tests (each test starts its own on a free port and ends it by pid). One package per
+# line of the list, each with the command that proves it is there.
 set -euo pipefail
 
 # "<debian package> <command it provides>"
 PACKAGES=(
   "chromium chromium"
+  "redis-server redis-server"
 )
 
 missing=()
