@@ -8,6 +8,7 @@ export type { CheckedRun } from './orchestrate/preflight.js';
 export type {
   AdoptedTask,
   ExecuteHooks,
+  ExecutorContext,
   ExecutorFactories,
   ExecutorFactory,
   RemoteTaskReport,

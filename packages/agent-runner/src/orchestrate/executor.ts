@@ -102,7 +102,11 @@ export interface ExecuteHooks {
 export interface TaskExecutor {
   /** For messages: the queue's URL without its password. */
   readonly name: string;
-  /** Sends the task and settles with its report once a worker finished it; rejects with a one-line error. */
+  /**
+   * Sends the task and settles with its report once a worker finished it. Rejects only when the job
+   * failed for good (the message, one line, becomes the task's `blocked_reason` as `worker_failed: <it>`)
+   * or when `hooks.signal` aborted (the task is then `interrupted`, as a local run's).
+   */
   execute(request: RemoteTaskRequest, hooks: ExecuteHooks): Promise<RemoteTaskReport>;
   /** The job an earlier run sent for this task (its `last_run_id`), so a restart sends nothing twice. */
   adopt(job: { pr: string; runId: string; taskId: string }, hooks: ExecuteHooks): Promise<AdoptedTask>;
@@ -114,8 +118,14 @@ export interface TaskExecutor {
   close(): Promise<void>;
 }
 
-/** Makes the executor for `--executor <url>`; one per URL scheme (`redis`, `rediss`). */
-export type ExecutorFactory = (url: string) => Promise<TaskExecutor>;
+/** What the orchestrator lends an executor it makes. */
+export interface ExecutorContext {
+  /** A line for the person watching (the queue is unreachable, reachable again); never fails the run. */
+  notice: (message: string) => void;
+}
+
+/** Makes the executor for `--executor <url>`; one per URL scheme (`redis`, `rediss`). Bad URL: a UsageError. */
+export type ExecutorFactory = (url: string, context: ExecutorContext) => Promise<TaskExecutor>;
 
 /** The executors a caller offers, by URL scheme without the colon. */
 export type ExecutorFactories = Readonly<Record<string, ExecutorFactory>>;

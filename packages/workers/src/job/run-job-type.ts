@@ -1,0 +1,23 @@
+import type { RemoteTaskReport, RemoteTaskRequest, TaskPlacement } from '@planwright/agent-runner';
+
+/** What the worker loop hands the job runner besides the request. */
+export interface RunJobContext {
+  /** Where this attempt runs (the worker's host and name, the job's attempt number). */
+  placement: TaskPlacement;
+  /** The worker's cache: mirrors of the remotes, task worktrees, one-task run folders. */
+  cacheDir: string;
+  /** Remote URLs this worker takes jobs for; empty: any. */
+  allowRepos: readonly string[];
+  /** Aborted when the coordinator cancels the run or the worker shuts down: the agent is ended. */
+  signal: AbortSignal;
+  /** Environment for git and the agent (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** A line of progress for the worker's output. */
+  onLine?: (line: string) => void;
+}
+
+/**
+ * Runs one task job on this machine and reports how it ended (the worker loop's processor). Throws
+ * `RepoNotAllowedError` for a job it must refuse (never retried), any other error for one worth retrying.
+ */
+export type RunJob = (request: RemoteTaskRequest, context: RunJobContext) => Promise<RemoteTaskReport>;
