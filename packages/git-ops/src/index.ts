@@ -57,3 +57,8 @@ export type { GitOptions, GitResult, RunGitOptions } from './run-git.js';
 /** Fast-forward or cherry-pick a task branch into the checkout; conflicts named, nothing changed. */
 export { integrateBranch, MergeConflictError } from './integrate.js';
 export type { IntegrateBranchOptions, IntegrateResult } from './integrate.js';
+
+// Remotes and caches (workers: a bare mirror per remote, worktrees from it, task refs pushed back).
+/** A bare repository made once and reused; whether a commit is there; refs fetched and pushed by refspec; a branch deleted. */
+export { initBareRepo, hasCommit, fetchRefs, pushRefs, deleteBranch } from './remote-refs.js';
+export type { InitBareRepoOptions, TransferRefsOptions } from './remote-refs.js';
