@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PlanwrightError } from '@planwright/cli-kit';
+import { fetchRefs, hasCommit, initBareRepo } from '@planwright/git-ops';
+import { withFileLock } from '@planwright/plan-schema';
+import { normalizeRepoUrl } from './allow-repo.js';
+
+/**
+ * The job's base commit is not on the remote's PR branch (the branch was force-pushed or deleted after
+ * the job was sent). Retried like any failed job, up to the queue's attempts: a fetch a moment later
+ * finds it when the push that carries it was only late; then the job fails for good with this message.
+ */
+export class BaseCommitMissingError extends PlanwrightError {
+  override name = 'BaseCommitMissingError';
+}
+
+/** How long a job waits for another fetch of the same mirror, and when a lock is taken over as stale. */
+const MIRROR_LOCK = { timeoutMs: 10 * 60_000, staleMs: 10 * 60_000 };
+
+/** `<cache>/mirrors/<hash of the normalized URL>.git`: one per remote, whatever its spelling. */
+export function mirrorPath(cacheDir: string, remote: string): string {
+  const hash = createHash('sha256').update(normalizeRepoUrl(remote)).digest('hex').slice(0, 16);
+  return join(cacheDir, 'mirrors', `${hash}.git`);
+}
+
+/**
+ * Runs `work` holding the mirror's lock: the one guard for everything that writes into a mirror
+ * (fetches, worktrees, branches), shared by the jobs of one worker and by workers sharing a cache.
+ */
+export async function withMirrorLock<T>(mirror: string, work: () => Promise<T>): Promise<T> {
+  await mkdir(join(mirror, '..'), { recursive: true });
+  return withFileLock(mirror, work, MIRROR_LOCK);
+}
+
+export interface EnsureMirrorOptions {
+  cacheDir: string;
+  /** The remote's URL. */
+  remote: string;
+  /** The PR branch, fetched when the base is not in the mirror yet. */
+  prBranch: string;
+  baseSha: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface MirrorState {
+  path: string;
+  /** The mirror was made by this call (the first job for this remote in this cache). */
+  created: boolean;
+  /** A fetch was needed: the base was not there yet. */
+  fetched: boolean;
+}
+
+/**
+ * A bare mirror of the remote in the cache, holding the job's base commit: created on first use; fetched
+ * (the PR branch only) when the base is not there yet, so a later job of the same PR fetches only the new
+ * commits, and none when its base arrived with an earlier fetch.
+ *
+ * @example
+ * const { path } = await ensureMirror({ cacheDir, remote, prBranch: 'pr/pr-1', baseSha });
+ */
+export async function ensureMirror(options: EnsureMirrorOptions): Promise<MirrorState> {
+  const path = mirrorPath(options.cacheDir, options.remote);
+  const git = { cwd: path, env: options.env };
+  return withMirrorLock(path, async () => {
+    const { created } = await initBareRepo({ path, env: options.env });
+    if (await hasCommit(options.baseSha, git)) return { path, created, fetched: false };
+    const branch = `refs/heads/${options.prBranch}`;
+    await fetchRefs({ ...git, remote: options.remote, refspecs: [`+${branch}:refs/remotes/origin/${options.prBranch}`] });
+    if (!(await hasCommit(options.baseSha, git))) {
+      throw new BaseCommitMissingError(`the base commit ${options.baseSha} is not on ${options.prBranch} of ${options.remote}`, {
+        hint: 'the PR branch moved after the job was sent (force-push?): run the task again from the coordinator',
+      });
+    }
+    return { path, created, fetched: true };
+  });
+}

@@ -1,0 +1,106 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { orchestrate, type RemoteTaskReport, type RemoteTaskRequest, type TaskOutcome } from '@planwright/agent-runner';
+import { PlanwrightError } from '@planwright/cli-kit';
+import { commitTask, pushRefs } from '@planwright/git-ops';
+import { checkRepoAllowed } from './allow-repo.js';
+import { commitEnv } from './commit-identity.js';
+import { jobNames } from './job-names.js';
+import { jobReport } from './job-report.js';
+import { jobRunSettings } from './job-settings.js';
+import { addJobWorktree, jobWorktreePath, removeJobWorktree } from './job-worktree.js';
+import { ensureMirror } from './mirror.js';
+import { writeOneTaskPlan } from './one-task-plan.js';
+import { eventLine } from './event-line.js';
+import type { RunJob, RunJobContext } from './run-job-type.js';
+
+/** The job's signal aborted (the coordinator cancelled the run, or the worker shuts down): its agent was ended, nothing pushed. */
+export class JobInterruptedError extends PlanwrightError {
+  override name = 'JobInterruptedError';
+}
+
+/**
+ * Runs one task job on this machine: the repository checked against --allow-repo, its base commit in a
+ * mirror of the remote in the cache, a worktree there on the task branch, agent-runner's own orchestrate()
+ * on a one-task plan (so adapters, supervision, timeouts, stall detection, verify and retries are a local
+ * run's), then one commit `<task id>: <title>` of the worktree pushed as the task branch and the attempt's
+ * own ref, and the report. A blocked task's work is pushed too (the report's `commit`), for a person to
+ * look at; the coordinator integrates only done and agent_done. The worktree, its branch and the run
+ * folder are removed whatever happened.
+ *
+ * @example
+ * const report = await runTaskJob(request, { placement, cacheDir: '/var/cache/planwright', allowRepos: [], signal });
+ */
+export const runTaskJob: RunJob = async (request, context) => {
+  checkRepoAllowed({ url: request.remote, allowRepos: context.allowRepos, worker: context.placement.worker });
+  const names = jobNames(request, context.placement);
+  const settings = jobRunSettings(request.settings);
+  const env = context.env ?? process.env;
+  const say = (line: string) => context.onLine?.(`${request.task.id}: ${line}`);
+  const mirror = await ensureMirror({ cacheDir: context.cacheDir, remote: request.remote, prBranch: request.prBranch, baseSha: request.baseSha, env });
+  say(`${mirror.created ? 'mirrored' : mirror.fetched ? 'fetched' : 'found'} ${request.baseSha.slice(0, 12)} of ${request.prBranch}`);
+  const jobDir = join(context.cacheDir, 'runs', names.key);
+  const worktree = { mirror: mirror.path, path: jobWorktreePath(context.cacheDir, names.key), branch: request.taskBranch, env };
+  // A crashed attempt's run folder is stale: its results must never be read as this attempt's.
+  await rm(jobDir, { recursive: true, force: true });
+  try {
+    const codeDir = await addJobWorktree({ ...worktree, baseSha: request.baseSha });
+    const { planDir } = await writeOneTaskPlan({ jobDir, request });
+    interruptedIf(context, request);
+    const result = await orchestrate({
+      ...settings,
+      planDir,
+      codeDir,
+      runRoot: join(jobDir, 'runs'),
+      taskId: request.task.id,
+      compactRun: true,
+      env,
+      signal: context.signal,
+      onEvent: (event) => {
+        const line = eventLine(event);
+        if (line) say(line);
+      },
+    });
+    interruptedIf(context, request);
+    const outcome = result.outcomes.find((candidate) => candidate.taskId === request.task.id);
+    if (!outcome) throw new PlanwrightError(`${request.task.id}: the worker's run ended without running the task (exit code ${result.exitCode})`, { hint: `see ${result.runDir ?? planDir}` });
+    const commit = await commitAndPush({ codeDir, request, names, env, title: request.task.title });
+    say(commit ? `pushed ${commit.sha.slice(0, 12)} to ${request.taskBranch}` : 'nothing changed, nothing pushed');
+    return await jobReport({ outcome, ...reportStatus(outcome), placement: context.placement, commit });
+  } finally {
+    await removeJobWorktree(worktree);
+    await rm(jobDir, { recursive: true, force: true });
+  }
+};
+
+function interruptedIf(context: RunJobContext, request: RemoteTaskRequest): void {
+  if (context.signal.aborted) throw new JobInterruptedError(`${request.task.id}: interrupted on worker ${context.placement.worker} (the run was cancelled or the worker stopped)`);
+}
+
+interface CommitOptions {
+  codeDir: string;
+  request: RemoteTaskRequest;
+  names: { attemptRef: string };
+  env: NodeJS.ProcessEnv;
+  title?: string;
+}
+
+/** One commit of the whole worktree, pushed as the task branch and this attempt's ref in one atomic push. */
+async function commitAndPush(options: CommitOptions): Promise<RemoteTaskReport['commit']> {
+  const env = await commitEnv(options.codeDir, options.env);
+  const committed = await commitTask({ cwd: options.codeDir, env, taskId: options.request.task.id, title: options.title });
+  if (!committed.committed) return undefined;
+  const refspecs = [`+HEAD:refs/heads/${options.request.taskBranch}`, `HEAD:${options.names.attemptRef}`];
+  await pushRefs({ cwd: options.codeDir, env: options.env, remote: options.request.remote, refspecs });
+  return { sha: committed.sha, attemptRef: options.names.attemptRef };
+}
+
+/**
+ * The report's status: the one-task run's, where it is one the coordinator records. A task the run left
+ * otherwise (paused past the signal, or in_progress) did not finish here: blocked, saying so.
+ */
+function reportStatus(outcome: TaskOutcome): { status: RemoteTaskReport['status']; blockedReason?: string } {
+  if (outcome.status === 'done' || outcome.status === 'agent_done') return { status: outcome.status };
+  if (outcome.status === 'blocked') return { status: 'blocked', blockedReason: outcome.blockedReason };
+  return { status: 'blocked', blockedReason: `worker_run_left_${outcome.status}` };
+}
