@@ -17,6 +17,11 @@ import type { RunJob, RunJobContext } from './run-job-type.js';
 /** The job's signal aborted (the coordinator cancelled the run, or the worker shuts down): its agent was ended, nothing pushed. */
 export class JobInterruptedError extends PlanwrightError {
   override name = 'JobInterruptedError';
+
+  constructor(message: string) {
+    // 130, as an interrupted local run exits.
+    super(message, { exitCode: 130 });
+  }
 }
 
 /**
@@ -39,6 +44,7 @@ export const runTaskJob: RunJob = async (request, context) => {
   const say = (line: string) => context.onLine?.(`${request.task.id}: ${line}`);
   const mirror = await ensureMirror({ cacheDir: context.cacheDir, remote: request.remote, prBranch: request.prBranch, baseSha: request.baseSha, env });
   say(`${mirror.created ? 'mirrored' : mirror.fetched ? 'fetched' : 'found'} ${request.baseSha.slice(0, 12)} of ${request.prBranch}`);
+  interruptedIf(context, request);
   const jobDir = join(context.cacheDir, 'runs', names.key);
   const worktree = { mirror: mirror.path, path: jobWorktreePath(context.cacheDir, names.key), branch: request.taskBranch, env };
   // A crashed attempt's run folder is stale: its results must never be read as this attempt's.
@@ -68,8 +74,10 @@ export const runTaskJob: RunJob = async (request, context) => {
     say(commit ? `pushed ${commit.sha.slice(0, 12)} to ${request.taskBranch}` : 'nothing changed, nothing pushed');
     return await jobReport({ outcome, ...reportStatus(outcome), placement: context.placement, commit });
   } finally {
-    await removeJobWorktree(worktree);
-    await rm(jobDir, { recursive: true, force: true });
+    // A cleanup that fails must not turn a pushed task into a retried one (nor hide the job's own error):
+    // it is said, and the next job for the task clears the leftovers first.
+    await removeJobWorktree(worktree).catch((error: Error) => say(`could not remove the worktree ${worktree.path}: ${error.message}`));
+    await rm(jobDir, { recursive: true, force: true }).catch((error: Error) => say(`could not remove ${jobDir}: ${error.message}`));
   }
 };
 
