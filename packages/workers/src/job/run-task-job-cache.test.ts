@@ -20,7 +20,7 @@ function alive(pid: number): boolean {
 }
 
 describe('the cache: one mirror per remote', () => {
-  it('the second job reuses the mirror', async () => {
+  it('the second job reuses the mirror', { timeout: 60_000 }, async () => {
     const remote = await jobRemote();
     const context = await jobContext();
     await runTaskJob(jobRequest(remote, fakeTask('task_001', {}, 'write one.txt 1')), context);
@@ -50,7 +50,7 @@ describe('the cache: one mirror per remote', () => {
     expect(await git(mirrorPath(cacheDir, remote.remote), ['for-each-ref', '--format=%(refname)'])).toBe(`refs/remotes/origin/${remote.prBranch}`);
   });
 
-  it('runs two jobs at once on one cache, both to the end', async () => {
+  it('runs two jobs at once on one cache, both to the end', { timeout: 60_000 }, async () => {
     const remote = await jobRemote();
     const context = await jobContext();
     const [one, two] = await Promise.all([
@@ -79,14 +79,15 @@ describe('the cache: one mirror per remote', () => {
 });
 
 describe('an aborted signal', () => {
-  it('ends the agent (no process left), pushes nothing and cleans the worktree', async () => {
+  it('ends the agent (no process left), pushes nothing and cleans the worktree', { timeout: 60_000 }, async () => {
     const remote = await jobRemote();
     const controller = new AbortController();
     let pid = 0;
     let members: number[] = [];
     const abortOnceGrandchild = async () => {
       // The fake starts a grandchild (`sleep`) in its group: cancel once both are there.
-      while (members.length < 2) {
+      // Bounded: without a grandchild in 20 s the job is cancelled anyway and the members check below fails.
+      for (const deadline = Date.now() + 20_000; members.length < 2 && Date.now() < deadline; ) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         members = await processGroupMembers(pid);
       }
@@ -106,6 +107,7 @@ describe('an aborted signal', () => {
       message: 'task_001: interrupted on worker w1 (the run was cancelled or the worker stopped)',
     });
     expect(pid).toBeGreaterThan(0);
+    expect(members).toHaveLength(2);
     expect(members).toContain(pid);
     expect(members.filter(alive)).toEqual([]);
     expect(await processGroupMembers(pid)).toEqual([]);

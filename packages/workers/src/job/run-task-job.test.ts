@@ -64,7 +64,7 @@ describe('runTaskJob: a job that ends', () => {
     expect(await remoteRef(remote, 'refs/heads/planwright/pr-1/task_004')).toBe('');
   });
 
-  it('commits as the fixed worker identity on a machine with none, and as the machine configures otherwise', async () => {
+  it('commits as the fixed worker identity on a machine with none, and as the machine configures otherwise', { timeout: 60_000 }, async () => {
     const remote = await jobRemote();
     const context = await jobContext();
     const { GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL, GIT_COMMITTER_NAME, GIT_COMMITTER_EMAIL, ...bare } = context.env;
