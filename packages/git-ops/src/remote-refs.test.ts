@@ -56,6 +56,20 @@ describe('pushRefs', () => {
   });
 });
 
+describe('a remote that reads as an option', () => {
+  it('is refused before git runs', async () => {
+    const repo = await tempGitRepo({ files: { 'a.txt': 'a\n' } });
+    const remote = '--upload-pack=touch pwned';
+    for (const transfer of [fetchRefs, pushRefs]) {
+      await expect(transfer({ cwd: repo, env, remote, refspecs: ['HEAD:refs/heads/x'] })).rejects.toMatchObject({
+        name: 'UsageError',
+        message: 'remote "--upload-pack=touch pwned": a repository URL or path cannot start with "-"',
+      });
+    }
+    expect(existsSync(join(repo, 'pwned'))).toBe(false);
+  });
+});
+
 describe('deleteBranch', () => {
   it('deletes an unmerged branch, and answers false for a missing one', async () => {
     const repo = await tempGitRepo({ files: { 'a.txt': 'a\n' } });

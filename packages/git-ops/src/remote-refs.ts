@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { UsageError } from '@planwright/cli-kit';
 import { gitContext, runGit, type GitOptions } from './run-git.js';
 
 export interface InitBareRepoOptions extends GitOptions {
@@ -47,6 +48,7 @@ export interface TransferRefsOptions extends GitOptions {
  * await fetchRefs({ cwd: mirror, remote: 'https://git.example/app.git', refspecs: ['+refs/heads/pr/x:refs/remotes/origin/pr/x'] });
  */
 export async function fetchRefs(options: TransferRefsOptions): Promise<void> {
+  checkRemote(options.remote);
   await runGit(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', options.remote, ...options.refspecs], gitContext(options));
 }
 
@@ -58,6 +60,7 @@ export async function fetchRefs(options: TransferRefsOptions): Promise<void> {
  * await pushRefs({ cwd: worktree, remote, refspecs: ['+HEAD:refs/heads/planwright/pr-1/task_001', 'HEAD:refs/planwright/attempts/pr-1/task_001/1-w1'] });
  */
 export async function pushRefs(options: TransferRefsOptions): Promise<void> {
+  checkRemote(options.remote);
   await runGit(['push', '--quiet', '--atomic', '--no-verify', options.remote, ...options.refspecs], gitContext(options));
 }
 
@@ -65,4 +68,9 @@ export async function pushRefs(options: TransferRefsOptions): Promise<void> {
 export async function deleteBranch(branch: string, options: GitOptions = {}): Promise<boolean> {
   const { exitCode } = await runGit(['branch', '--quiet', '-D', branch], { ...gitContext(options), okCodes: [1] });
   return exitCode === 0;
+}
+
+/** A remote that git would read as an option (`--upload-pack=...` runs a command): never passed on. */
+function checkRemote(remote: string): void {
+  if (remote.startsWith('-')) throw new UsageError(`remote ${JSON.stringify(remote)}: a repository URL or path cannot start with "-"`, { hint: 'give the URL of the repository' });
 }

@@ -34,6 +34,14 @@ export function jobNames(request: RemoteTaskRequest, placement: TaskPlacement): 
   if (typeof request.baseSha !== 'string' || !/^([0-9a-f]{40}|[0-9a-f]{64})$/.test(request.baseSha)) {
     throw new BadJobError('baseSha', request.baseSha, 'a full commit sha');
   }
+  for (const field of ['prBranch', 'taskBranch'] as const) {
+    const branch = request[field];
+    // What git's check-ref-format refuses, checked here since these land in refspecs: a `:` would name another ref.
+    if (typeof branch !== 'string' || branch === '' || /[\s:~^?*[\\]|\.\.|@\{|^[-/.]|[/.]$|\.lock$|\/\//.test(branch)) {
+      throw new BadJobError(field, branch, 'a branch name');
+    }
+  }
+  if (typeof request.remote !== 'string' || request.remote === '' || request.remote.startsWith('-')) throw new BadJobError('remote', request.remote, 'a repository URL');
   if (!Number.isInteger(placement.attempt) || placement.attempt < 1) throw new BadJobError('attempt', placement.attempt, 'a positive whole number');
   return { key: `${pr}.${taskId}.${runId}`, attemptRef: `refs/planwright/attempts/${pr}/${taskId}/${placement.attempt}-${refSafe(placement.worker)}` };
 }

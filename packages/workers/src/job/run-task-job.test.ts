@@ -115,6 +115,14 @@ describe('runTaskJob: jobs it refuses or cannot run', () => {
       name: 'BadJobError',
       message: 'job field pr: "../x" is not a file-name-safe token',
     });
+    await expect(runTaskJob({ ...jobRequest(remote, fakeTask('task_001', {})), prBranch: 'pr/x:refs/heads/main' }, context)).rejects.toMatchObject({
+      name: 'BadJobError',
+      message: 'job field prBranch: "pr/x:refs/heads/main" is not a branch name',
+    });
+    await expect(runTaskJob({ ...jobRequest(remote, fakeTask('task_001', {})), remote: '--upload-pack=touch pwned' }, context)).rejects.toMatchObject({
+      name: 'BadJobError',
+      message: 'job field remote: "--upload-pack=touch pwned" is not a repository URL',
+    });
     await expect(runTaskJob(jobRequest(remote, fakeTask('task_001', {}), { sandbox: 'none' }), context)).rejects.toMatchObject({
       name: 'BadJobError',
       message: expect.stringMatching(/^job field settings.sandbox: "none" is not one of read-only, /),

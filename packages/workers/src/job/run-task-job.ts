@@ -69,7 +69,7 @@ export const runTaskJob: RunJob = async (request, context) => {
     });
     interruptedIf(context, request);
     const outcome = result.outcomes.find((candidate) => candidate.taskId === request.task.id);
-    if (!outcome) throw new PlanwrightError(`${request.task.id}: the worker's run ended without running the task (exit code ${result.exitCode})`, { hint: `see ${result.runDir ?? planDir}` });
+    if (!outcome) throw new PlanwrightError(`${request.task.id}: the worker's run ended without running the task (exit code ${result.exitCode})`, { hint: 'the worker output above says why' });
     const commit = await commitAndPush({ codeDir, request, names, env, title: request.task.title });
     say(commit ? `pushed ${commit.sha.slice(0, 12)} to ${request.taskBranch}` : 'nothing changed, nothing pushed');
     return await jobReport({ outcome, ...reportStatus(outcome), placement: context.placement, commit });
