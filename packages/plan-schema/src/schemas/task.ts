@@ -62,6 +62,10 @@ export const TaskSchema = z
     worktree: nullableString(),
     /** The agent that last ran the task (its `agent` field, or the run's default). */
     last_agent: nullableString(),
+    // Written by the coordinator of a run on workers (`planwright run --executor`): where the task runs.
+    host: z.optional(described(z.string(), 'The worker machine running the task (`run --executor`).')),
+    worker: z.optional(described(z.string(), 'The worker running the task (`planwright worker --name`, else <host>-<pid>).')),
+    attempt: z.optional(described(z.int().check(z.positive()), 'Which worker attempt holds the task: 1, more after a worker died and another took its job.')),
   })
   .check(z.describe('A task of plan.json. Keys not listed here are kept as they are.'));
 export type Task = z.infer<typeof TaskSchema>;
