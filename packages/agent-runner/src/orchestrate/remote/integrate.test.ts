@@ -60,6 +60,14 @@ describe('run --executor: what the workers push is integrated', () => {
     expect(events).toContainEqual(expect.objectContaining({ type: 'merge', method: 'conflict', conflicts: ['README.md'] }));
   });
 
+  it('blocks a task whose job failed for good as worker_failed, with the first line of the message', async () => {
+    const fixture = await remoteFixture([task('t1')], { t1: { fail: 'repository not allowed on this worker\nat stack' } });
+    const { result } = await fixture.runRemote();
+    expect(result.exitCode).toBe(1);
+    expect(await fixture.task('t1')).toMatchObject({ status: 'blocked', blocked_reason: 'worker_failed: repository not allowed on this worker' });
+    expect(await fixture.log()).toEqual(['initial']);
+  });
+
   it('integrates exactly the reported commit, once, when the branch is pushed again after the report', async () => {
     const fixture = await remoteFixture([task('t1')], {
       t1: {
