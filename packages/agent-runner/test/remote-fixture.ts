@@ -11,7 +11,7 @@ export interface RemoteFixture extends Fixture {
   executor: GitTestExecutor;
   /** Orchestrates with `--executor redis://…` served by the test executor. */
   runRemote(options?: Partial<OrchestrateOptions>): ReturnType<Fixture['run']>;
-  /** The files of the checkout's HEAD commit, and of the checkout's log (subjects, newest first). */
+  /** The subjects of the checkout's commits, newest first. */
   log(): Promise<string[]>;
 }
 

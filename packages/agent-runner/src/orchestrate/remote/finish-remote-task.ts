@@ -47,7 +47,7 @@ export async function finishRemoteTask(input: FinishRemoteTask): Promise<TaskOut
       emit({ type: 'commit', taskId: task.id, sha: report.commit.sha, note: `from ${report.placement.worker}, ${integrated.method}` });
     }
   }
-  await writeRemoteFiles({ layout: run.layout, taskId: task.id, runId: input.claimRunId, report, branch: taskBranchFor(run.pr, task.id) });
+  await writeRemoteFiles({ layout: run.layout, taskId: task.id, runId: run.runId, report, branch: taskBranchFor(run.pr, task.id) });
   const account = { thread_id: report.threadId ?? null, usage: report.usage ?? null, duration_ms: report.durationMs, attempts: report.attempts, reminders: report.reminders };
   const { host, worker, attempt } = report.placement;
   await recordOutcome(run, task, verdict, account, commit, report.exitCode, input.agent, (entry) => Object.assign(entry, { host, worker, attempt }));

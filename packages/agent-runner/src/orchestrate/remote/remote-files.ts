@@ -7,7 +7,7 @@ import type { RemoteTaskReport } from '../executor.js';
 interface RemoteFiles {
   layout: RunLayout;
   taskId: string;
-  /** The run that claimed the task: the results file names it, so a later sync takes it as current. */
+  /** This run (also for a task an earlier coordinator claimed): the results file names it, so a later sync takes it as current. */
   runId: string;
   report: RemoteTaskReport;
   branch: string;

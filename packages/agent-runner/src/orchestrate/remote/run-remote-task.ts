@@ -28,16 +28,18 @@ export async function runRemoteTask({ run, task, remote, options, emit }: RunRem
   const started = Date.now();
   const base = { taskId: task.id, resultsPath: run.layout.resultsPath(task.id), logPath: run.layout.agentLogPath(task.id) };
   const pushed = await pushPrBranch(run.codeDir, remote.git.remote, options.env);
+  let claimed = task;
   const before = await claimTask(run, task, (entry) => {
     entry.head_before = pushed.sha;
     // Where an earlier attempt ran is not where this one runs.
     delete entry.host;
     delete entry.worker;
     delete entry.attempt;
+    claimed = structuredClone(entry);
   });
   if (!before) return { ...base, status: 'skipped', fallback: false, exitCode: null, durationMs: 0, summary: 'taken by another orchestrator' };
   const settings = remoteSettings(run, task, options);
-  const request = remoteRequest(run, task, options, { remoteUrl: remote.git.remoteUrl, prBranch: pushed.branch, baseSha: pushed.sha });
+  const request = remoteRequest(run, claimed, options, { remoteUrl: remote.git.remoteUrl, prBranch: pushed.branch, baseSha: pushed.sha });
   const placing = placementWriter(run, task.id, emit);
   let report: RemoteTaskReport;
   try {
