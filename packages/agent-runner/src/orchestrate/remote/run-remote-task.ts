@@ -48,7 +48,8 @@ export async function runRemoteTask({ run, task, remote, options, emit }: RunRem
     // A withdrawal may be under way: its list says whether this job was one.
     await remote.holding;
     await placing.settled();
-    if (remote.withdrawn.has(task.id)) {
+    // Withdrawn: named by holdLaunches, or a job no worker ever took that ended once launches were held.
+    if (remote.withdrawn.has(task.id) || (remote.held && !placing.placedOnce() && !options.signal.aborted)) {
       await releaseClaim(run, before);
       return { ...base, status: 'skipped', fallback: false, exitCode: null, durationMs: Date.now() - started, summary: 'withdrawn by control/stop before a worker took it' };
     }
@@ -68,7 +69,9 @@ export async function runRemoteTask({ run, task, remote, options, emit }: RunRem
  */
 export function placementWriter(run: ResolvedRun, taskId: string, emit: (event: OrchestratorEvent) => void, claimRunId = run.runId) {
   let chain = Promise.resolve();
+  let placedOnce = false;
   const placed = (placement: TaskPlacement) => {
+    placedOnce = true;
     emit({ type: 'placed', taskId, ...placement });
     chain = chain
       .then(() =>
@@ -82,7 +85,7 @@ export function placementWriter(run: ResolvedRun, taskId: string, emit: (event: 
         (error: unknown) => emit({ type: 'warning', message: `${taskId}: where it runs could not be written to the plan (${oneLine(error)})` }),
       );
   };
-  return { placed, settled: () => chain };
+  return { placed, settled: () => chain, placedOnce: () => placedOnce };
 }
 
 function oneLine(error: unknown): string {
