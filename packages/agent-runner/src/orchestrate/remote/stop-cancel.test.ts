@@ -37,4 +37,18 @@ describe('run --executor: control/stop and SIGINT reach the workers', () => {
     expect(fixture.executor.calls).toEqual(['cancel', 'close']);
     expect(await fixture.task('t1')).toMatchObject({ status: 'blocked', blocked_reason: 'interrupted' });
   });
+
+  it("says the executor's notices as warnings, and closes it at the end", async () => {
+    const fixture = await remoteFixture([task('t1')]);
+    const executors = {
+      redis: async (_url: string, context: { notice: (message: string) => void }) => {
+        context.notice('redis://127.0.0.1:6399 unreachable, retrying');
+        return fixture.executor;
+      },
+    };
+    const { result, events } = await fixture.runRemote({ executors });
+    expect(result.exitCode).toBe(0);
+    expect(events).toContainEqual({ type: 'warning', message: 'redis://127.0.0.1:6399 unreachable, retrying' });
+    expect(fixture.executor.calls.at(-1)).toBe('close');
+  });
 });
