@@ -387,6 +387,8 @@ export const FIELD_NOTES = {
   'orchestrator-toml:budget_tokens': kit('--budget-tokens', '0, no limit'),
   'orchestrator-toml:budget_usd': kit('--budget-usd', '0, no limit'),
   'orchestrator-toml:budget_minutes': kit('--budget-minutes', '0, no limit'),
+  'orchestrator-toml:executor': kit('--executor', 'none: the tasks run here') + ' `redis://[:password@]host:port[/db]` or `rediss://…`: the tasks run on workers (`planwright worker`); `planwright run` only.',
+  'orchestrator-toml:remote': kit('--remote', '`origin`') + ' With `executor`: the git remote the workers fetch from and push to; its URL must hold no password.',
   'orchestrator-toml:prices': 'Prices in US dollars per million tokens, for agents that report no cost (Claude Code reports its own): `[prices.<model>]`, else `[prices.<agent>]`, else `[prices.default]`. planwright ships no prices: they change and differ by plan.',
   'orchestrator-toml:prices.<name>.input_usd_per_mtok': 'US dollars per million input tokens (cached ones too, unless the next key is set).',
   'orchestrator-toml:prices.<name>.cached_input_usd_per_mtok': 'US dollars per million cached input tokens.',

@@ -41,6 +41,17 @@ describe('planwright status', () => {
     expect(json.latest_run).toMatchObject({ name: '20261124-110000-222', status: 'agent_running' });
   });
 
+  it('shows where a task of a run on workers runs, and --json carries host, worker and attempt', async () => {
+    const placed = { ...plan, tasks: [...plan.tasks.slice(0, 1), { ...plan.tasks[1]!, host: 'build-3', worker: 'w1', attempt: 2 }, plan.tasks[2]!] };
+    const { repo } = await tempPlanRepo({ plan: placed });
+    const { code, stdout } = await run(['status', '--repo', repo, '--pr', 'pr-1']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('\ntask_002 on w1@build-3, attempt 2\n');
+    expect(stdout).not.toMatch(/task_001 on /);
+    const json = JSON.parse((await run(['status', '--repo', repo, '--pr', 'pr-1', '--json'])).stdout);
+    expect(json.tasks.find((task: { id: string }) => task.id === 'task_002').placement).toEqual({ host: 'build-3', worker: 'w1', attempt: 2 });
+  });
+
   it('--graph prints Mermaid: domains as subgraphs, dependencies as arrows, status as the class', async () => {
     const { repo } = await tempPlanRepo({ plan });
     const { stdout } = await run(['status', '--repo', repo, '--pr', 'pr-1', '--graph']);

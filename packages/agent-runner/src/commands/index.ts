@@ -4,6 +4,7 @@ import { APPROVAL_POLICIES, SANDBOX_MODES } from '../adapters/access.js';
 import { orchestrateOptions, type OrchestrateArgs, type RunArgs } from './orchestrate-options.js';
 import { planLocationOptions } from '@planwright/plan-schema/commands';
 import type { ResearchArgs, VerifyArgs } from './args.js';
+import type { ExecutorFactories } from '../orchestrate/executor.js';
 
 // Command modules only: flags and help. The work is imported inside each handler.
 
@@ -34,6 +35,23 @@ export const runCommand: CommandModule<object, RunArgs> = {
     return runOrchestrateCli(toOrchestrateOptions(args, runDirs(args)), { json: args.json, flavour: 'planwright' }, io);
   }),
 };
+
+/**
+ * `run`, offered the executors of `--executor` by `loadExecutors` (loaded only when the command runs):
+ * the umbrella CLI passes @planwright/workers', so agent-runner never imports it. `runCommand` has none,
+ * and refuses `--executor` before writing anything.
+ */
+export function runCommandWith(loadExecutors: () => Promise<ExecutorFactories>): CommandModule<object, RunArgs> {
+  return {
+    ...runCommand,
+    handler: handler(async (args: RunArgs, io) => {
+      const { runOrchestrateCli } = await import('./run-orchestrate.js');
+      const { runDirs, toOrchestrateOptions } = await import('./to-options.js');
+      const options = { ...toOrchestrateOptions(args, runDirs(args)), executors: await loadExecutors() };
+      return runOrchestrateCli(options, { json: args.json, flavour: 'planwright' }, io);
+    }),
+  };
+}
 
 /** codex-orchestrate itself: the Python kit's command line, one flag for one. */
 export const codexOrchestrateCommand: CommandModule<object, OrchestrateArgs> = {

@@ -54,6 +54,8 @@ export function renderEvent(event: OrchestratorEvent, io: CliIo, style: Progress
       return io.out(event.line);
     case 'task-finished':
       return io.out(outcomeLine(event.outcome));
+    case 'placed':
+      return io.out(`${event.taskId}: on ${event.worker}@${event.host}, attempt ${event.attempt}`);
   }
 }
 

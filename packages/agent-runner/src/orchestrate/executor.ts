@@ -110,7 +110,11 @@ export interface TaskExecutor {
   execute(request: RemoteTaskRequest, hooks: ExecuteHooks): Promise<RemoteTaskReport>;
   /** The job an earlier run sent for this task (its `last_run_id`), so a restart sends nothing twice. */
   adopt(job: { pr: string; runId: string; taskId: string }, hooks: ExecuteHooks): Promise<AdoptedTask>;
-  /** control/stop: no job of this run starts anywhere any more; jobs no worker took yet are withdrawn. */
+  /**
+   * control/stop: no job of this run starts anywhere any more; jobs no worker took yet are withdrawn.
+   * Resolves with the ids of the tasks whose jobs were withdrawn: the coordinator gives their claims back
+   * (and aborts their `execute`, which should then reject).
+   */
   holdLaunches(run: { pr: string; runId: string }): Promise<string[]>;
   /** SIGINT: the workers end the agents of this run's running jobs; those jobs fail as interrupted. */
   cancel(run: { pr: string; runId: string }): Promise<void>;

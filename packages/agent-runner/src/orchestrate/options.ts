@@ -1,5 +1,6 @@
 import type { Handshake } from '@planwright/plan-schema';
 import type { StopReason } from '@planwright/run-store';
+import type { ExecutorFactories } from './executor.js';
 import type { TableOptions } from './option-types.js';
 
 export type { Handshake };
@@ -20,6 +21,11 @@ export interface OrchestrateOptions extends TableOptions {
   env?: NodeJS.ProcessEnv;
   /** SIGINT/SIGTERM of the caller: end our agents, record `stopped`, keep the plan consistent. */
   signal?: AbortSignal;
+  /**
+   * The executors `--executor` may name, by URL scheme (`redis`, `rediss`): the umbrella CLI passes
+   * @planwright/workers' (see `runCommandWith`). None: `--executor` is refused.
+   */
+  executors?: ExecutorFactories;
   /** Progress, for the CLI to print. */
   onEvent?: (event: OrchestratorEvent) => void;
   cwd?: string;
@@ -44,6 +50,8 @@ export type OrchestratorEvent =
   /** A line of the agent's own output, with --stream-agent-output. */
   | { type: 'agent-output'; taskId: string; line: string }
   | { type: 'task-finished'; outcome: TaskOutcome }
+  /** A worker took the task (again after a stall: a higher attempt), with --executor. */
+  | { type: 'placed'; taskId: string; host: string; worker: string; attempt: number }
   | { type: 'warning'; message: string }
   /** Said once about the set-up (a CODEX_ORCH_CONFIG naming no file); the CLIs print it on stderr. */
   | { type: 'notice'; message: string };

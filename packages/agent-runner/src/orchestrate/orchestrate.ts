@@ -10,7 +10,12 @@ import { finishRun } from './finish-run.js';
 import { preflight, type CheckedRun } from './preflight.js';
 import { createPauseGate } from './pause-gate.js';
 import { prepareRun, type ResolvedRun } from './prepare-run.js';
+import { adoptTasks } from './remote/adopt-tasks.js';
+import { openRemoteRun, type RemoteRun } from './remote/remote-run.js';
+import { remoteSettings } from './remote/remote-request.js';
+import { runRemoteTask } from './remote/run-remote-task.js';
 import { runTask } from './run-task.js';
+import type { TaskExecutor } from './executor.js';
 import { runBudgetGate } from './run-budget-gate.js';
 import { schedule } from './scheduler.js';
 
@@ -25,32 +30,43 @@ import { schedule } from './scheduler.js';
  */
 export async function orchestrate(options: OrchestrateOptions, adapter?: AgentAdapter): Promise<OrchestrateResult> {
   try {
-    return await orchestrateRun(options, adapter, await preflight(options, adapter));
+    const checked = await preflight(options, adapter);
+    // Made before the first write: a URL the executor cannot use is bad input like any other flag.
+    const executor = checked.executor && (await checked.executor.factory(checked.executor.url, { notice: (message) => options.onEvent?.({ type: 'warning', message }) }));
+    const held: { executor?: TaskExecutor; remote?: RemoteRun } = { executor };
+    try {
+      return await orchestrateRun(options, adapter, checked, held);
+    } finally {
+      await (held.remote ?? held.executor)?.close().catch(() => undefined);
+    }
   } catch (error) {
     throw oneLineError(error);
   }
 }
 
-async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter | undefined, checked: CheckedRun): Promise<OrchestrateResult> {
+async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter | undefined, checked: CheckedRun, holder: { executor?: TaskExecutor; remote?: RemoteRun } = {}): Promise<OrchestrateResult> {
   const emit = (event: OrchestratorEvent) => options.onEvent?.(event);
   for (const note of checked.notes) emit({ type: 'notice', message: note });
   const run = await prepareRun(options, checked);
   if (options.noWait && run.streamAgentOutput) emit({ type: 'warning', message: '--no-wait ignores --stream-agent-output; the output is in the agent log' });
   for (const note of run.notes) emit({ type: 'warning', message: note });
   emit({ type: 'run', runDir: run.layout.runDir, planFile: run.planFile, runPlan: run.layout.compact ? undefined : run.layout.planSnapshotPath, runId: run.runId });
-  // --no-sync-plan: plan.json is the planner's to bring up to date (planwright sync), at the start too.
-  if (run.syncPlan) await reconcile(run, options, emit);
-  const only = await onlyTask(run, options).catch(async (error: unknown) => {
-    await updateMeta(run.layout, { status: 'failed', exit_code: 2 }).catch(() => undefined);
-    throw error;
-  });
-  const adapterFor = agentChooser(run, options, adapter);
   // A task that fails with an error (disk full, run folder gone) ends the others as an interrupt would.
   const failed = new AbortController();
   const taskOptions = { ...options, signal: options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal };
   // Each running task listens on it while it runs (its supervision, its verify commands): Node's default
   // of 10 would warn of a leak at --concurrency 4 with auto-verify. Listeners are taken back per task.
   setMaxListeners(Math.max(10, run.concurrency * 3 + 2), taskOptions.signal);
+  const remote = holder.executor && checked.executor ? (holder.remote = openRemoteRun({ run, executor: holder.executor, git: checked.executor, emit, signal: options.signal })) : undefined;
+  // Jobs an earlier coordinator sent are found again before the sync, which would take them for interrupted.
+  const adopted = remote && run.syncPlan ? await adoptTasks({ run, remote, options: taskOptions, emit }) : [];
+  // --no-sync-plan: plan.json is the planner's to bring up to date (planwright sync), at the start too.
+  if (run.syncPlan) await reconcile(run, options, emit, adopted.map((entry) => entry.task.id));
+  const only = await onlyTask(run, options).catch(async (error: unknown) => {
+    await updateMeta(run.layout, { status: 'failed', exit_code: 2 }).catch(() => undefined);
+    throw error;
+  });
+  const adapterFor = agentChooser(run, options, adapter);
   const failedTasks: string[] = [];
   let timedOut = false;
   const budget = runBudgetGate(run, options, emit);
@@ -60,15 +76,17 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
     concurrency: run.concurrency,
     maxTasks: only ? 1 : run.maxTasks,
     runnable: async () => (only ? (only.used ? [] : [only.task]) : runnableTasks(await loadPlan(run.planFile))),
+    adopted,
     launch: (task) => {
       if (only) only.used = true;
-      budget?.launched(task.id, adapterFor(task).name);
-      return runTask({ run, task, adapter: adapterFor(task), options: taskOptions, emit, pauses }).catch((error: unknown) => {
+      budget?.launched(task.id, remote ? remoteSettings(run, task, options).agent : adapterFor(task).name);
+      const running = remote ? runRemoteTask({ run, task, remote, options: taskOptions, emit }) : runTask({ run, task, adapter: adapterFor(task), options: taskOptions, emit, pauses });
+      return running.catch((error: unknown) => {
         failedTasks.push(task.id);
         throw error;
       });
     },
-    holdLaunches: () => isStopRequested(run.layout) || options.signal?.aborted === true || timedOut || budget?.hold() === true,
+    holdLaunches: () => (isStopRequested(run.layout) && (void remote?.hold(), true)) || options.signal?.aborted === true || timedOut || budget?.hold() === true,
     onFinished: (outcome) => {
       budget?.finished(outcome);
       if (outcome.blockedReason === 'timeout') timedOut = true;
@@ -83,7 +101,9 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
     await recordFailure(run, failedTasks, oneLineError(error));
     throw error;
   });
-  const { outcomes, held } = scheduled;
+  const { outcomes } = scheduled;
+  const held = scheduled.held || remote?.held === true;
+  if (remote) await remote.pushFinal(run.codeDir, options.env);
   if (outcomes.length === 0 && !held) emit({ type: 'no-runnable' });
   if (held && isStopRequested(run.layout)) emit({ type: 'stop-detected' });
   if (!run.syncPlan && outcomes.length > 0) emit({ type: 'warning', message: `plan.json not updated (--no-sync-plan): "planwright sync --pr ${run.pr}" applies the results` });
@@ -133,8 +153,8 @@ function agentChooser(run: ResolvedRun, options: OrchestrateOptions, injected: A
   };
 }
 
-async function reconcile(run: ResolvedRun, options: OrchestrateOptions, emit: (event: OrchestratorEvent) => void): Promise<void> {
-  const report = await syncPlan({ pr: run.pr, plan: run.planFile, runsRoot: dirname(run.layout.runDir), cwd: options.cwd });
+async function reconcile(run: ResolvedRun, options: OrchestrateOptions, emit: (event: OrchestratorEvent) => void, leaveAlone: string[]): Promise<void> {
+  const report = await syncPlan({ pr: run.pr, plan: run.planFile, runsRoot: dirname(run.layout.runDir), cwd: options.cwd, leaveAlone });
   for (const change of report.changes) emit({ type: 'reconciled', taskId: change.task_id, from: change.from, to: change.to, reason: change.reason ?? undefined });
 }
 

@@ -12,6 +12,7 @@ import { checkFlags } from './check-flags.js';
 import { defaultPlan } from './default-plan.js';
 import { locateAgent } from './locate-agent.js';
 import type { OrchestrateOptions } from './options.js';
+import { checkExecutor, type CheckedExecutor } from './remote/check-executor.js';
 
 /** What preflight checked and settled, for prepareRun to use without reading anything twice. */
 export interface CheckedRun {
@@ -27,6 +28,8 @@ export interface CheckedRun {
   configFile: string | undefined;
   /** To tell the user once (on stderr in the CLIs). */
   notes: string[];
+  /** With --executor: the tasks run on workers. */
+  executor?: CheckedExecutor;
 }
 
 /**
@@ -60,8 +63,10 @@ export async function preflight(options: OrchestrateOptions, adapter?: AgentAdap
     const runsRoot = runDir ? dirname(runDir) : prRunsRoot({ planDir, runRoot, pr: basename(planDir) });
     await checkInProgress(only, { planFile, runsRoot, pr: basename(planDir), syncPlan: options.syncPlan !== false });
   }
-  if (!adapter) checkAgents({ options, config, configFile, codeDir, env, planFile, tasks, only });
-  return { pr: basename(planDir), planDir, codeDir, planFile, plan, runRoot, runDir, config, configFile, notes };
+  const executor = await checkExecutor({ options, config, configFile, codeDir, env });
+  // On workers, the agents' programs are the workers' to have; their names must still be known.
+  if (!adapter) checkAgents({ options, config, configFile, codeDir, env, planFile, tasks, only, locate: !executor });
+  return { pr: basename(planDir), planDir, codeDir, planFile, plan, runRoot, runDir, config, configFile, notes, executor };
 }
 
 function folder(flag: string, path: string, { mustExist, hint }: { mustExist: boolean; hint: string }): void {
@@ -124,6 +129,7 @@ interface AgentCheck {
   planFile: string;
   tasks: Task[];
   only: Task | undefined;
+  locate: boolean;
 }
 
 /**
@@ -131,7 +137,7 @@ interface AgentCheck {
  * program of every agent that may run now is there: the tasks runnable now (with --auto-verify, every
  * pending one, since verified tasks unlock their dependents), or the --task-id task.
  */
-function checkAgents({ options, config, configFile, codeDir, env, planFile, tasks, only }: AgentCheck): void {
+function checkAgents({ options, config, configFile, codeDir, env, planFile, tasks, only, locate }: AgentCheck): void {
   const fallback = options.agent ?? config.agent ?? 'codex';
   const known = new Set(knownAgents(config));
   const where = configFile ?? 'orchestrator.toml';
@@ -142,6 +148,7 @@ function checkAgents({ options, config, configFile, codeDir, env, planFile, task
       throw new UsageError(`${planFile}: ${task.id}.agent ${JSON.stringify(task.agent)}: unknown agent`, { hint: `${list} (custom agents are [agents.<name>] tables in ${where})` });
     }
   }
+  if (!locate) return;
   const toRun = only ? [only] : options.autoVerify ? tasks.filter((task) => (task.status ?? 'pending') === 'pending') : runnableTasks({ tasks });
   for (const name of new Set(toRun.map((task) => task.agent ?? fallback))) locateAgent(name, config, { env, codeDir, configFile });
 }

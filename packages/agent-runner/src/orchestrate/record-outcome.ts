@@ -15,7 +15,7 @@ export interface Verdict {
 }
 
 /** The task's final state in plan.json and meta.json. */
-export async function recordOutcome(run: ResolvedRun, task: Task, verdict: Verdict, account: TaskAccount, commit: { before: string; after: string } | undefined, exitCode: number | null, agentName: string): Promise<void> {
+export async function recordOutcome(run: ResolvedRun, task: Task, verdict: Verdict, account: TaskAccount, commit: { before: string; after: string } | undefined, exitCode: number | null, agentName: string, extra?: (entry: Task) => void): Promise<void> {
   // --no-sync-plan: the outcome stays in the run folder (results, meta) for `planwright sync` to apply.
   if (run.syncPlan) await setTaskState(run.planFile, task.id, (entry) => {
     // The planner changed it meanwhile (deferred it, say): theirs wins.
@@ -34,6 +34,7 @@ export async function recordOutcome(run: ResolvedRun, task: Task, verdict: Verdi
       entry.head_before = commit.before;
       entry.head_after = commit.after;
     }
+    extra?.(entry);
   });
   const state = verdict.status === 'blocked' ? (verdict.blockedReason === 'timeout' ? 'timeout' : 'failed') : 'completed';
   await updateMeta(run.layout, { thread_id: account.thread_id, exit_code: exitCode });

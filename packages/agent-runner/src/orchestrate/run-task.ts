@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { MergeConflictError } from '@planwright/git-ops';
-import { startTask, updatePlan, type Task } from '@planwright/plan-schema';
+import type { Task } from '@planwright/plan-schema';
 import { moveAsideStale, updateMeta } from '@planwright/run-store';
 import type { AgentAdapter } from '../adapters/adapter.js';
 import type { VerifyOutcome } from '../verify/run-verify.js';
 import { addUsage, annotateResults, type TaskAccount } from './accounting.js';
 import { renderBrief, renderPrompt } from './brief.js';
+import { claimTask, releaseClaim } from './claim-task.js';
 import { closeWindow, commitWork, excludedFolders, openTaskWindow } from './commit-work.js';
 import { prepareFollowUp, verifyTask } from './follow-up.js';
 import { runWithReminders, type RemindedAttempt } from './handshake-reminders.js';
@@ -40,23 +41,16 @@ export interface RunTaskContext {
  * tokens, duration, attempts, reminders).
  */
 export async function runTask({ run, task, adapter, options, emit, pauses = createPauseGate() }: RunTaskContext): Promise<TaskOutcome> {
-  const { layout, runId } = run;
+  const { layout } = run;
   const started = Date.now();
   // Claim the task under the plan lock first: another orchestrator on this PR may have taken it since
   // it was picked, and a task must never run twice at once.
-  const expected = task.status ?? 'pending';
-  let before: Task | undefined;
-  await setTaskState(run.planFile, task.id, (entry) => {
-    if ((entry.status ?? 'pending') !== expected) return;
-    before = structuredClone(entry);
-    startTask(entry, { runDir: layout.runDir, runId });
-    entry.attempts = (entry.attempts ?? 0) + 1;
-  });
+  const before = await claimTask(run, task);
   const base = { taskId: task.id, resultsPath: layout.resultsPath(task.id), logPath: layout.agentLogPath(task.id) };
   if (!before) return { ...base, status: 'skipped', fallback: false, exitCode: null, durationMs: 0, summary: 'taken by another orchestrator' };
   const { worktree, codeDir, prompt, window } = await prepareTask(run, task, options).catch(async (error: unknown) => {
     // No agent ran: hand the task back as it was, so a failed brief or worktree costs the plan nothing.
-    await releaseClaim(run, before!).catch(() => undefined);
+    await releaseClaim(run, before).catch(() => undefined);
     throw error;
   });
   await updateMeta(layout, { status: 'task_preparing', current_task_id: task.id, results_path: layout.resultsPath(task.id), agent_log_path: layout.agentLogPath(task.id) });
@@ -163,15 +157,6 @@ async function prepareTask(run: ResolvedRun, task: Task, options: OrchestrateOpt
   if (worktree) await setTaskState(run.planFile, task.id, (entry) => void (entry.worktree = worktree.path));
   const window = await openTaskWindow({ task, codeDir, excluded: excludedFolders(run), enabled: run.commit && run.autoVerify && !worktree && !options.noWait, env: options.env });
   return { worktree, codeDir, prompt, window };
-}
-
-/** Puts a claimed task back as it was before the claim, unless someone changed it since. */
-async function releaseClaim(run: ResolvedRun, before: Task): Promise<void> {
-  await updatePlan(run.planFile, (plan) => {
-    const index = plan.tasks.findIndex((entry) => entry.id === before.id);
-    const current = plan.tasks[index];
-    if (current?.status === 'in_progress' && current.last_run_id === run.runId) plan.tasks[index] = before;
-  });
 }
 
 /** Merges a verified task back; keeps the worktree of a task a person must look at. */

@@ -186,3 +186,29 @@ describe('clash', () => {
     expect(clash(b, a)).toBe(expected);
   });
 });
+
+describe('schedule with adopted tasks (jobs an earlier coordinator sent)', () => {
+  it('counts an adopted task as running: it holds a slot and its domain, and its outcome is reported', async () => {
+    const outcome = (taskId: string): TaskOutcome => ({ taskId, status: 'done', fallback: false, exitCode: 0, durationMs: 0, resultsPath: '', logPath: '' });
+    const tasks: Task[] = [{ id: 'p1', status: 'pending', domain: 'api' }, { id: 'q1', status: 'pending', domain: 'docs' }];
+    const order: string[] = [];
+    let finishAdopted!: () => void;
+    const adopted = new Promise<TaskOutcome>((resolve) => (finishAdopted = () => resolve(outcome('r1'))));
+    const result = await schedule({
+      concurrency: 2,
+      maxTasks: Number.POSITIVE_INFINITY,
+      runnable: async () => runnableTasks({ tasks }),
+      holdLaunches: () => false,
+      adopted: [{ task: { id: 'r1', status: 'in_progress', domain: 'api' }, outcome: adopted }],
+      launch: async (task) => {
+        order.push(`start ${task.id}`);
+        tasks.find((entry) => entry.id === task.id)!.status = 'done';
+        if (task.id === 'q1') setTimeout(finishAdopted, 50);
+        return outcome(task.id);
+      },
+    });
+    // q1 (another domain) took the one free slot; p1 shares r1's domain and waited for it.
+    expect(order).toEqual(['start q1', 'start p1']);
+    expect(result.outcomes.map((entry) => entry.taskId)).toEqual(['q1', 'r1', 'p1']);
+  });
+});

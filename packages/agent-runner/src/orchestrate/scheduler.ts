@@ -29,6 +29,11 @@ export interface SchedulerOptions {
    * before the error is thrown.
    */
   onError?: (error: unknown) => void;
+  /**
+   * Tasks already running when the scheduler starts (jobs an earlier coordinator sent, found again on
+   * workers): each holds a slot and its domain like a task launched here, and its outcome counts.
+   */
+  adopted?: readonly { task: Task; outcome: Promise<TaskOutcome> }[];
 }
 
 export interface ScheduleResult {
@@ -57,6 +62,10 @@ export async function schedule(options: SchedulerOptions): Promise<ScheduleResul
     options.onError?.(error);
   };
   let wakeAt: number | undefined;
+  for (const { task, outcome } of options.adopted ?? []) {
+    started.add(task.id);
+    running.set(task.id, { task, finished: settle(task.id, outcome) });
+  }
   const busy = () => running.size - [...(options.waiting?.() ?? [])].filter((id) => running.has(id)).length;
   for (;;) {
     wakeAt = undefined;
@@ -78,11 +87,7 @@ export async function schedule(options: SchedulerOptions): Promise<ScheduleResul
           }
           if (!canRunBeside(task, [...running.values()].map((entry) => entry.task))) continue;
           started.add(task.id);
-          const finished = options.launch(task).then(
-            (outcome): Settled => ({ id: task.id, outcome }),
-            (error: unknown): Settled => ({ id: task.id, error }),
-          );
-          running.set(task.id, { task, finished });
+          running.set(task.id, { task, finished: settle(task.id, options.launch(task)) });
         }
       }
     }
@@ -100,6 +105,13 @@ export async function schedule(options: SchedulerOptions): Promise<ScheduleResul
     outcomes.push(settled.outcome);
     options.onFinished?.(settled.outcome);
   }
+}
+
+function settle(id: string, outcome: Promise<TaskOutcome>): Promise<Settled> {
+  return outcome.then(
+    (value): Settled => ({ id, outcome: value }),
+    (error: unknown): Settled => ({ id, error }),
+  );
 }
 
 /**

@@ -102,7 +102,7 @@ export async function agentRunsByTask(codexLog: string): Promise<Map<string, num
 /** What the orchestrator may change in a task: its status and the bookkeeping that goes with it. */
 const STATUS_FIELDS = new Set([
   'status', 'delegated_at', 'run_dir', 'last_run_id', 'agent_done_at', 'blocked_reason', 'blocked_at', 'verified_at', 'verified_by',
-  'verified_note', 'verify_failed_command', 'thread_id', 'usage', 'attempts', 'duration_ms', 'head_before', 'head_after', 'worktree', 'last_agent',
+  'verified_note', 'verify_failed_command', 'thread_id', 'usage', 'attempts', 'duration_ms', 'head_before', 'head_after', 'worktree', 'last_agent', 'host', 'worker', 'attempt',
 ]);
 
 /** A plan without the tasks' status fields and the orchestrator's sync stamp: what must never be lost. */

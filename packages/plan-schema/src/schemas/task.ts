@@ -62,6 +62,10 @@ export const TaskSchema = z
     worktree: nullableString(),
     /** The agent that last ran the task (its `agent` field, or the run's default). */
     last_agent: nullableString(),
+    // Written by the coordinator of a run on workers (`planwright run --executor`): where the task runs.
+    host: z.optional(described(z.string(), 'With `run --executor`: the host name of the worker machine that took the task (shown by `status`).')),
+    worker: z.optional(described(z.string(), 'With `run --executor`: the worker that took the task (`planwright worker --name`, else `<host>-<pid>`).')),
+    attempt: z.optional(described(z.int().check(z.positive()), 'With `run --executor`: 1 for the first worker to take the job, more after a worker died and another took it (not `attempts`, the agent runs).')),
   })
   .check(z.describe('A task of plan.json. Keys not listed here are kept as they are.'));
 export type Task = z.infer<typeof TaskSchema>;

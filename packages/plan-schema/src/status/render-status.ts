@@ -27,9 +27,16 @@ export function renderStatus(summary: PlanSummary): string {
   out.push(`runnable: ${summary.runnable.length ? summary.runnable.join(', ') : 'none'}`);
   for (const blocked of summary.blocked) out.push(`blocked ${blocked.id}: ${blocked.reason ?? 'no reason recorded'}`);
   for (const paused of summary.paused) out.push(`paused ${paused.id} until ${paused.until ?? 'unknown'}: ${paused.reason ?? 'usage limit'}`);
+  for (const task of summary.tasks) if (task.placement) out.push(`${task.id} ${placementText(task.placement)}`);
   if (summary.critical_path.length > 1) out.push(`critical path: ${summary.critical_path.join(' -> ')}`);
   if (accounted) out.push(totalsLine(summary));
   return out.join('\n');
+}
+
+/** `on w1@build-3, attempt 2`: where a task of a run on workers runs (the attempt grows after a worker died). */
+export function placementText(placement: NonNullable<PlanSummary['tasks'][number]['placement']>): string {
+  const where = placement.host ? `${placement.worker}@${placement.host}` : placement.worker;
+  return `on ${where}${placement.attempt === null ? '' : `, attempt ${placement.attempt}`}`;
 }
 
 function totalsLine({ totals }: PlanSummary): string {

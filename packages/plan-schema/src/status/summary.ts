@@ -19,6 +19,8 @@ export interface TaskRow {
   attempts: number | null;
   /** Reminder turns the agent needed to write its results (their tokens and time are counted above). */
   handshake_reminders: number | null;
+  /** Where a task of a run on workers (`run --executor`) runs or ran: null for a local task. */
+  placement: { host: string | null; worker: string; attempt: number | null } | null;
 }
 
 /** What the plan's tasks cost so far, summed. */
@@ -66,6 +68,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
       cost_usd: numberOrNull(task.usage?.cost_usd),
       attempts: numberOrNull(task.attempts),
       handshake_reminders: numberOrNull(task.handshake_reminders),
+      placement: task.worker ? { host: task.host ?? null, worker: task.worker, attempt: numberOrNull(task.attempt) } : null,
     };
   });
   const totals: PlanTotals = { duration_ms: 0, input_tokens: 0, output_tokens: 0, cached_input_tokens: 0, cost_usd: 0, attempts: 0, handshake_reminders: 0 };

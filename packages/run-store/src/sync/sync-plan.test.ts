@@ -152,6 +152,16 @@ describe('syncPlan', () => {
     expect(byId(await plan()).t).toMatchObject({ status: 'blocked', blocked_reason: 'interrupted' });
   });
 
+  it('leaves alone the tasks it is told to (a job a worker still runs), even with results and no agent here', async () => {
+    const { repo, plan } = await setup(
+      [{ id: 'w', status: 'in_progress', last_run_id: runId(1), worker: 'w1' }, { id: 'x', status: 'in_progress', last_run_id: runId(1) }],
+      [[1, { w: { status: 'completed' } }]],
+    );
+    const report = await syncPlan({ repo, pr: 'pr-1', leaveAlone: ['w'] });
+    expect(report.changes.map((change) => [change.task_id, change.to])).toEqual([['x', 'blocked']]);
+    expect(byId(await plan()).w).toMatchObject({ status: 'in_progress', worker: 'w1' });
+  });
+
   it("leaves alone a task whose agent is alive (planwright's and the kit's agent_pids.json) or whose orchestrator is", async () => {
     const live = spawnGroup('exec sleep 300');
     const kitLive = spawnGroup('exec sleep 300');

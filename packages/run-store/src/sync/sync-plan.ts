@@ -23,6 +23,11 @@ export interface SyncPlanOptions {
   runsRoot?: string;
   /** Report the changes, write nothing. */
   dryRun?: boolean;
+  /**
+   * Tasks to leave as they are: an `in_progress` task whose job a worker still runs (`run --executor`)
+   * has no agent on this machine, yet is not interrupted.
+   */
+  leaveAlone?: readonly string[];
   cwd?: string;
 }
 
@@ -57,7 +62,8 @@ export async function syncPlan(options: SyncPlanOptions): Promise<SyncReport> {
   const runsRoot = options.runsRoot ? resolve(cwd, options.runsRoot) : prRunsRoot({ planDir: located.planDir, runRoot, pr: located.pr });
 
   // Everything slow happens before the plan is locked: other tools wait on that lock.
-  const open = plan.tasks.filter((task) => !['done', 'deferred'].includes(taskStatus(task)));
+  const leaveAlone = new Set(options.leaveAlone ?? []);
+  const open = plan.tasks.filter((task) => !['done', 'deferred'].includes(taskStatus(task)) && !leaveAlone.has(task.id));
   const runDirs = (await runDirNames(runsRoot)).map((name) => join(runsRoot, name));
   const scanned = new Set(runDirs);
   for (const task of open) {
@@ -84,13 +90,13 @@ export async function syncPlan(options: SyncPlanOptions): Promise<SyncReport> {
     }),
   };
   if (options.dryRun) {
-    report.changes = decideAll(plan.tasks, candidates, agents, undefined);
+    report.changes = decideAll(plan.tasks.filter((task) => !leaveAlone.has(task.id)), candidates, agents, undefined);
     return report;
   }
   const update = await updatePlan(
     located.file,
     (fresh) => {
-      const changes = decideAll(fresh.tasks, candidates, agents, at);
+      const changes = decideAll(fresh.tasks.filter((task) => !leaveAlone.has(task.id)), candidates, agents, at);
       fresh.orchestrator = { ...fresh.orchestrator, last_sync_at: timestamp(at) };
       return changes;
     },

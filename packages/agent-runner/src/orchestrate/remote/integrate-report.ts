@@ -1,0 +1,51 @@
+import { headSha, integrateBranch, MergeConflictError, runGit } from '@planwright/git-ops';
+import { serialized } from '../git-lock.js';
+
+export interface IntegrateReportOptions {
+  codeDir: string;
+  /** The remote's name (fetched from). */
+  remote: string;
+  pr: string;
+  taskId: string;
+  /** The task's commit and the ref of the attempt that made it, as the report names them. */
+  commit: { sha: string; attemptRef: string };
+  /** The commit the task started from; its commits after it are brought in. */
+  baseSha: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The checkout's head before and after; or the files that conflicted (nothing was changed). */
+export type Integration = { commit: { before: string; after: string }; method: string } | { conflicts: string[] };
+
+/**
+ * Brings exactly the reported commit into the checkout: the attempt's own ref is fetched into a local
+ * ref (a late worker that pushes the task branch again cannot change what lands), then git-ops
+ * `integrateBranch` fast-forwards or cherry-picks it; a conflict leaves the checkout as it was. A commit
+ * the checkout already holds (a report seen twice) is not brought in again.
+ */
+export function integrateReport(options: IntegrateReportOptions): Promise<Integration> {
+  const { codeDir, env } = options;
+  const git = { cwd: codeDir, env };
+  return serialized(
+    codeDir,
+    async () => {
+      const local = `refs/planwright/integrate/${options.pr}/${options.taskId}`;
+      await runGit(['fetch', '--quiet', '--no-tags', options.remote, `+${options.commit.attemptRef}:${local}`], git);
+      const fetched = (await runGit(['rev-parse', '--verify', `${local}^{commit}`], git)).stdout.trim();
+      if (fetched !== options.commit.sha) throw new Error(`${options.taskId}: ${options.commit.attemptRef} is ${fetched.slice(0, 8)} on the remote, not the reported ${options.commit.sha.slice(0, 8)}`);
+      const before = (await headSha(git))!;
+      const held = await runGit(['merge-base', '--is-ancestor', options.commit.sha, 'HEAD'], { ...git, okCodes: [1] });
+      if (held.exitCode === 0) return { commit: { before, after: before }, method: 'nothing' };
+      try {
+        const result = await integrateBranch({ ...git, branch: options.commit.sha, base: options.baseSha });
+        return { commit: { before, after: result.sha }, method: result.method };
+      } catch (error) {
+        if (error instanceof MergeConflictError) return { conflicts: error.paths };
+        throw error;
+      } finally {
+        await runGit(['update-ref', '-d', local], { ...git, okCodes: [1] }).catch(() => undefined);
+      }
+    },
+    env,
+  );
+}

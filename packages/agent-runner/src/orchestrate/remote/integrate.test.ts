@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { git } from '@planwright/test-utils';
+import { describe, expect, it } from 'vitest';
+import { doWork } from '../../../test/git-executor.js';
+import { remoteFixture } from '../../../test/remote-fixture.js';
+
+const task = (id: string, extra: Record<string, unknown> = {}) => ({ id, title: `Task ${id}`, status: 'pending' as const, ...extra });
+
+describe('run --executor: what the workers push is integrated', () => {
+  it('fast-forwards the PR branch to a task commit, records it, and pushes the branch after the last task', async () => {
+    const fixture = await remoteFixture([task('t1')]);
+    const before = await git(fixture.repo, ['rev-parse', 'HEAD']);
+    const { result, events } = await fixture.runRemote();
+    expect(result.exitCode).toBe(0);
+    const request = fixture.executor.requests[0]!;
+    expect(request).toMatchObject({ pr: 'pr-1', baseSha: before, prBranch: 'main', taskBranch: 'planwright/pr-1/t1', remote: fixture.bare, runId: result.runId });
+    expect(request.settings).toMatchObject({ agent: 'codex', autoVerify: false, retries: 0 });
+    expect(await fixture.log()).toEqual(['t1: Task t1', 'initial']);
+    const head = await git(fixture.repo, ['rev-parse', 'HEAD']);
+    expect(await fixture.task('t1')).toMatchObject({ status: 'done', host: 'test-host', worker: 'w1', attempt: 1, head_before: before, head_after: head, thread_id: 'thread-t1' });
+    expect(events).toContainEqual({ type: 'placed', taskId: 't1', host: 'test-host', worker: 'w1', attempt: 1 });
+    expect(await git(fixture.bare, ['rev-parse', 'refs/heads/main'])).toBe(head);
+    const results = JSON.parse(await readFile(result.outcomes[0]!.resultsPath, 'utf8'));
+    expect(results).toMatchObject({ task_id: 't1', run_id: result.runId, host: 'test-host', worker: 'w1', attempt: 1, branch: 'planwright/pr-1/t1', sha: head });
+    expect(await readFile(result.outcomes[0]!.logPath, 'utf8')).toBe('# t1 ran on w1@test-host (attempt 1); the last lines of its agent log follow, the whole log stays on the worker\nagent log of t1\n');
+    expect(fixture.executor.calls).toContain('close');
+  });
+
+  it('runs two domains at once and brings the second in by cherry-pick', async () => {
+    const fixture = await remoteFixture([task('a1', { domain: 'api' }), task('d1', { domain: 'docs' })]);
+    const { result } = await fixture.runRemote({ concurrency: 2 });
+    expect(result.exitCode).toBe(0);
+    const [first, second] = fixture.executor.requests;
+    expect(first!.baseSha).toBe(second!.baseSha);
+    expect((await fixture.log()).sort()).toEqual(['a1: Task a1', 'd1: Task d1', 'initial']);
+    expect(await git(fixture.repo, ['ls-files', 'a1.txt', 'd1.txt'])).toBe('a1.txt\nd1.txt');
+  });
+
+  it("sends a dependent from a base that holds its dependency's commit", async () => {
+    const fixture = await remoteFixture([task('t1'), task('t2', { depends_on: ['t1'] })]);
+    const { result } = await fixture.runRemote({ autoVerify: true });
+    expect(result.exitCode).toBe(0);
+    const [, dependent] = fixture.executor.requests;
+    expect(await git(fixture.bare, ['show', `${dependent!.baseSha}:t1.txt`])).toBe('t1');
+    expect((await fixture.task('t2')).status).toBe('done');
+  });
+
+  it('blocks a task whose commit conflicts, naming the files, and leaves the checkout as it was', async () => {
+    const fixture = await remoteFixture([task('a1', { domain: 'api' }), task('d1', { domain: 'docs' })], {
+      a1: { files: { 'README.md': 'from a1\n' } },
+      d1: { files: { 'README.md': 'from d1\n' } },
+    });
+    const { result, events } = await fixture.runRemote({ concurrency: 2 });
+    expect(result.exitCode).toBe(1);
+    const blocked = (await Promise.all(['a1', 'd1'].map((id) => fixture.task(id)))).filter((entry) => entry.status === 'blocked');
+    expect(blocked).toHaveLength(1);
+    expect(blocked[0]!.blocked_reason).toBe('merge_conflict: README.md');
+    expect(await git(fixture.repo, ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!.plans'])).toBe('');
+    expect(await fixture.log()).toHaveLength(2);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'merge', method: 'conflict', conflicts: ['README.md'] }));
+  });
+
+  it('blocks a task whose job failed for good as worker_failed, with the first line of the message', async () => {
+    const fixture = await remoteFixture([task('t1')], { t1: { fail: 'repository not allowed on this worker\nat stack' } });
+    const { result } = await fixture.runRemote();
+    expect(result.exitCode).toBe(1);
+    expect(await fixture.task('t1')).toMatchObject({ status: 'blocked', blocked_reason: 'worker_failed: repository not allowed on this worker' });
+    expect(await fixture.log()).toEqual(['initial']);
+  });
+
+  it('integrates exactly the reported commit, once, when the branch is pushed again after the report', async () => {
+    const fixture = await remoteFixture([task('t1')], {
+      t1: {
+        // A stalled first worker comes back and pushes its own work over the branch (and its own attempt ref).
+        afterPush: async (request) => void (await doWork(request, { 'late.txt': 'late\n' }, { host: 'other', worker: 'w2', attempt: 2 })),
+      },
+    });
+    const { result } = await fixture.runRemote();
+    expect(result.exitCode).toBe(0);
+    expect(await fixture.log()).toEqual(['t1: Task t1', 'initial']);
+    expect(await git(fixture.repo, ['ls-files', 'late.txt'])).toBe('');
+    // The late report of a restart for a task already settled lands nothing.
+    const late = { ...fixture.executor.requests[0]!, task: { ...fixture.executor.requests[0]!.task } };
+    const lateWork = await doWork(late, { 'late.txt': 'late\n' }, { host: 'other', worker: 'w2', attempt: 3 });
+    fixture.executor.adoptions.set('t1', { state: 'finished', report: (await import('../../../test/git-executor.js')).report(late, 'done', { host: 'other', worker: 'w2', attempt: 3 }, lateWork) });
+    await fixture.runRemote();
+    expect(await fixture.log()).toEqual(['t1: Task t1', 'initial']);
+    expect(fixture.executor.calls.filter((call) => call.startsWith('adopt'))).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { currentBranch, headSha, runGit } from '@planwright/git-ops';
+import { serialized } from '../git-lock.js';
+
+/** The PR branch as pushed: its name and the commit the remote now has for it. */
+export interface PushedBranch {
+  branch: string;
+  sha: string;
+}
+
+/**
+ * Pushes the code dir's current branch to the remote (`HEAD:refs/heads/<branch>`), so a worker starts
+ * from a commit that holds every task integrated so far (its dependencies among them). Serialized with
+ * the checkout's other git work, so the head pushed is the head integrated, never one half-way.
+ */
+export function pushPrBranch(codeDir: string, remote: string, env?: NodeJS.ProcessEnv): Promise<PushedBranch> {
+  return serialized(
+    codeDir,
+    async () => {
+      const branch = await currentBranch({ cwd: codeDir, env });
+      if (!branch) throw new Error(`${codeDir}: not on a branch (detached HEAD): the PR branch cannot be pushed`);
+      const sha = await headSha({ cwd: codeDir, env });
+      if (!sha) throw new Error(`${codeDir}: the branch ${branch} has no commit to push`);
+      await runGit(['push', '--quiet', remote, `HEAD:refs/heads/${branch}`], { cwd: codeDir, env });
+      return { branch, sha };
+    },
+    env,
+  );
+}

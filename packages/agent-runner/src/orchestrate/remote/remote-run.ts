@@ -1,0 +1,100 @@
+import { isStopRequested, type RunLayout } from '@planwright/run-store';
+import type { TaskExecutor } from '../executor.js';
+import type { OrchestratorEvent } from '../options.js';
+import { pushPrBranch } from './push-branch.js';
+
+/** How often a run on workers looks for control/stop while every task it sent is in flight. */
+const STOP_POLL_MS = 500;
+
+/**
+ * One run's executor and what the run told it: control/stop (launches held once, the tasks whose jobs
+ * were withdrawn), SIGINT (the run's jobs cancelled once). The scheduler asks about a stop only when a
+ * task waits to start; with every task already sent, the run watches for it here.
+ */
+export class RemoteRun {
+  /** Tasks whose jobs no worker had taken when launches were held: their claims go back. */
+  readonly withdrawn = new Set<string>();
+  /** Settles once launches are held everywhere (undefined before a stop). */
+  holding: Promise<void> | undefined;
+  private cancelling: Promise<void> | undefined;
+  private readonly perTask = new Map<string, AbortController>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    readonly executor: TaskExecutor,
+    readonly git: { remote: string; remoteUrl: string },
+    private readonly run: { pr: string; runId: string; layout: RunLayout },
+    private readonly emit: (event: OrchestratorEvent) => void,
+  ) {
+    this.timer = setInterval(() => {
+      if (isStopRequested(run.layout)) this.hold();
+    }, STOP_POLL_MS);
+    this.timer.unref();
+  }
+
+  /** True once control/stop held the launches. */
+  get held(): boolean {
+    return this.holding !== undefined;
+  }
+
+  /** The signal a task's execute listens on: the run's, and its own for a withdrawn job. */
+  signalFor(taskId: string, runSignal: AbortSignal): AbortSignal {
+    const own = new AbortController();
+    this.perTask.set(taskId, own);
+    return AbortSignal.any([runSignal, own.signal]);
+  }
+
+  /** control/stop: no job of this run starts anywhere; the jobs no worker took are withdrawn. Once. */
+  hold(): Promise<void> {
+    this.holding ??= this.executor.holdLaunches({ pr: this.run.pr, runId: this.run.runId }).then(
+      (ids) => {
+        for (const id of ids) {
+          this.withdrawn.add(id);
+          this.perTask.get(id)?.abort();
+        }
+      },
+      (error: unknown) => this.emit({ type: 'warning', message: `control/stop: the workers could not be told (${(error as Error).message}); jobs not yet taken may still start` }),
+    );
+    return this.holding;
+  }
+
+  /** SIGINT: the workers end this run's agents. Once. */
+  cancel(): Promise<void> {
+    this.cancelling ??= this.executor.cancel({ pr: this.run.pr, runId: this.run.runId }).catch((error: unknown) => {
+      this.emit({ type: 'warning', message: `the workers could not be told to cancel this run (${(error as Error).message})` });
+    });
+    return this.cancelling;
+  }
+
+  /** After the last task: the PR branch once more, so the remote holds every task integrated. */
+  async pushFinal(codeDir: string, env?: NodeJS.ProcessEnv): Promise<void> {
+    await pushPrBranch(codeDir, this.git.remote, env).catch((error: unknown) => {
+      this.emit({ type: 'warning', message: `the PR branch could not be pushed to ${this.git.remote} (${(error as Error).message}); push it by hand` });
+    });
+  }
+
+  /** Waits for a cancel under way, then closes the executor's connections. */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.cancelling;
+    await this.holding;
+    await this.executor.close();
+  }
+}
+
+interface OpenRemoteRun {
+  run: { pr: string; runId: string; layout: RunLayout };
+  executor: TaskExecutor;
+  git: { remote: string; remoteUrl: string };
+  emit: (event: OrchestratorEvent) => void;
+  /** SIGINT/SIGTERM of the caller: the run's jobs are cancelled on their workers. */
+  signal?: AbortSignal;
+}
+
+/** The run's RemoteRun, cancelling its jobs when `signal` aborts. */
+export function openRemoteRun({ run, executor, git, emit, signal }: OpenRemoteRun): RemoteRun {
+  const remote = new RemoteRun(executor, git, run, emit);
+  if (signal?.aborted) void remote.cancel();
+  else signal?.addEventListener('abort', () => void remote.cancel(), { once: true });
+  return remote;
+}
