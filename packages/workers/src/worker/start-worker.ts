@@ -93,7 +93,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
     });
     // A worker that was frozen past its lock comes back to a job another worker owns: BullMQ refuses its
     // completion with an error event; it is logged, the worker carries on.
-    worker.on('error', (error) => say(`${queueName(agent)}: ${error.message}`));
+    worker.on('error', (error) => say(`${queueName(agent)}: ${lateCompletion(error.message) ?? error.message}`));
     worker.on('failed', (job, error) => job && say(`${job.id}: failed (${error.message.split('\n')[0]})`));
     return worker;
   });
@@ -115,6 +115,12 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
       await stopping;
     },
   };
+}
+
+/** BullMQ's "Missing lock for job <id>. moveToFinished" said the way a person reads it. */
+function lateCompletion(message: string): string | undefined {
+  const id = /^Missing lock for job (\S+?)\. (\w+)/.exec(message);
+  return id ? `${id[1]}: late ${id[2]} refused (its lock lapsed; another worker owns the job now)` : undefined;
 }
 
 function safeJson(text: string): unknown {
