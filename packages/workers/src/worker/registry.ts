@@ -58,9 +58,13 @@ export async function listWorkers(options: ListWorkersOptions): Promise<WorkerIn
   const { options: connection } = parseQueueUrl(options.queue, { flag: '--queue' });
   // One try, no waiting out an outage: a listing should say the queue is unreachable, not hang.
   const client = new Redis({ ...connection, maxRetriesPerRequest: 1, retryStrategy: () => null, lazyConnect: true });
-  client.on('error', () => {});
+  // connect() rejects with "Connection is closed"; the error event has the reason (ECONNREFUSED, auth).
+  let reason: Error | undefined;
+  client.on('error', (error) => (reason ??= error));
   try {
-    await client.connect();
+    await client.connect().catch((error: Error) => {
+      throw reason ?? error;
+    });
     const keys: string[] = [];
     let cursor = '0';
     do {
