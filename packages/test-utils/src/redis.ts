@@ -20,6 +20,8 @@ export interface TestRedis {
 export interface StartRedisOptions {
   /** `requirepass`: the URL then carries it as `redis://:<password>@…`. */
   password?: string;
+  /** The server binary (default `redis-server` on PATH). */
+  binary?: string;
 }
 
 const MISSING = 'redis-server not found: run `bash scripts/setup-system.sh` (or `sudo apt-get install redis-server`)';
@@ -39,7 +41,7 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<TestR
   const start = async () => {
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--daemonize', 'no'];
     if (options.password) args.push('--requirepass', options.password);
-    child = execa('redis-server', args, { reject: false, stdio: 'ignore' });
+    child = execa(options.binary ?? 'redis-server', args, { reject: false, stdio: 'ignore' });
     const spawned = child;
     const failed = new Promise<never>((_, reject) => {
       spawned.then((result) => {
@@ -92,15 +94,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+// Ready means answering PING: a restarted server first replies -LOADING while it replays its append-only file.
 async function waitForPort(port: number): Promise<void> {
   for (let tries = 0; tries < 200; tries++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
+    const reply = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
+      socket.once('data', (data) => (socket.destroy(), resolve(data.toString())));
+      socket.once('error', () => resolve(''));
     });
-    if (open) return;
+    if (reply.startsWith('+PONG') || reply.startsWith('-NOAUTH')) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw new Error(`redis-server did not listen on 127.0.0.1:${port} within 5 s`);
+  throw new Error(`redis-server did not answer on 127.0.0.1:${port} within 5 s`);
 }

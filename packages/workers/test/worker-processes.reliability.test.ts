@@ -50,4 +50,21 @@ describe('a worker process dies or freezes mid-job', () => {
     const adopted = await executor.adopt({ pr: 'pr-1', runId: 'run-1', taskId: 't1' }, hooks());
     expect(adopted).toMatchObject({ state: 'finished', report: { summary: 't1 by wb', placement: { attempt: 2 } } });
   });
+
+  it('a second SIGTERM aborts the running job; it is left to retry on another worker', async () => {
+    const { executor, worker, marker } = await setup();
+    const a = await worker('wa', 5000);
+    const recorded = hooks();
+    const report = executor.execute(request('t1'), recorded);
+    await until(() => marker('t1.wa.1.start'), 'wa to start t1');
+    await worker('wb', 200);
+    process.kill(a.child.pid!, 'SIGTERM');
+    await a.waitFor('stopping after the running jobs');
+    process.kill(a.child.pid!, 'SIGTERM');
+    await a.waitFor('stopped');
+    expect(a.output()).toContain('worker wa stopped mid-task (forced shutdown)');
+    const done = await report;
+    expect(done.placement).toMatchObject({ worker: 'wb', attempt: 2 });
+    expect(marker('t1.wa.1.done')).toBe(false);
+  });
 });
