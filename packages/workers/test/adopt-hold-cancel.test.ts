@@ -62,6 +62,9 @@ describe('holdLaunches', () => {
     await start();
     expect((await other).summary).toBe('c by w1');
     expect((await readdir(markerDir)).filter((name) => name.endsWith('.start'))).toEqual(['c.w1.1.start']);
+    // A job of the held run that a worker takes anyway (it was taken between the listing and the removal).
+    await expect(executor.execute(request('late'), hooks())).rejects.toThrow(/^launches held: the run was stopped before this job started$/);
+    expect(await readdir(markerDir)).not.toContain('late.w1.1.start');
   });
 });
 

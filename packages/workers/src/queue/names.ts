@@ -15,8 +15,13 @@ export function jobId(job: { pr: string; taskId: string; runId: string }): strin
 /** The Redis key prefix of every planwright key that is not BullMQ's own. */
 export const KEY_PREFIX = 'planwright';
 
-/** Where the executor notes which queue holds a job (adopt and holdLaunches need it, the agent aside). */
-export const JOB_INDEX_KEY = `${KEY_PREFIX}:jobs`;
+/**
+ * Where the executor notes which queue holds each task's job of a run (task id -> queue): adopt and
+ * holdLaunches know the run and the task, not the agent. One hash per run, expiring with the jobs.
+ */
+export function runJobsKey(run: { pr: string; runId: string }): string {
+  return `${KEY_PREFIX}:jobs:${run.pr}:${run.runId}`;
+}
 
 /** The pub/sub channel on which the coordinator cancels a run's running jobs. */
 export const CANCEL_CHANNEL = `${KEY_PREFIX}:cancel`;

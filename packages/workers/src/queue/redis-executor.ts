@@ -4,27 +4,22 @@ import { Redis } from 'ioredis';
 import { awaitJob, placementOf, type AwaitedJob } from './await-job.js';
 import { parseQueueUrl } from './connection.js';
 import { parseReport, parseRequest } from './job-data.js';
-import { CANCEL_CHANNEL, JOB_INDEX_KEY, heldKey, jobId, queueName } from './names.js';
+import { CANCEL_CHANNEL, heldKey, jobId, queueName, runJobsKey } from './names.js';
 import { QueueSet } from './queue-set.js';
 import { watchReachability } from './reachability.js';
 
 /** How a job is retried when its worker throws (a stalled job is retried by the workers' stall check). */
+const KEEP_SECONDS = 7 * 24 * 3600;
+
 const JOB_OPTIONS = {
   attempts: 3,
   backoff: { type: 'exponential', delay: 2000 },
   // Kept a week, so a restarted coordinator still finds what its jobs did (adopt).
-  removeOnComplete: { age: 7 * 24 * 3600 },
-  removeOnFail: { age: 7 * 24 * 3600 },
+  removeOnComplete: { age: KEEP_SECONDS },
+  removeOnFail: { age: KEEP_SECONDS },
 } as const;
 
 const WAITING = new Set(['waiting', 'delayed', 'prioritized', 'paused', 'wait']);
-
-interface IndexEntry {
-  queue: string;
-  pr: string;
-  runId: string;
-  taskId: string;
-}
 
 /**
  * The executor of `planwright run --executor redis://…`: one BullMQ queue per agent (`planwright-<agent>`),
@@ -49,12 +44,9 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
     return awaited;
   };
 
-  const runEntries = async (run: { pr: string; runId: string }): Promise<Array<IndexEntry & { id: string }>> => {
-    const all = await client.hgetall(JOB_INDEX_KEY);
-    return Object.entries(all)
-      .map(([id, text]) => ({ id, ...(JSON.parse(text) as IndexEntry) }))
-      .filter((entry) => entry.pr === run.pr && entry.runId === run.runId);
-  };
+  /** The run's jobs as [task id, queue name, job id]. */
+  const runJobs = async (run: { pr: string; runId: string }): Promise<Array<[string, string, string]>> =>
+    Object.entries(await client.hgetall(runJobsKey(run))).map(([taskId, queue]) => [taskId, queue, jobId({ ...run, taskId })]);
 
   const executor: TaskExecutor = {
     name: display,
@@ -62,8 +54,8 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
       parseRequest(request, 'request');
       const queue = queueName(request.settings.agent);
       const id = jobId({ pr: request.pr, taskId: request.task.id, runId: request.runId });
-      const entry: IndexEntry = { queue, pr: request.pr, runId: request.runId, taskId: request.task.id };
-      await client.hset(JOB_INDEX_KEY, id, JSON.stringify(entry));
+      const key = runJobsKey(request);
+      await client.multi().hset(key, request.task.id, queue).expire(key, KEEP_SECONDS).exec();
       // Listen before adding: an instant job must not end unseen. Adding an id BullMQ already holds adds nothing.
       const awaited = await wait(queue, id, hooks);
       await queues.queue(queue).add('task', request, { ...JOB_OPTIONS, jobId: id });
@@ -71,9 +63,8 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
     },
     async adopt(job, hooks): Promise<AdoptedTask> {
       const id = jobId(job);
-      const text = await client.hget(JOB_INDEX_KEY, id);
-      if (!text) return { state: 'unknown' };
-      const { queue } = JSON.parse(text) as IndexEntry;
+      const queue = await client.hget(runJobsKey(job), job.taskId);
+      if (!queue) return { state: 'unknown' };
       const found = await Job.fromId(queues.queue(queue), id);
       if (!found) return { state: 'unknown' };
       const state = await found.getState();
@@ -91,16 +82,16 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
     },
     async holdLaunches(run) {
       // Workers check this key when they take a job, for one taken between the listing and its removal.
-      await client.set(heldKey(run), '1', 'EX', 7 * 24 * 3600);
+      await client.set(heldKey(run), '1', 'EX', KEEP_SECONDS);
       const withdrawn: string[] = [];
-      for (const entry of await runEntries(run)) {
-        const job = await Job.fromId(queues.queue(entry.queue), entry.id);
+      for (const [taskId, queue, id] of await runJobs(run)) {
+        const job = await Job.fromId(queues.queue(queue), id);
         if (!job || !WAITING.has(await job.getState())) continue;
         // A worker may take it meanwhile: then it is locked, remove throws, and it runs (the held key stops it).
         const removed = await job.remove().then(() => true, () => false);
         if (!removed) continue;
-        withdrawn.push(entry.taskId);
-        waiting.get(entry.id)?.withdraw('withdrawn: launches held before a worker took it');
+        withdrawn.push(taskId);
+        waiting.get(id)?.withdraw('withdrawn: launches held before a worker took it');
       }
       return withdrawn;
     },
