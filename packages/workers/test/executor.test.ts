@@ -5,7 +5,7 @@ import { createRedisExecutor } from '../src/queue/redis-executor.js';
 import { startWorker } from '../src/worker/start-worker.js';
 // @ts-expect-error plain JavaScript fixture, shared with the worker processes
 import { scriptedRunJob } from './fixtures/scripted-run-job.mjs';
-import { hooks, request } from './helpers.js';
+import { hooks, request, until } from './helpers.js';
 
 async function setup(sleepMs = 100) {
   const redis = await startRedis();
@@ -35,5 +35,21 @@ describe('redis executor with a worker', () => {
     const [a, b] = await Promise.all([executor.execute(request('t1'), hooks()), executor.execute(request('t1'), hooks())]);
     expect(a).toEqual(b);
     expect((await readdir(markerDir)).filter((name) => name.endsWith('.start'))).toEqual(['t1.w1.1.start']);
+  });
+
+  it('stops waiting when the run\'s signal aborts (interrupted); the job itself is left alone', async () => {
+    const { executor, worker } = await setup(1500);
+    const controller = new AbortController();
+    const waiting = executor.execute(request('t1'), hooks(controller.signal));
+    await until(() => worker.info().running.length === 1, 't1 to run');
+    controller.abort();
+    await expect(waiting).rejects.toThrow(/^interrupted$/);
+    expect(worker.info().running).toHaveLength(1);
+  });
+
+  it('a job refused for its repo fails after one attempt, never retried', async () => {
+    const { executor, lines } = await setup();
+    await expect(executor.execute(request('refuse1'), hooks())).rejects.toThrow(/^repo file:\/\/\/tmp\/remote.git is not on this worker's --allow-repo list$/);
+    expect(lines.filter((line) => line.startsWith('pr-1/refuse1: started'))).toEqual(['pr-1/refuse1: started (attempt 1)']);
   });
 });
