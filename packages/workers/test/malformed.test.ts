@@ -27,6 +27,9 @@ describe('malformed jobs and reports', () => {
     const executor = await createRedisExecutor(redis.url, { notice: () => {} });
     onTestFinished(() => executor.close());
     await expect(executor.execute({ ...request('t1'), remote: '' }, hooks())).rejects.toThrow(/^request: remote: /);
+    const leaking = executor.execute({ ...request('t1'), remote: 'https://bot:hunter2@git.example.com/app.git' }, hooks());
+    await expect(leaking).rejects.toThrow(/^request: remote: carries a password: a job holds no secrets/);
+    await expect(leaking).rejects.not.toThrow(/hunter2/);
   });
 
   it('the executor refuses a report a worker of another version returned malformed', async () => {

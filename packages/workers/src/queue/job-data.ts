@@ -25,7 +25,11 @@ export const RemoteTaskRequestSchema = z.object({
   runId: z.string().min(1),
   task: TaskSchema,
   goal: z.string().optional(),
-  remote: z.string().min(1),
+  // A job is readable by anyone with the queue: a remote with a password in it would leak it to every worker.
+  remote: z
+    .string()
+    .min(1)
+    .refine((url) => !/^[a-z][a-z0-9+.-]*:\/\/[^/@]*:[^/@]*@/i.test(url), 'carries a password: a job holds no secrets (give the workers git credentials of their own)'),
   prBranch: z.string().min(1),
   baseSha: z.string().regex(/^[0-9a-f]{40,64}$/, 'a full commit sha'),
   taskBranch: z.string().min(1),
