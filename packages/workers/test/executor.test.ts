@@ -47,9 +47,12 @@ describe('redis executor with a worker', () => {
     expect(worker.info().running).toHaveLength(1);
   });
 
-  it('a job refused for its repo fails after one attempt, never retried', async () => {
+  it.each([
+    ['refuse1', /^repo file:\/\/\/tmp\/remote.git is not on this worker's --allow-repo list$/],
+    ['badjob1', /^task branch planwright\/pr-1\/badjob1 is not a safe ref$/],
+  ])('%s: a job the runner refuses fails after one attempt, never retried', async (id, message) => {
     const { executor, lines } = await setup();
-    await expect(executor.execute(request('refuse1'), hooks())).rejects.toThrow(/^repo file:\/\/\/tmp\/remote.git is not on this worker's --allow-repo list$/);
-    expect(lines.filter((line) => line.startsWith('pr-1/refuse1: started'))).toEqual(['pr-1/refuse1: started (attempt 1)']);
+    await expect(executor.execute(request(id), hooks())).rejects.toThrow(message);
+    expect(lines.filter((line) => line.startsWith(`pr-1/${id}: started`))).toEqual([`pr-1/${id}: started (attempt 1)`]);
   });
 });

@@ -65,11 +65,15 @@ export function jobProcessor(options: ProcessorOptions) {
   };
 }
 
+// The job runner's errors that another attempt cannot fix (matched by name: the runner is loaded lazily):
+// a repo not on --allow-repo, a job whose fields cannot name folders and refs safely.
+const REFUSALS = new Set(['RepoNotAllowedError', 'BadJobError']);
+
 function refusal(signal: AbortSignal, error: unknown, name: string): Error {
   const reason = signal.aborted ? (signal.reason as AbortReason) : undefined;
   if (reason === 'cancel') return new UnrecoverableError('interrupted: the coordinator cancelled the run');
   // Not unrecoverable: another worker takes the job again.
   if (reason === 'shutdown') return new Error(`worker ${name} stopped mid-task (forced shutdown)`);
-  if (error instanceof Error && error.name === 'RepoNotAllowedError') return new UnrecoverableError(error.message);
+  if (error instanceof Error && REFUSALS.has(error.name)) return new UnrecoverableError(error.message);
   return error instanceof Error ? error : new Error(String(error));
 }
