@@ -6,14 +6,14 @@ import { createRedisExecutor } from '../src/queue/redis-executor.js';
 import { hooks, request, spawnWorker, until } from './helpers.js';
 
 // Workers as their own processes (the built package): a short lock, so a dead or frozen worker loses its
-// job in about a second and the other worker's stall check hands it on.
+// job in a second or two and the other worker's stall check hands it on.
 async function setup() {
   const redis = await startRedis();
   const markerDir = await tempDir();
   const executor = await createRedisExecutor(redis.url, { notice: () => {} });
   onTestFinished(() => executor.close());
   const worker = (name: string, sleepMs = 2500) =>
-    spawnWorker({ queue: redis.url, name, markerDir, sleepMs, lockDurationMs: 1000, stalledIntervalMs: 500 });
+    spawnWorker({ queue: redis.url, name, markerDir, sleepMs, lockDurationMs: 1500, stalledIntervalMs: 500 });
   const marker = (name: string) => existsSync(join(markerDir, name));
   return { redis, executor, worker, marker };
 }
