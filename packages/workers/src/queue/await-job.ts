@@ -15,6 +15,11 @@ export interface AwaitJobOptions {
 export interface AwaitedJob {
   report: Promise<RemoteTaskReport>;
   withdraw: (reason: string) => void;
+  /**
+   * Starts reading the job's state (now, then every `pollMs`). Called once the job is in the queue: a job
+   * not there yet would read as withdrawn (the events are listened to from the start).
+   */
+  start: () => void;
 }
 
 /** The placement a worker set as the job's progress, if any. */
@@ -33,6 +38,7 @@ export function awaitJob(options: AwaitJobOptions): AwaitedJob {
   let lastAttempt = 0;
   let settled = false;
   let withdraw: (reason: string) => void = () => {};
+  let start: () => void = () => {};
   const report = new Promise<RemoteTaskReport>((resolve, reject) => {
     const place = (progress: unknown) => {
       const placement = placementOf(progress);
@@ -53,11 +59,13 @@ export function awaitJob(options: AwaitJobOptions): AwaitedJob {
       else resolve(value as RemoteTaskReport);
     };
     const check = async () => {
-      const job = await Job.fromId(queue, id);
+      // The state first, then the job: a job read before its state would carry no return value yet if it
+      // completed in between (the state and the return value change together).
+      const state = await queue.getJobState(id);
+      const job = state === 'unknown' || settled ? undefined : await Job.fromId(queue, id);
       if (settled) return;
       if (!job) return finish(new Error('withdrawn: the job is no longer in the queue'));
       place(job.progress);
-      const state = await job.getState();
       if (state === 'completed') {
         try {
           finish(undefined, parseReport(job.returnvalue, `job ${id}: report`));
@@ -76,10 +84,15 @@ export function awaitJob(options: AwaitJobOptions): AwaitedJob {
     events.on('failed', onEnd);
     events.on('removed', onEnd);
     hooks.signal.addEventListener('abort', onAbort, { once: true });
-    const timer = setInterval(poll, options.pollMs ?? 2000);
+    let timer: NodeJS.Timeout | undefined;
+    start = () => {
+      if (settled || timer) return;
+      timer = setInterval(poll, options.pollMs ?? 2000);
+      poll();
+    };
     if (hooks.signal.aborted) onAbort();
   });
-  return { report, withdraw: (reason) => withdraw(reason) };
+  return { report, withdraw: (reason) => withdraw(reason), start: () => start() };
 }
 
 function oneLine(text: string): string {

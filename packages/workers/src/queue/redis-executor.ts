@@ -58,16 +58,23 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
       await client.multi().hset(key, request.task.id, queue).expire(key, KEEP_SECONDS).exec();
       // Listen before adding: an instant job must not end unseen. Adding an id BullMQ already holds adds nothing.
       const awaited = await wait(queue, id, hooks);
-      await queues.queue(queue).add('task', request, { ...JOB_OPTIONS, jobId: id });
+      try {
+        await queues.queue(queue).add('task', request, { ...JOB_OPTIONS, jobId: id });
+      } catch (error) {
+        awaited.withdraw((error as Error).message);
+        throw error;
+      }
+      awaited.start();
       return awaited.report;
     },
     async adopt(job, hooks): Promise<AdoptedTask> {
       const id = jobId(job);
       const queue = await client.hget(runJobsKey(job), job.taskId);
       if (!queue) return { state: 'unknown' };
-      const found = await Job.fromId(queues.queue(queue), id);
+      // The state before the job, as awaitJob reads them (a completion in between leaves no stale report).
+      const state = await queues.queue(queue).getJobState(id);
+      const found = state === 'unknown' ? undefined : await Job.fromId(queues.queue(queue), id);
       if (!found) return { state: 'unknown' };
-      const state = await found.getState();
       if (state === 'completed') {
         try {
           return { state: 'finished', report: parseReport(found.returnvalue, `job ${id}: report`) };
@@ -76,8 +83,8 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
         }
       }
       if (state === 'failed') return { state: 'failed', reason: found.failedReason.split('\n')[0] ?? 'failed' };
-      if (state === 'unknown') return { state: 'unknown' };
       const awaited = await wait(queue, id, hooks);
+      awaited.start();
       return { state: 'running', placement: placementOf(found.progress), report: awaited.report };
     },
     async holdLaunches(run) {
