@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../src/cli.js';
 import { createRedisExecutor } from '../src/queue/redis-executor.js';
+import { listWorkers } from '../src/worker/registry.js';
 import { hooks, request, spawnWorker, until } from './helpers.js';
 
 async function run(argv: string[]) {
@@ -65,5 +66,6 @@ describe('planwright-worker workers', () => {
     await wa.waitFor('stopped');
     const after = JSON.parse((await run(['workers', '--queue', redis.url, '--json'])).stdout) as { workers: Array<{ name: string }> };
     expect(after.workers.map((worker) => worker.name)).toEqual(['wb']);
+    expect((await listWorkers(redis.url)).map((worker) => worker.name)).toEqual(['wb']);
   });
 });

@@ -53,9 +53,12 @@ export interface ListWorkersOptions {
  *
  * @example
  * for (const worker of await listWorkers({ queue: 'redis://127.0.0.1:6379' })) console.log(worker.name, worker.running);
+ * await listWorkers('redis://127.0.0.1:6379'); // the same
  */
-export async function listWorkers(options: ListWorkersOptions): Promise<WorkerInfo[]> {
-  const { options: connection } = parseQueueUrl(options.queue, { flag: '--queue' });
+export async function listWorkers(options: ListWorkersOptions | string): Promise<WorkerInfo[]> {
+  // The bare URL too: `listWorkers(url)` is how the design names it.
+  const queue = typeof options === 'string' ? options : options.queue;
+  const { options: connection } = parseQueueUrl(queue, { flag: '--queue' });
   // One try, no waiting out an outage: a listing should say the queue is unreachable, not hang.
   const client = new Redis({ ...connection, maxRetriesPerRequest: 1, retryStrategy: () => null, lazyConnect: true });
   // connect() rejects with "Connection is closed"; the error event has the reason (ECONNREFUSED, auth).
