@@ -82,3 +82,5 @@ export {
   type PrepareClaudeHomeOptions,
   type PrepareQwenHomeOptions,
 } from './servers/homes.js';
+/** A real redis-server on a free port for one test, with stop/restart (append-only, so a restart keeps the queues). */
+export { startRedis, type TestRedis, type StartRedisOptions } from './redis.js';

@@ -1,0 +1,46 @@
+import { UsageError, type CliIo } from '@planwright/cli-kit';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseQueueUrl } from '../queue/connection.js';
+import { startWorker } from '../worker/start-worker.js';
+import { stopOnSignals } from '../worker/stop-on-signals.js';
+import { loadRunJob } from './load-run-job.js';
+
+export interface WorkerArgs {
+  queue: string;
+  concurrency: number;
+  cache?: string;
+  agents: string;
+  allowRepo: string[];
+  name?: string;
+}
+
+const AGENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** `planwright worker`: checks the flags (exit 2 before anything starts), then serves until stopped. */
+export async function runWorker(args: WorkerArgs, io: CliIo, runJob?: Awaited<ReturnType<typeof loadRunJob>>): Promise<number> {
+  parseQueueUrl(args.queue, { flag: '--queue' });
+  if (!Number.isInteger(args.concurrency) || args.concurrency < 1) {
+    throw new UsageError(`--concurrency: ${args.concurrency} is not a whole number of jobs`, { hint: 'use 1 or more' });
+  }
+  const agents = args.agents.split(',').map((agent) => agent.trim()).filter(Boolean);
+  const bad = agents.find((agent) => !AGENT_NAME.test(agent));
+  if (agents.length === 0 || bad !== undefined) {
+    throw new UsageError(`--agents: ${bad === undefined ? 'no agent named' : `"${bad}" is not an agent name`}`, { hint: 'e.g. --agents codex,claude' });
+  }
+  if (args.name !== undefined && !AGENT_NAME.test(args.name)) {
+    throw new UsageError(`--name: "${args.name}" has characters a worker name cannot have`, { hint: 'letters, digits, _ . -' });
+  }
+  const worker = await startWorker({
+    queue: args.queue,
+    concurrency: args.concurrency,
+    agents,
+    name: args.name,
+    cacheDir: resolve(args.cache ?? join(homedir(), '.cache', 'planwright', 'worker')),
+    allowRepos: args.allowRepo,
+    runJob: runJob ?? (await loadRunJob()),
+    onLine: (line) => io.err(line),
+  });
+  await stopOnSignals(worker, (line) => io.err(line));
+  return 0;
+}

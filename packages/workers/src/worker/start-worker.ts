@@ -1,0 +1,132 @@
+import { Worker, type ConnectionOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { hostname } from 'node:os';
+import type { RunJob } from '../job/run-job-type.js';
+import { parseQueueUrl } from '../queue/connection.js';
+import { CANCEL_CHANNEL, queueName } from '../queue/names.js';
+import { watchReachability } from '../queue/reachability.js';
+import { jobProcessor, type AbortReason, type ActiveJob } from './job-processor.js';
+import { keepRegistered, type WorkerInfo } from './registry.js';
+
+export interface StartWorkerOptions {
+  /** The queue URL (`--queue redis://…`); a bad one is a UsageError naming `--queue`. */
+  queue: string;
+  /** Jobs at once per agent queue (default 1). */
+  concurrency?: number;
+  /** The agents whose queues this worker takes jobs from (default codex). */
+  agents?: readonly string[];
+  /** Default `<host>-<pid>`. */
+  name?: string;
+  cacheDir: string;
+  /** Remote URLs this worker takes jobs for; empty: any. */
+  allowRepos?: readonly string[];
+  runJob: RunJob;
+  /** How long a job's lock lasts without renewal: a frozen or dead worker loses its job after it (default 30 s). */
+  lockDurationMs?: number;
+  /** How often workers look for jobs whose lock lapsed (default 30 s). */
+  stalledIntervalMs?: number;
+  /** How many times a job may be taken back from a dead worker before it fails (default 2). */
+  maxStalledCount?: number;
+  env?: NodeJS.ProcessEnv;
+  /** A line of progress (jobs taken and ended, Redis unreachable and back, late completions refused). */
+  onLine?: (line: string) => void;
+}
+
+/** A running worker. */
+export interface StartedWorker {
+  name: string;
+  host: string;
+  /** What it runs now. */
+  info(): WorkerInfo;
+  /** Takes no new job; waits for the running ones (`force`: aborts them, left to retry elsewhere), then closes. */
+  stop(options?: { force?: boolean }): Promise<void>;
+}
+
+/**
+ * Starts a worker: a BullMQ Worker per agent queue, a registry entry kept alive in Redis, and the cancel
+ * channel. Never prints or exits: lines go to `onLine`, signals are the caller's.
+ *
+ * @example
+ * const worker = await startWorker({ queue: 'redis://127.0.0.1:6379', cacheDir, runJob: runTaskJob, onLine: console.log });
+ * process.once('SIGINT', () => void worker.stop());
+ */
+export async function startWorker(options: StartWorkerOptions): Promise<StartedWorker> {
+  const { options: connection, display } = parseQueueUrl(options.queue, { flag: '--queue' });
+  const say = options.onLine ?? (() => {});
+  const host = hostname();
+  const name = options.name ?? `${host}-${process.pid}`;
+  const agents = [...(options.agents ?? ['codex'])];
+  const concurrency = options.concurrency ?? 1;
+  const started = new Date().toISOString();
+  const active = new Map<string, ActiveJob>();
+  const client = new Redis(connection);
+  watchReachability(client, display, say);
+  const subscriber = new Redis(connection);
+  subscriber.on('error', () => {});
+  const info = (): WorkerInfo => ({
+    name, host, pid: process.pid, agents, concurrency, started,
+    running: [...active.values()].map(({ controller: _, ...job }) => job),
+  });
+  const registry = keepRegistered(client, info);
+  const abort = (reason: AbortReason, match: (job: ActiveJob) => boolean) => {
+    for (const job of active.values()) if (match(job)) job.controller.abort(reason);
+  };
+  subscriber.on('message', (_channel: string, text: string) => {
+    const run = safeJson(text) as { pr?: string; runId?: string } | undefined;
+    if (!run?.pr || !run.runId) return;
+    say(`cancel: run ${run.runId} of ${run.pr}`);
+    abort('cancel', (job) => job.pr === run.pr && job.runId === run.runId);
+  });
+  await subscriber.subscribe(CANCEL_CHANNEL);
+  const processor = jobProcessor({
+    host, name, cacheDir: options.cacheDir, allowRepos: options.allowRepos ?? [], runJob: options.runJob,
+    client, active, changed: registry.refresh, env: options.env, onLine: say,
+  });
+  const workers = agents.map((agent) => {
+    const worker = new Worker(queueName(agent), processor, {
+      connection: connection as ConnectionOptions,
+      concurrency,
+      name,
+      lockDuration: options.lockDurationMs ?? 30_000,
+      stalledInterval: options.stalledIntervalMs ?? 30_000,
+      maxStalledCount: options.maxStalledCount ?? 2,
+    });
+    // A worker that was frozen past its lock comes back to a job another worker owns: BullMQ refuses its
+    // completion with an error event; it is logged, the worker carries on.
+    worker.on('error', (error) => say(`${queueName(agent)}: ${lateCompletion(error.message) ?? error.message}`));
+    worker.on('failed', (job, error) => job && say(`${job.id}: failed (${error.message.split('\n')[0]})`));
+    return worker;
+  });
+  await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+  say(`worker ${name} on ${display}: ${agents.map(queueName).join(', ')} (concurrency ${concurrency})`);
+  let stopping: Promise<void> | undefined;
+  return {
+    name,
+    host,
+    info,
+    async stop(stopOptions = {}) {
+      if (stopOptions.force) abort('shutdown', () => true);
+      stopping ??= (async () => {
+        await Promise.all(workers.map((worker) => worker.close()));
+        await registry.stop();
+        subscriber.disconnect();
+        await client.quit().catch(() => client.disconnect());
+      })();
+      await stopping;
+    },
+  };
+}
+
+/** BullMQ's "Missing lock for job <id>. moveToFinished" said the way a person reads it. */
+function lateCompletion(message: string): string | undefined {
+  const id = /^Missing lock for job (\S+?)\. (\w+)/.exec(message);
+  return id ? `${id[1]}: late ${id[2]} refused (its lock lapsed; another worker owns the job now)` : undefined;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
