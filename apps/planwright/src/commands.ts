@@ -1,7 +1,8 @@
-import { researchCommand, runCommand, verifyCommand } from '@planwright/agent-runner/commands';
+import { researchCommand, runCommandWith, verifyCommand } from '@planwright/agent-runner/commands';
 import { boardCommand } from '@planwright/board/commands';
 import { remountCommand, type AnyCommandModule } from '@planwright/cli-kit';
 import { reviewCommand } from '@planwright/gemini-review/commands';
+import { workerCommand, workersListCommand } from '@planwright/workers/commands';
 import { gitOpsCommands } from '@planwright/git-ops/commands';
 import { mcpCommand } from '@planwright/mcp/commands';
 import {
@@ -57,7 +58,10 @@ export const planwrightCommands: AnyCommandModule[] = [
   validatePlanCommand,
   researchCommand,
   reviewCommand,
-  runCommand,
+  // run --executor redis://… sends the tasks to workers: the executors come from @planwright/workers.
+  runCommandWith(async () => (await import('@planwright/workers')).executorFactories),
+  workerCommand,
+  workersListCommand,
   statusCommand,
   boardCommand,
   mcpCommand,

@@ -21,5 +21,7 @@ export * as gitOps from '@planwright/git-ops';
 export * as board from '@planwright/board';
 /** The MCP server: the workflow's steps as tools for a planning agent. */
 export * as mcp from '@planwright/mcp';
+/** Workers on many machines: the BullMQ executor of `run --executor redis://…`, the worker loop, the job runner. */
+export * as workers from '@planwright/workers';
 /** The shared CLI wiring: typed errors and exit codes. */
 export * as cliKit from '@planwright/cli-kit';

@@ -2,6 +2,7 @@ import type { RemoteTaskReport, RemoteTaskRequest } from '@planwright/agent-runn
 import { ResultsSchema, TaskSchema } from '@planwright/plan-schema';
 import { z } from 'zod';
 
+// Numbers as the option table checks them: 0 is a value (`--timeout-minutes 0` and `--stall-minutes 0` mean never).
 const SettingsSchema = z.object({
   agent: z.string().min(1),
   model: z.string().optional(),
@@ -9,14 +10,14 @@ const SettingsSchema = z.object({
   approval: z.string().optional(),
   handshake: z.string().optional(),
   handshakeReminders: z.number().int().nonnegative().optional(),
-  timeoutMinutes: z.number().positive().optional(),
+  timeoutMinutes: z.number().nonnegative().optional(),
   timeoutGraceSeconds: z.number().nonnegative().optional(),
   resultsGraceSeconds: z.number().nonnegative().optional(),
-  stallMinutes: z.number().positive().optional(),
+  stallMinutes: z.number().nonnegative().optional(),
   maxPauseMinutes: z.number().nonnegative().optional(),
   autoVerify: z.boolean(),
   retries: z.number().int().nonnegative(),
-  verifyTimeoutMinutes: z.number().positive().optional(),
+  verifyTimeoutMinutes: z.number().nonnegative().optional(),
 });
 
 /** A task job's data: the coordinator's request, checked before it is sent and when a worker takes it. */
