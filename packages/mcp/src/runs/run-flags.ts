@@ -20,6 +20,8 @@ export const runOptionsShape = {
   sandbox: z.string().describe('--sandbox: sandbox mode of the agents').optional(),
   commit: z.boolean().describe('--commit: one commit per verified task').optional(),
   worktrees: z.boolean().describe('--worktrees: each task in its own git worktree').optional(),
+  executor: z.string().describe('--executor: run the tasks on workers (planwright worker), redis://[:password@]host:port[/db] or rediss:// (default: orchestrator.toml executor)').optional(),
+  remote: z.string().describe('--remote: with executor, the git remote the workers fetch from and push to (default origin)').optional(),
 };
 
 export type RunOptionsInput = { [K in keyof typeof runOptionsShape]?: z.infer<(typeof runOptionsShape)[K]> };
@@ -34,4 +36,9 @@ export function runFlags(options: RunOptionsInput): string[] {
     else flags.push(flag, String(value));
   }
   return flags;
+}
+
+/** The command line with the password of an `--executor` URL shown as `***`: it is answered to the client. */
+export function redactFlags(args: string[]): string[] {
+  return args.map((arg, index) => (args[index - 1] === '--executor' ? arg.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*:)[^/@]*@/i, '$1***@') : arg));
 }

@@ -1,4 +1,4 @@
-import { openSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -7,7 +7,7 @@ import { PlanwrightError } from '@planwright/cli-kit';
 import { listRuns, type RunSummary } from '@planwright/run-store';
 import type { PrPaths, ServerContext } from '../server/context.js';
 import { lastLines, readTextOr } from './read-text.js';
-import { runFlags, type RunOptionsInput } from './run-flags.js';
+import { redactFlags, runFlags, type RunOptionsInput } from './run-flags.js';
 
 export interface StartRunOptions {
   context: ServerContext;
@@ -27,18 +27,20 @@ export interface StartRunResult {
 }
 
 /**
- * Starts `planwright run --pr <PR> --json ...` (agent-runner's bin) detached in its own process group, so
+ * Starts `planwright run --pr <PR> --json ...` (agent-runner's `run` with the workers'
+ * executors, as the umbrella mounts it) detached in its own process group, so
  * it outlives this server, and returns as soon as its run folder names the run id. An orchestrator that
  * exits first (bad input, nothing runnable) is an error carrying its own line.
  */
 export async function startRun(options: StartRunOptions): Promise<StartRunResult> {
   const { context, paths } = options;
+  const bin = runBin();
   const args = ['run', '--repo', context.repo, '--pr', paths.pr, '--json', ...(context.runRoot ? ['--run-root', context.runRoot] : []), ...runFlags(options.run)];
   const madeRoot = await mkdir(paths.runsRoot, { recursive: true });
   // A hidden file of the runs root (run listings skip it) until the run folder exists, then moved into it.
   const startFile = join(paths.runsRoot, `.start-${process.pid}-${Date.now()}.log`);
   const output = openSync(startFile, 'w');
-  const child = execa(process.execPath, [agentRunnerBin(), ...args], {
+  const child = execa(process.execPath, [bin, ...args], {
     cwd: context.repo,
     env: context.env,
     extendEnv: false,
@@ -64,7 +66,7 @@ export async function startRun(options: StartRunOptions): Promise<StartRunResult
       // The file stays open in the orchestrator; a rename within the runs root does not disturb it.
       const outputFile = join(run.run_dir, 'mcp-start.log');
       await rename(startFile, outputFile);
-      return { run_id: run.run_id, run_dir: run.run_dir, pid, output_file: outputFile, command: ['planwright', ...args] };
+      return { run_id: run.run_id, run_dir: run.run_dir, pid, output_file: outputFile, command: ['planwright', ...redactFlags(args)] };
     }
     if (exited !== undefined || Date.now() > deadline) break;
     await Promise.race([exit, new Promise((resolve) => setTimeout(resolve, 50))]);
@@ -82,8 +84,13 @@ async function runOf(runsRoot: string, pid: number): Promise<RunSummary | undefi
   return (await listRuns({ runsRoot })).find((run) => run.name.endsWith(`-${pid}`));
 }
 
-/** agent-runner's built bin, which `planwright run` is. */
-function agentRunnerBin(): string {
+/**
+ * The built `planwright run` of this package (dist/bin/planwright-run.js): agent-runner's `run` with the
+ * workers' executors, so `--executor` works here as in the umbrella CLI.
+ */
+function runBin(): string {
   const resolvePackage = createRequire(import.meta.url);
-  return join(dirname(resolvePackage.resolve('@planwright/agent-runner/package.json')), 'dist/bin/agent-runner.js');
+  const bin = join(dirname(resolvePackage.resolve('@planwright/mcp/package.json')), 'dist/bin/planwright-run.js');
+  if (!existsSync(bin)) throw new PlanwrightError(`start_run: ${bin} is missing`, { hint: 'build @planwright/mcp (npx -y pnpm@12.21.0 build)' });
+  return bin;
 }
