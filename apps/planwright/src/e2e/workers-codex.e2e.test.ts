@@ -8,7 +8,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
 import { PLANWRIGHT_BIN } from './mcp-planner-kit.js';
-import { bareSystemPath, coordinatorRepo, PR, PR_BRANCH, requireBuiltWorkerBin, startWorkerProcess } from './workers-kit.js';
+import { bareSystemPath, coordinatorRepo, PR, PR_BRANCH, queuedJobs, requireBuiltWorkerBin, startWorkerProcess } from './workers-kit.js';
 
 const NOTES = '# notes, written by task_001 on a worker\n';
 
@@ -62,6 +62,15 @@ describe('the real Codex CLI on two worker processes, a coordinator on Redis', (
         expect(task.usage.output_tokens).toBeGreaterThan(0);
       }
       expect(new Set(plan.tasks.map((task: { thread_id: string }) => task.thread_id)).size).toBe(3);
+
+      // The jobs carried the task, the commits and the run's settings: nothing of codex's set-up (no home, no
+      // key, no model server). The workers found that on their own machine.
+      const jobs = await queuedJobs(redis.port);
+      expect(jobs.map((job) => (job.task as { id: string }).id).sort()).toEqual(['task_001', 'task_002', 'task_003']);
+      for (const job of jobs) {
+        expect(Object.keys(job).sort()).toEqual(['baseSha', 'goal', 'pr', 'prBranch', 'remote', 'runId', 'settings', 'task', 'taskBranch']);
+        expect(JSON.stringify(job)).not.toMatch(new RegExp(`CODEX|MOCK|\\.codex|${new URL(server.url).host}`));
+      }
 
       // One commit per task on the PR branch, each `<task id>: <title>`, and the remote holds the same branch.
       const subjects = (await git(repo, ['log', '--format=%s', `${base}..${PR_BRANCH}`])).split('\n');

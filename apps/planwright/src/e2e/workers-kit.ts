@@ -85,6 +85,22 @@ async function endGroup(child: ResultPromise): Promise<void> {
   signal('SIGKILL');
 }
 
+/**
+ * The data of every job on the `planwright-<agent>` queue (BullMQ keeps a finished job's hash for a while),
+ * read with `redis-cli`, which Debian's redis-server package brings along.
+ */
+export async function queuedJobs(port: number, agent = 'codex'): Promise<Array<Record<string, unknown>>> {
+  const cli = (...args: string[]) => execa('redis-cli', ['-p', String(port), '--raw', ...args], { env: isolatedGitEnv() }).then((result) => result.stdout);
+  const keys = (await cli('--scan', '--pattern', `bull:planwright-${agent}:*`)).split('\n').filter(Boolean);
+  const jobs: Array<Record<string, unknown>> = [];
+  for (const key of keys.sort()) {
+    if ((await cli('type', key)) !== 'hash') continue;
+    const data = await cli('hget', key, 'data');
+    if (data) jobs.push(JSON.parse(data));
+  }
+  return jobs;
+}
+
 /** PATH with only node's and the system's folders: no node_modules/.bin, so no agent CLI either. */
 export function bareSystemPath(): string {
   return [dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':');
