@@ -59,11 +59,12 @@ describe('start_run with an executor: the tasks run on workers', () => {
     expect(await git(fixture.repo, ['log', '-1', '--format=%s'])).toBe('task_001: Task task_001');
   });
 
-  it('an executor that is no URL is a tool error naming --executor; nothing is written', async () => {
+  it('an executor that is no URL, or a remote the repository lacks, is a tool error naming the flag; nothing is written', async () => {
     const fixture = await workersRepo(TASKS);
     const before = await readFile(fixture.planFile, 'utf8');
     const client = await memoryClient(fixture.repo, fixture.env);
     expect(await callError(client, 'start_run', { pr: 'pr-1', executor: 'not-a-url' })).toMatch(/start_run: the orchestrator exited 2 before starting a run: .*--executor not-a-url: not a URL/);
+    expect(await callError(client, 'start_run', { pr: 'pr-1', executor: 'redis://127.0.0.1:1', remote: 'upstream' })).toMatch(/exited 2 before starting a run: planwright: --remote upstream: no such git remote/);
     expect(await readFile(fixture.planFile, 'utf8')).toBe(before);
     expect(existsSync(join(fixture.planDir, 'runs'))).toBe(false);
   });
