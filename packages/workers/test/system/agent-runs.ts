@@ -8,6 +8,8 @@ export interface AgentRun {
   taskId: string;
   /** The worker whose cache holds the agent's working folder ('?' when none does). */
   worker: string;
+  /** Its working folder: the job's worktree in the worker's cache. */
+  cwd: string;
   pid: number;
   pgid: number;
   resume: boolean;
@@ -19,7 +21,7 @@ export function readAgentRuns(logFile: string, caches: ReadonlyMap<string, strin
   return readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((line) => {
     const entry = JSON.parse(line) as { argv: string[]; cwd: string; pid: number; pgid: number; prompt: string };
     const worker = [...caches].find(([, cache]) => entry.cwd.startsWith(`${cache}/`))?.[0] ?? '?';
-    return { taskId: findBriefRefs(entry.prompt).taskId ?? '?', worker, pid: entry.pid, pgid: entry.pgid, resume: entry.argv.includes('resume') };
+    return { taskId: findBriefRefs(entry.prompt).taskId ?? '?', worker, cwd: entry.cwd, pid: entry.pid, pgid: entry.pgid, resume: entry.argv.includes('resume') };
   });
 }
 
