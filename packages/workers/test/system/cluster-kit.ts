@@ -80,8 +80,12 @@ export async function startCluster(options: ClusterOptions) {
     startRun: (flags: string[]) => planwright(['run', '--pr', PR, '--executor', redis.url, ...flags], 'the coordinator'),
     /** Runs the coordinator to its end: exit code and output. */
     run: async (flags: string[]) => planwright(['run', '--pr', PR, '--executor', redis.url, ...flags], 'the coordinator').ended,
-    /** `planwright stop --pr pr-1`. */
-    stop: async () => (await planwright(['stop', '--pr', PR], 'planwright stop').ended),
+    /** `planwright stop --run-dir <the run folder the coordinator printed>`. */
+    stop: async (coordinator: ClusterProcess) => {
+      await coordinator.waitFor(/^RUN_DIR=.+$/m);
+      const runDir = /^RUN_DIR=(.+)$/m.exec(coordinator.output())![1]!;
+      return planwright(['stop', '--run-dir', runDir], 'planwright stop').ended;
+    },
     /** `planwright status --pr pr-1 --json`, parsed. */
     status: async (): Promise<Record<string, unknown>> => {
       const { exitCode, output } = await planwright(['status', '--pr', PR, '--json'], 'planwright status').ended;
