@@ -31,7 +31,9 @@ describe('planwright-worker: bad input', () => {
 
   it('a bad PLANWRIGHT_WORKER_LOCK_MS -> exit 2, one line naming it, before any connection', async () => {
     vi.stubEnv('PLANWRIGHT_WORKER_LOCK_MS', '1.5s');
-    onTestFinished(() => vi.unstubAllEnvs());
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
     // Port 1: a worker that got past the check would fail to connect instead (exit 1).
     const { code, stderr } = await run(['worker', '--queue', 'redis://127.0.0.1:1']);
     expect(code).toBe(2);

@@ -30,7 +30,7 @@ describe('a dozen dependent tasks on three worker processes', () => {
     expect([...commits].sort()).toEqual(TASKS.map((task) => `${task.id}: Task ${task.id}`).sort());
     // Dependencies land first: a task's commit comes after the commits of what it depends on.
     for (const task of TASKS) {
-      for (const dep of task.depends_on) expect(commits.indexOf(`${dep}: Task ${dep}`)).toBeLessThan(commits.indexOf(`${task.id}: Task ${task.id}`));
+      for (const dep of task.depends_on ?? []) expect(commits.indexOf(`${dep}: Task ${dep}`)).toBeLessThan(commits.indexOf(`${task.id}: Task ${task.id}`));
     }
     expect(await cluster.remoteRef(`refs/heads/${PR_BRANCH}`)).toBe(await cluster.git(['rev-parse', 'HEAD']));
     expect(new Set(Object.values(plan).map((task) => task.worker))).toEqual(new Set(['w1', 'w2', 'w3']));
