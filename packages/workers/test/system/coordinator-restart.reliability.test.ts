@@ -8,9 +8,9 @@ const FLAGS = ['--auto-verify', '--concurrency', '3'];
 describe('the coordinator killed with kill -9 mid-run, then started again', () => {
   it('adopts the finished jobs (integrated once) and the running one, sends nothing twice, ends done', async () => {
     const tasks = [
-      clusterTask('f1', { domain: 'api' }, 'slow 2'),
-      clusterTask('f2', { domain: 'web' }, 'slow 2'),
-      clusterTask('r1', { domain: 'db' }, 'slow 9'),
+      clusterTask('f1', { domain: 'api' }, 'slow 3'),
+      clusterTask('f2', { domain: 'web' }, 'slow 3'),
+      clusterTask('r1', { domain: 'db' }, 'slow 10'),
       clusterTask('g1', { domain: 'api', depends_on: ['f1', 'f2'] }),
     ];
     const cluster = await startCluster({ tasks, workers: ['w1', 'w2', 'w3'] });

@@ -41,4 +41,26 @@ describe('a worker process killed with kill -9 mid-task', () => {
     expect(existsSync(join(first!.cwd, 's1.txt'))).toBe(true);
     expect(await cluster.prCommits()).toEqual(['s1: Task s1', 'q1: Task q1']);
   }, 90_000);
+
+  it('frozen past its lock (SIGSTOP), then back (SIGCONT): its late finish is refused, the task lands once', async () => {
+    const tasks = [clusterTask('s1', { domain: 'api' }, 'slow 3')];
+    const cluster = await startCluster({ tasks, workers: ['w1', 'w2'], lockMs: 2000 });
+    const coordinator = cluster.startRun(['--auto-verify']);
+    await until(() => cluster.agentRuns().length === 1, 's1\'s agent to start');
+    const frozen = cluster.workers.get(cluster.agentRuns()[0]!.worker)!;
+    const other = frozen.name === 'w1' ? 'w2' : 'w1';
+    process.kill(frozen.pid, 'SIGSTOP');
+    await until(() => cluster.agentRuns().length === 2, 'the other worker to take s1 as attempt 2');
+    process.kill(frozen.pid, 'SIGCONT');
+
+    const { exitCode, output } = await coordinator.ended;
+    expect(exitCode, output).toBe(0);
+    expect(cluster.plan().s1).toMatchObject({ status: 'done', worker: other, attempt: 2 });
+    await frozen.waitFor(/: late moveToFinished refused \(its lock lapsed; another worker owns the job now\)/);
+    // The frozen attempt did push its own ref when it came back; the coordinator integrated attempt 2's commit only.
+    const integrated = await cluster.git(['rev-parse', 'HEAD^{tree}']);
+    expect(await cluster.prCommits()).toEqual(['s1: Task s1']);
+    expect(await cluster.git(['rev-parse', `${await cluster.remoteRef(`refs/planwright/attempts/pr-1/s1/2-${other}`)}^{tree}`])).toBe(integrated);
+    expect(frozen.alive()).toBe(true);
+  }, 90_000);
 });
