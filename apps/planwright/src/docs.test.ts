@@ -20,8 +20,9 @@ describe('generated docs', () => {
     const { exitCode, stdout, stderr } = await genDocs(['--check']);
     expect(stderr, 'the generated docs are out of date: run "pnpm docs"').toBe('');
     expect(exitCode).toBe(0);
-    // Every package README with a CLI shows its bin's help (agent-runner's two: its own and codex-orchestrate).
-    expect(stdout).toBe('docs up to date: file-formats.md, cli-reference.md; README help blocks: 9 in 8 files');
+    // Every package README with a CLI shows its bin's help (agent-runner's two: its own and codex-orchestrate;
+    // workers' three: the bin, worker and workers).
+    expect(stdout).toBe('docs up to date: file-formats.md, cli-reference.md; README help blocks: 12 in 9 files');
   });
 
   it('a README help block is replaced by what its marker command prints; an unknown bin is an error', async () => {
