@@ -19,6 +19,7 @@ export function clusterTask(id: string, fields: Partial<Task> = {}, ...directive
   return fakeAgentTask<Task>(id, { verify: [`test -f ${id}.txt`], ...fields }, ...directives, `write ${id}.txt ${id}`);
 }
 
+/** What a cluster runs: its plan's tasks and its workers. */
 export interface ClusterOptions {
   tasks: Task[];
   /** Worker names to start (each its own process and cache). */

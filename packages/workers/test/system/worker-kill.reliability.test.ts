@@ -7,7 +7,7 @@ import { groupAlive, until } from './cluster-process.js';
 
 const SLOW_S = 5;
 
-describe('a worker process killed with kill -9 mid-task', () => {
+describe('a worker process killed (kill -9) or frozen (SIGSTOP) mid-task', () => {
   it('the job goes to the other worker as attempt 2; the run ends done; the killed attempt lands nowhere', async () => {
     const tasks = [clusterTask('s1', { domain: 'api' }, `slow ${SLOW_S}`), clusterTask('q1', { domain: 'web', depends_on: ['s1'] })];
     // A 2 s lock: the dead worker's job is handed on in seconds, not BullMQ's default 30.
