@@ -21,7 +21,7 @@ describe('generated docs', () => {
     expect(stderr, 'the generated docs are out of date: run "pnpm docs"').toBe('');
     expect(exitCode).toBe(0);
     // Every package README with a CLI shows its bin's help (agent-runner's two: its own and codex-orchestrate;
-    // workers' three: the bin, worker and workers).
+    // workers' three: planwright-worker, its worker and its workers).
     expect(stdout).toBe('docs up to date: file-formats.md, cli-reference.md; README help blocks: 12 in 9 files');
   });
 
