@@ -1,7 +1,7 @@
 import { captureIo } from '@planwright/cli-kit';
 import { startRedis, tempDir } from '@planwright/test-utils';
 import { readdir } from 'node:fs/promises';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { main } from '../src/cli.js';
 import { createRedisExecutor } from '../src/queue/redis-executor.js';
 import { listWorkers } from '../src/worker/registry.js';
@@ -27,6 +27,18 @@ describe('planwright-worker: bad input', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
     expect(stderr).not.toContain('s3cret');
+  });
+
+  it('a bad PLANWRIGHT_WORKER_LOCK_MS -> exit 2, one line naming it, before any connection', async () => {
+    vi.stubEnv('PLANWRIGHT_WORKER_LOCK_MS', '1.5s');
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
+    // Port 1: a worker that got past the check would fail to connect instead (exit 1).
+    const { code, stderr } = await run(['worker', '--queue', 'redis://127.0.0.1:1']);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^planwright-worker: PLANWRIGHT_WORKER_LOCK_MS: "1\.5s" is not a lock duration in milliseconds \(use a whole number/);
   });
 
   it('never prints a password: an unreachable queue with one', async () => {

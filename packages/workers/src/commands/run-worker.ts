@@ -17,6 +17,24 @@ export interface WorkerArgs {
 
 const AGENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
+/** Shortens BullMQ's job lock (default 30 s): how soon a dead worker's job goes to another worker. */
+export const LOCK_ENV = 'PLANWRIGHT_WORKER_LOCK_MS';
+
+/**
+ * The lock and stall-check settings from `PLANWRIGHT_WORKER_LOCK_MS` (none: BullMQ's 30 s each). Not a
+ * flag: a lock shorter than a loaded machine's pauses hands a live worker's job on, so it is for test
+ * clusters and fleets that measured it. The stall check runs three times per lock.
+ */
+export function lockSettings(env: NodeJS.ProcessEnv): { lockDurationMs?: number; stalledIntervalMs?: number } {
+  const text = env[LOCK_ENV];
+  if (text === undefined || text === '') return {};
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 500) {
+    throw new UsageError(`${LOCK_ENV}: "${text}" is not a lock duration in milliseconds`, { hint: 'use a whole number, 500 or more, or unset it' });
+  }
+  return { lockDurationMs: ms, stalledIntervalMs: Math.max(200, Math.round(ms / 3)) };
+}
+
 /** `planwright worker`: checks the flags (exit 2 before anything starts), then serves until stopped. */
 export async function runWorker(args: WorkerArgs, io: CliIo, runJob?: Awaited<ReturnType<typeof loadRunJob>>): Promise<number> {
   parseQueueUrl(args.queue, { flag: '--queue' });
@@ -31,6 +49,7 @@ export async function runWorker(args: WorkerArgs, io: CliIo, runJob?: Awaited<Re
   if (args.name !== undefined && !AGENT_NAME.test(args.name)) {
     throw new UsageError(`--name: "${args.name}" has characters a worker name cannot have`, { hint: 'letters, digits, _ . -' });
   }
+  const lock = lockSettings(process.env);
   const worker = await startWorker({
     queue: args.queue,
     concurrency: args.concurrency,
@@ -38,6 +57,7 @@ export async function runWorker(args: WorkerArgs, io: CliIo, runJob?: Awaited<Re
     name: args.name,
     cacheDir: resolve(args.cache ?? join(homedir(), '.cache', 'planwright', 'worker')),
     allowRepos: args.allowRepo,
+    ...lock,
     runJob: runJob ?? (await loadRunJob()),
     onLine: (line) => io.err(line),
   });

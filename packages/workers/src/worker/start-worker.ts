@@ -117,9 +117,12 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
   };
 }
 
-/** BullMQ's "Missing lock for job <id>. moveToFinished" said the way a person reads it. */
+/**
+ * BullMQ's "Missing lock for job <id>. moveToFinished" (the other worker finished the job already) or
+ * "Lock mismatch for job <id>. Cmd moveToFinished from active" (it still runs it) said the way a person reads it.
+ */
 function lateCompletion(message: string): string | undefined {
-  const id = /^Missing lock for job (\S+?)\. (\w+)/.exec(message);
+  const id = /^(?:Missing lock|Lock mismatch) for job (\S+?)\. (?:Cmd )?(\w+)/.exec(message);
   return id ? `${id[1]}: late ${id[2]} refused (its lock lapsed; another worker owns the job now)` : undefined;
 }
 

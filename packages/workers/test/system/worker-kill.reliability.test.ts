@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runsPerTask } from './agent-runs.js';
+import { clusterTask, startCluster } from './cluster-kit.js';
+import { groupAlive, until } from './cluster-process.js';
+
+const SLOW_S = 5;
+
+describe('a worker process killed (kill -9) or frozen (SIGSTOP) mid-task', () => {
+  it('the job goes to the other worker as attempt 2; the run ends done; the killed attempt lands nowhere', async () => {
+    const tasks = [clusterTask('s1', { domain: 'api' }, `slow ${SLOW_S}`), clusterTask('q1', { domain: 'web', depends_on: ['s1'] })];
+    // A 2 s lock: the dead worker's job is handed on in seconds, not BullMQ's default 30.
+    const cluster = await startCluster({ tasks, workers: ['w1', 'w2'], lockMs: 2000 });
+    const coordinator = cluster.startRun(['--auto-verify', '--concurrency', '2']);
+    await until(() => cluster.agentRuns().some((run) => run.taskId === 's1'), 's1\'s agent to start');
+    const [first] = cluster.agentRuns();
+    const victim = cluster.workers.get(first!.worker)!;
+    const survivor = victim.name === 'w1' ? 'w2' : 'w1';
+    process.kill(victim.pid, 'SIGKILL');
+    // kill -9 orphans the killed worker's agent in its own process group: nothing can end it for the worker.
+    expect(groupAlive(first!.pgid)).toBe(true);
+
+    const { exitCode, output } = await coordinator.ended;
+    expect(exitCode, output).toBe(0);
+    const status = (await cluster.status()) as { tasks: Array<{ id: string; status: string; placement: { worker: string; attempt: number } | null }> };
+    expect(status.tasks.map((task) => [task.id, task.status, task.placement?.worker, task.placement?.attempt])).toEqual([
+      ['s1', 'done', survivor, 2],
+      ['q1', 'done', survivor, 1],
+    ]);
+    expect(await cluster.prCommits()).toEqual(['s1: Task s1', 'q1: Task q1']);
+    // Only the surviving attempt pushed: the killed one has no ref on the remote, so nothing of it can be integrated.
+    expect(await cluster.remoteRef(`refs/planwright/attempts/pr-1/s1/2-${survivor}`)).not.toBe('');
+    expect(await cluster.remoteRef(`refs/planwright/attempts/pr-1/s1/1-${victim.name}`)).toBe('');
+    const runs = cluster.agentRuns();
+    expect(runsPerTask(runs)).toEqual({ s1: 2, q1: 1 });
+    expect(runs.filter((run) => run.taskId === 's1').map((run) => run.worker)).toEqual([victim.name, survivor]);
+    // What is promised for the orphan: it runs its task to the end and exits (no process left after), and
+    // its late work stays in the dead worker's worktree, never committed nor pushed.
+    await until(() => !groupAlive(first!.pgid), 'the orphaned agent of the killed worker to end', (SLOW_S + 10) * 1000);
+    expect(existsSync(join(first!.cwd, 's1.txt'))).toBe(true);
+    expect(await cluster.prCommits()).toEqual(['s1: Task s1', 'q1: Task q1']);
+  }, 90_000);
+
+  it('frozen past its lock (SIGSTOP), then back (SIGCONT): its late finish is refused, the task lands once', async () => {
+    const tasks = [clusterTask('s1', { domain: 'api' }, 'slow 3')];
+    const cluster = await startCluster({ tasks, workers: ['w1', 'w2'], lockMs: 2000 });
+    const coordinator = cluster.startRun(['--auto-verify']);
+    await until(() => cluster.agentRuns().length === 1, 's1\'s agent to start');
+    const frozen = cluster.workers.get(cluster.agentRuns()[0]!.worker)!;
+    const other = frozen.name === 'w1' ? 'w2' : 'w1';
+    process.kill(frozen.pid, 'SIGSTOP');
+    await until(() => cluster.agentRuns().length === 2, 'the other worker to take s1 as attempt 2');
+    process.kill(frozen.pid, 'SIGCONT');
+
+    const { exitCode, output } = await coordinator.ended;
+    expect(exitCode, output).toBe(0);
+    expect(cluster.plan().s1).toMatchObject({ status: 'done', worker: other, attempt: 2 });
+    await frozen.waitFor(/: late moveToFinished refused \(its lock lapsed; another worker owns the job now\)/);
+    // The frozen attempt did push its own ref when it came back; the coordinator integrated attempt 2's commit only.
+    const integrated = await cluster.git(['rev-parse', 'HEAD^{tree}']);
+    expect(await cluster.prCommits()).toEqual(['s1: Task s1']);
+    expect(await cluster.git(['rev-parse', `${await cluster.remoteRef(`refs/planwright/attempts/pr-1/s1/2-${other}`)}^{tree}`])).toBe(integrated);
+    expect(frozen.alive()).toBe(true);
+  }, 90_000);
+});
