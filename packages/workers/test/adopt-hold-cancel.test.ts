@@ -86,6 +86,27 @@ describe('cancel', () => {
     expect(markers).not.toContain('x.w1.1.done');
     expect(markers).toContain('y.w1.1.done');
   });
+
+  it('withdraws the run\'s jobs no worker took yet, so none starts later with nobody to integrate it', async () => {
+    const redis = await startRedis();
+    const markerDir = await tempDir();
+    const executor = await createRedisExecutor(redis.url, { notice: () => {} });
+    onTestFinished(() => executor.close());
+    const worker = await startWorker({ queue: redis.url, name: 'w1', concurrency: 1, cacheDir: markerDir, runJob: scriptedRunJob({ markerDir, sleepMs: 1500 }) });
+    onTestFinished(() => worker.stop({ force: true }));
+    // Their rejections come during cancel: caught at once, read after.
+    const running = executor.execute(request('x', 'run-1'), hooks()).catch((error: Error) => error);
+    await until(() => worker.info().running.length === 1, 'one job running');
+    const queued = executor.execute(request('z', 'run-1'), hooks()).catch((error: Error) => error);
+    await until(async () => (await jobCount(executor)) === 1, 'one job waiting');
+    await executor.cancel({ pr: 'pr-1', runId: 'run-1' });
+    // Whichever sees it first says so: the cancel, or the wait that finds the job gone from the queue.
+    expect(String(await queued)).toMatch(/interrupted: the coordinator cancelled the run before a worker took it|withdrawn: the job is no longer in the queue/);
+    expect(String(await running)).toMatch(/interrupted/);
+    expect(await jobCount(executor)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await readdir(markerDir)).not.toContain('z.w1.1.done');
+  });
 });
 
 // The executor's name is its URL without password; these tests use none, so it is the URL itself.

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { git } from '@planwright/test-utils';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,17 @@ describe('runTaskJob: a job that ends', () => {
     expect(await git(remote.remote, ['log', '-1', '--format=%s', sha])).toBe('task_001: Add one');
     expect(await git(remote.remote, ['diff-tree', '--no-commit-id', '--name-only', '-r', sha])).toBe('one.txt');
     await expectCleaned(context.cacheDir, remote.remote);
+  });
+
+  it("takes the worker machine's orchestrator.toml for its agents, never for where or on which branch the task runs", async () => {
+    const remote = await jobRemote();
+    const context = await jobContext();
+    // This machine is a coordinator too: its config names a queue, a branch, and git set-up.
+    await writeFile(join(context.env.CODEX_HOME!, 'orchestrator.toml'), 'executor = "redis://127.0.0.1:9/0"\ngit_branch = "elsewhere"\nensure_git = true\n');
+    const report = await runTaskJob(jobRequest(remote, fakeTask('task_009', { verify: ['test -f nine.txt'] }, 'write nine.txt 9'), { autoVerify: true }), context);
+    expect(report).toMatchObject({ status: 'done', verified: true });
+    expect(await git(remote.remote, ['diff-tree', '--no-commit-id', '--name-only', '-r', report.commit!.sha])).toBe('nine.txt');
+    expect(await git(remote.remote, ['branch', '--list', 'elsewhere'])).toBe('');
   });
 
   it('ends agent_done without auto-verify', async () => {

@@ -60,6 +60,12 @@ export const runTaskJob: RunJob = async (request, context) => {
       runRoot: join(jobDir, 'runs'),
       taskId: request.task.id,
       compactRun: true,
+      // This machine's orchestrator.toml gives its agents, models and budgets, not where or on which branch
+      // the task runs: here (even if it names a queue: the machine may be a coordinator too), on the task
+      // branch the worktree is on, in a repo that needs no set-up (ensure_git would edit .gitignore).
+      executor: 'local',
+      gitBranch: request.taskBranch,
+      ensureGit: false,
       env,
       signal: context.signal,
       onEvent: (event) => {

@@ -48,6 +48,22 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
   const runJobs = async (run: { pr: string; runId: string }): Promise<Array<[string, string, string]>> =>
     Object.entries(await client.hgetall(runJobsKey(run))).map(([taskId, queue]) => [taskId, queue, jobId({ ...run, taskId })]);
 
+  /** Removes the run's jobs that no worker took yet (and keeps workers from taking one meanwhile). */
+  const withdrawWaiting = async (run: { pr: string; runId: string }, reason: string): Promise<string[]> => {
+    // Workers check this key when they take a job, for one taken between the listing and its removal.
+    await client.set(heldKey(run), '1', 'EX', KEEP_SECONDS);
+    const withdrawn: string[] = [];
+    for (const [taskId, queue, id] of await runJobs(run)) {
+      const job = await Job.fromId(queues.queue(queue), id);
+      if (!job || !WAITING.has(await job.getState())) continue;
+      // A worker may take it meanwhile: then it is locked, remove throws, and it runs (the held key stops it).
+      const removed = await job.remove().then(() => true, () => false);
+      if (!removed) continue;
+      withdrawn.push(taskId);
+      waiting.get(id)?.withdraw(reason);
+    }
+    return withdrawn;
+  };
   const executor: TaskExecutor = {
     name: display,
     async execute(request: RemoteTaskRequest, hooks: ExecuteHooks) {
@@ -87,22 +103,10 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
       awaited.start();
       return { state: 'running', placement: placementOf(found.progress), report: awaited.report };
     },
-    async holdLaunches(run) {
-      // Workers check this key when they take a job, for one taken between the listing and its removal.
-      await client.set(heldKey(run), '1', 'EX', KEEP_SECONDS);
-      const withdrawn: string[] = [];
-      for (const [taskId, queue, id] of await runJobs(run)) {
-        const job = await Job.fromId(queues.queue(queue), id);
-        if (!job || !WAITING.has(await job.getState())) continue;
-        // A worker may take it meanwhile: then it is locked, remove throws, and it runs (the held key stops it).
-        const removed = await job.remove().then(() => true, () => false);
-        if (!removed) continue;
-        withdrawn.push(taskId);
-        waiting.get(id)?.withdraw('withdrawn: launches held before a worker took it');
-      }
-      return withdrawn;
-    },
+    holdLaunches: (run) => withdrawWaiting(run, 'withdrawn: launches held before a worker took it'),
     async cancel(run) {
+      // Jobs no worker took yet must not start later, when nobody integrates them; running ones are ended.
+      await withdrawWaiting(run, 'interrupted: the coordinator cancelled the run before a worker took it');
       await client.publish(CANCEL_CHANNEL, JSON.stringify({ pr: run.pr, runId: run.runId }));
     },
     async close() {

@@ -22,15 +22,19 @@ interface ExecutorCheck {
   env: NodeJS.ProcessEnv;
 }
 
+/** The executor value that means "here", whatever orchestrator.toml says. */
+export const LOCAL_EXECUTOR = 'local';
+
 /**
  * `--executor` (or orchestrator.toml's `executor`), checked before anything is written: an executor for
  * its scheme, the git remote the workers use (there, and without a password in its URL, since the job
  * carries it to every worker), the code dir on a branch (the PR branch is pushed), and no `--no-wait`
- * (this run integrates what the workers push). Undefined: the tasks run here.
+ * (this run integrates what the workers push). Undefined, or `local`: the tasks run here (`--executor local`
+ * overrides an orchestrator.toml that names a queue; a worker's own runs use it).
  */
 export async function checkExecutor({ options, config, configFile, codeDir, env }: ExecutorCheck): Promise<CheckedExecutor | undefined> {
   const url = options.executor ?? config.executor;
-  if (url === undefined) return undefined;
+  if (url === undefined || url === LOCAL_EXECUTOR) return undefined;
   const flag = options.executor !== undefined ? '--executor' : `${configFile ?? 'orchestrator.toml'}: executor`;
   const scheme = schemeOf(url);
   if (!scheme) throw new UsageError(`${flag} ${redact(url)}: not a URL`, { hint: 'give redis://[:password@]host:port[/db] or rediss://...' });

@@ -22,7 +22,7 @@ describe('run --executor: what the workers push is integrated', () => {
     expect(await git(fixture.bare, ['rev-parse', 'refs/heads/main'])).toBe(head);
     const results = JSON.parse(await readFile(result.outcomes[0]!.resultsPath, 'utf8'));
     expect(results).toMatchObject({ task_id: 't1', run_id: result.runId, host: 'test-host', worker: 'w1', attempt: 1, branch: 'planwright/pr-1/t1', sha: head });
-    expect(await readFile(result.outcomes[0]!.logPath, 'utf8')).toBe('# t1 ran on w1@test-host (attempt 1); the last lines of its agent log follow, the whole log stays on the worker\nagent log of t1\n');
+    expect(await readFile(result.outcomes[0]!.logPath, 'utf8')).toBe('# t1 ran on w1@test-host (attempt 1); the last lines of its agent log follow (the worker keeps no copy after the job)\nagent log of t1\n');
     expect(fixture.executor.calls).toContain('close');
   });
 

@@ -31,6 +31,6 @@ export async function writeRemoteFiles({ layout, taskId, runId, report, branch }
   const resultsFile = layout.resultsPath(taskId);
   await mkdir(dirname(resultsFile), { recursive: true });
   await writeFileAtomic(resultsFile, stringifyJson(annotated), { durable: false });
-  const header = `# ${taskId} ran on ${worker}@${host} (attempt ${attempt}); the last lines of its agent log follow, the whole log stays on the worker\n`;
+  const header = `# ${taskId} ran on ${worker}@${host} (attempt ${attempt}); the last lines of its agent log follow (the worker keeps no copy after the job)\n`;
   await writeFile(layout.agentLogPath(taskId), header + report.logTail + (report.logTail.endsWith('\n') || report.logTail === '' ? '' : '\n'));
 }
