@@ -33,11 +33,11 @@ export function benchRoot() {
 }
 
 /** A task of the fake agent: `seconds` of work, then its file (which the `test -f` verify checks). */
-export function benchTask(id, { domain, seconds = 0 } = {}) {
+export function benchTask(id, { domain, seconds = 0, files = true } = {}) {
   const directives = [...(seconds > 0 ? [`slow ${seconds}`] : []), `write ${id}.txt ${id}`];
   return {
     // expected_files: tasks without a domain run side by side only when their files are named.
-    id, title: `Task ${id}`, status: 'pending', verify: [`test -f ${id}.txt`], depends_on: [], expected_files: [`${id}.txt`],
+    id, title: `Task ${id}`, status: 'pending', verify: [`test -f ${id}.txt`], depends_on: [], expected_files: files ? [`${id}.txt`] : [],
     description: ['Do the work.', ...directives.map((line) => `fake-agent: ${line}`)].join('\n'),
     ...(domain ? { domain } : {}),
   };
@@ -82,7 +82,8 @@ export async function benchWorkers(context, url, { count, concurrency }) {
     const args = [planwright, 'worker', '--queue', url, '--cache', join(context.root, `cache-${n}`), '--name', `w${n}`, '--concurrency', String(concurrency)];
     const child = spawn(process.execPath, args, { env: context.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
-    child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
+    // The worker's last lines, each with the time it arrived (for a benchmark that fails).
+    child.stderr.on('data', (chunk) => (log = (log + String(chunk).replace(/^(?=.)/gm, `${new Date().toISOString().slice(11, 23)} `)).slice(-4000)));
     child.log = () => log;
     context.children.push(child);
   }
@@ -95,17 +96,26 @@ export async function benchWorkers(context, url, { count, concurrency }) {
   throw new Error(`the ${count} workers did not register within 20 s`);
 }
 
-/** Runs a process to its end; resolves with its wall time in ms. Throws on a non-zero exit. */
-export function timedRun(args, options) {
+// bash's `times` after the command: the CPU of its children (the node process and every git it waited for).
+const WITH_CPU = '"$@"; code=$?; times >&2; exit $code';
+
+/**
+ * Runs a node process to its end; resolves with its wall time in ms (and with `cpu`, its CPU time in ms,
+ * user + system, its own and its child processes'). Throws on a non-zero exit.
+ */
+export function timedRun(args, options, { cpu = false } = {}) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'ignore', 'pipe'] });
+    const [command, argv] = cpu ? ['bash', ['-c', WITH_CPU, 'bash', process.execPath, ...args]] : [process.execPath, args];
+    const child = spawn(command, argv, { ...options, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
     child.once('exit', (code) => {
       const ms = performance.now() - start;
-      if (code === 0) resolve(ms);
-      else reject(new Error(`${args.slice(1, 3).join(' ')} exited ${code}: ${stderr}`));
+      if (code !== 0) return reject(new Error(`${args.slice(1, 3).join(' ')} exited ${code}: ${stderr}`));
+      if (!cpu) return resolve(ms);
+      const children = stderr.trim().split('\n').at(-1).match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+      resolve({ ms, cpuMs: children ? 1000 * (60 * children[1] + Number(children[2]) + 60 * children[3] + Number(children[4])) : NaN });
     });
   });
 }
