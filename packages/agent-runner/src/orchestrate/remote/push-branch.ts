@@ -8,7 +8,7 @@ export interface PushedBranch {
 }
 
 /**
- * Pushes the code dir's current branch to the remote (`HEAD:refs/heads/<branch>`), so a worker starts
+ * Pushes the code dir's current branch to the remote (`<its head sha>:refs/heads/<branch>`), so a worker starts
  * from a commit that holds every task integrated so far (its dependencies among them). Serialized with
  * the checkout's other git work, so the head pushed is the head integrated, never one half-way.
  * `skip`: the head is on the remote already (this run pushed it last); `mark`: PLANWRIGHT_TIMINGS.
