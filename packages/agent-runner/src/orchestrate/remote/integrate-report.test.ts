@@ -50,4 +50,15 @@ describe('integrateReport', () => {
     expect(await git(repo, ['log', '--format=%s', '-2'])).toBe('t1: Task t1\nanother task');
     expect(await git(repo, ['rev-parse', 'HEAD'])).not.toBe(sha);
   });
+
+  it('names the conflicting files of a cherry-pick and leaves the checkout as it was', async () => {
+    const { repo, options } = await setup();
+    await writeFile(join(repo, 't1.txt'), 'another task wrote it first\n');
+    await git(repo, ['add', 't1.txt']);
+    await git(repo, ['commit', '--quiet', '-m', 'another task']);
+    const head = await git(repo, ['rev-parse', 'HEAD']);
+    expect(await integrateReport(options)).toEqual({ conflicts: ['t1.txt'] });
+    expect(await git(repo, ['rev-parse', 'HEAD'])).toBe(head);
+    expect(await git(repo, ['status', '--porcelain'])).toBe('');
+  });
 });

@@ -46,6 +46,11 @@ export function integrateReport(options: IntegrateReportOptions): Promise<Integr
       }
       const held = await runGit(['merge-base', '--is-ancestor', options.commit.sha, 'HEAD'], { ...git, okCodes: [1] });
       if (held.exitCode === 0) return { commit: { before, after: before }, method: 'nothing' };
+      // The usual case, a clean cherry-pick, in two git processes; anything else (a conflict) is aborted and
+      // left to integrateBranch, which does it again and names the conflicting files.
+      const picked = await runGit(['cherry-pick', '--allow-empty', `${options.baseSha}..${fetched}`], { ...git, okCodes: [1, 128] });
+      if (picked.exitCode === 0) return { commit: { before, after: (await headSha(git))! }, method: 'cherry-pick' };
+      await runGit(['cherry-pick', '--abort'], { ...git, okCodes: [128] });
       try {
         const result = await integrateBranch({ ...git, branch: options.commit.sha, base: options.baseSha });
         return { commit: { before, after: result.sha }, method: result.method };

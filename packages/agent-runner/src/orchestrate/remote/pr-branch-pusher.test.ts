@@ -78,4 +78,13 @@ describe('PrBranchPusher', () => {
     expect(await pusher.push()).toEqual(second);
     expect(await git(bare, ['rev-parse', `refs/heads/${branch}`])).toBe(first.sha);
   });
+
+  it('refuses a detached head, naming the checkout, and pushes nothing', async () => {
+    const repo = await tempGitRepo({ files: { 'a.txt': 'a\n' } });
+    const bare = join(await tempDir('planwright-pusher-'), 'origin.git');
+    await git(repo, ['init', '--quiet', '--bare', bare]);
+    await git(repo, ['checkout', '--quiet', '--detach']);
+    await expect(prBranchPusher(repo, bare).push()).rejects.toThrow(`${repo}: not on a branch (detached HEAD)`);
+    expect(await git(bare, ['for-each-ref'])).toBe('');
+  });
 });
