@@ -10,6 +10,7 @@ import { mcpStatusBench } from './mcp-status.mjs';
 import { detection, makespan, overhead } from './orchestrator.mjs';
 import { writePlans } from './lib/plans.mjs';
 import { writeOpenspecRepo } from './openspec-validate.mjs';
+import { workersRows } from './workers.mjs';
 
 const path = (relative) => fileURLToPath(new URL(`../${relative}`, import.meta.url));
 const planwright = path('apps/planwright/dist/bin/planwright.js');
@@ -79,6 +80,9 @@ try {
     rows.push({ name: `${lapse.tasks} tasks, results forgotten on every other, ${how}: ${run.done}/${lapse.tasks} done`, value: run.ms, baseline: lapse.never.ms, baselineName: 'agent that never forgets', target: `${lapse.tasks}/${lapse.tasks} done`, met: run.done === lapse.tasks });
   }
   console.log(`reminder turns: ${lapse.reminded.reminders}, costing ${((lapse.reminded.ms - lapse.never.ms) / Math.max(1, lapse.reminded.reminders)).toFixed(0)} ms each against the agent that never forgets`);
+  // issue 14: tasks on worker processes through Redis, against the ideal schedule and the same plan run locally.
+  console.log('workers (redis-server, worker processes of the built CLI, the fake codex)');
+  rows.push(...(await workersRows()));
   const allMet = report(rows);
   console.log(allMet ? '\nall targets met' : '\nsome targets MISSED');
 } finally {

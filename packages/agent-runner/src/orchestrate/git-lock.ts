@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit } from '@planwright/git-ops';
 import { withFileLock } from '@planwright/plan-schema';
 
 const queues = new Map<string, Promise<unknown>>();
+/** A checkout's git dir never changes: asked of git once per checkout (a process per task saved). */
+const gitDirs = new Map<string, Promise<string>>();
 
 /** A commit may run hooks (tests, linters): other orchestrators wait for it rather than fail. */
 const GIT_LOCK_WAIT_MS = 10 * 60_000;
@@ -15,8 +18,15 @@ const GIT_LOCK_WAIT_MS = 10 * 60_000;
  */
 export function serialized<T>(checkout: string, work: () => Promise<T>, env?: NodeJS.ProcessEnv): Promise<T> {
   const locked = async () => {
-    const { stdout } = await runGit(['rev-parse', '--absolute-git-dir'], { cwd: checkout, env });
-    return withFileLock(join(stdout.trim(), 'planwright-git'), work, { timeoutMs: GIT_LOCK_WAIT_MS, staleMs: GIT_LOCK_WAIT_MS });
+    let gitDir = gitDirs.get(checkout);
+    // A folder made again at the same path (tests do) may have another git dir: asked again when it is gone.
+    if (gitDir && !existsSync(await gitDir.catch(() => ''))) gitDir = undefined;
+    if (!gitDir) {
+      gitDir = runGit(['rev-parse', '--absolute-git-dir'], { cwd: checkout, env }).then(({ stdout }) => stdout.trim());
+      gitDirs.set(checkout, gitDir);
+      gitDir.catch(() => gitDirs.delete(checkout));
+    }
+    return withFileLock(join(await gitDir, 'planwright-git'), work, { timeoutMs: GIT_LOCK_WAIT_MS, staleMs: GIT_LOCK_WAIT_MS });
   };
   const previous = queues.get(checkout) ?? Promise.resolve();
   const next = previous.then(locked, locked);

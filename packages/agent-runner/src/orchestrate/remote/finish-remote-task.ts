@@ -6,6 +6,7 @@ import { recordOutcome, type Verdict } from '../record-outcome.js';
 import { integrateReport } from './integrate-report.js';
 import { writeRemoteFiles } from './remote-files.js';
 import { taskBranchFor } from './remote-request.js';
+import type { TaskTimings } from './task-timings.js';
 
 export interface FinishRemoteTask {
   run: ResolvedRun;
@@ -19,6 +20,8 @@ export interface FinishRemoteTask {
   agent: string;
   env?: NodeJS.ProcessEnv;
   emit: (event: OrchestratorEvent) => void;
+  /** PLANWRIGHT_TIMINGS: the phases below are marked on it. */
+  timings?: TaskTimings;
 }
 
 /**
@@ -29,8 +32,10 @@ export interface FinishRemoteTask {
  */
 export async function finishRemoteTask(input: FinishRemoteTask): Promise<TaskOutcome> {
   const { run, task, report, emit } = input;
+  const mark = (phase: string) => input.timings?.mark(phase);
   const base = { taskId: task.id, resultsPath: run.layout.resultsPath(task.id), logPath: run.layout.agentLogPath(task.id) };
   const current = (await loadPlan(run.planFile)).tasks.find((entry) => entry.id === task.id);
+  mark('plan read');
   if (current?.status !== 'in_progress' || current.last_run_id !== input.claimRunId) {
     emit({ type: 'warning', message: `${task.id}: a report from ${report.placement.worker} came after the task was settled (${current?.status ?? 'gone'}); nothing of it is integrated` });
     return { ...base, status: 'skipped', fallback: false, exitCode: report.exitCode, durationMs: report.durationMs, summary: 'reported after it was settled' };
@@ -38,7 +43,8 @@ export async function finishRemoteTask(input: FinishRemoteTask): Promise<TaskOut
   let verdict: Verdict = { status: report.status, blockedReason: report.blockedReason, verified: report.verified };
   let commit: { before: string; after: string } | undefined;
   if (report.commit && report.status !== 'blocked') {
-    const integrated = await integrateReport({ codeDir: run.codeDir, remote: input.remote, pr: run.pr, taskId: task.id, commit: report.commit, baseSha: input.baseSha, env: input.env });
+    const integrated = await integrateReport({ codeDir: run.codeDir, remote: input.remote, pr: run.pr, taskId: task.id, commit: report.commit, baseSha: input.baseSha, env: input.env, mark });
+    mark('integrate');
     if ('conflicts' in integrated) {
       emit({ type: 'merge', taskId: task.id, method: 'conflict', conflicts: integrated.conflicts });
       verdict = { status: 'blocked', verified: report.verified, blockedReason: `merge_conflict: ${integrated.conflicts.join(', ')}` };
@@ -48,9 +54,11 @@ export async function finishRemoteTask(input: FinishRemoteTask): Promise<TaskOut
     }
   }
   await writeRemoteFiles({ layout: run.layout, taskId: task.id, runId: run.runId, report, branch: taskBranchFor(run.pr, task.id) });
+  mark('results+log');
   const account = { thread_id: report.threadId ?? null, usage: report.usage ?? null, duration_ms: report.durationMs, attempts: report.attempts, reminders: report.reminders };
   const { host, worker, attempt } = report.placement;
   await recordOutcome(run, task, verdict, account, commit, report.exitCode, input.agent, (entry) => Object.assign(entry, { host, worker, attempt }));
+  mark('record');
   return {
     ...base,
     status: verdict.status,

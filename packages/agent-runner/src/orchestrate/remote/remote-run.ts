@@ -1,7 +1,8 @@
 import { isStopRequested, type RunLayout } from '@planwright/run-store';
 import type { TaskExecutor } from '../executor.js';
 import type { OrchestratorEvent } from '../options.js';
-import { pushPrBranch } from './push-branch.js';
+import type { PushedBranch } from './push-branch.js';
+import { prBranchPusher, type PrBranchPusher } from './pr-branch-pusher.js';
 
 /** How often a run on workers looks for control/stop while every task it sent is in flight. */
 const STOP_POLL_MS = 500;
@@ -19,6 +20,7 @@ export class RemoteRun {
   private cancelling: Promise<void> | undefined;
   private readonly perTask = new Map<string, AbortController>();
   private readonly timer: NodeJS.Timeout;
+  private pusher: PrBranchPusher | undefined;
 
   constructor(
     readonly executor: TaskExecutor,
@@ -66,9 +68,15 @@ export class RemoteRun {
     return this.cancelling;
   }
 
+  /** The PR branch pushed before a task is sent: the task's base is the commit pushed. */
+  pushPrBranch(codeDir: string, env?: NodeJS.ProcessEnv, mark?: (phase: string) => void): Promise<PushedBranch> {
+    this.pusher ??= prBranchPusher(codeDir, this.git.remote, env);
+    return this.pusher.push(mark);
+  }
+
   /** After the last task: the PR branch once more, so the remote holds every task integrated. */
   async pushFinal(codeDir: string, env?: NodeJS.ProcessEnv): Promise<void> {
-    await pushPrBranch(codeDir, this.git.remote, env).catch((error: unknown) => {
+    await this.pushPrBranch(codeDir, env).catch((error: unknown) => {
       this.emit({ type: 'warning', message: `the PR branch could not be pushed to ${this.git.remote} (${(error as Error).message}); push it by hand` });
     });
   }

@@ -5,9 +5,9 @@ import type { OrchestrateOptions, OrchestratorEvent, TaskOutcome } from '../opti
 import type { ResolvedRun } from '../prepare-run.js';
 import { setTaskState } from '../record-outcome.js';
 import { finishRemoteTask } from './finish-remote-task.js';
-import { pushPrBranch } from './push-branch.js';
 import type { RemoteRun } from './remote-run.js';
 import { remoteRequest, remoteSettings } from './remote-request.js';
+import { taskTimings } from './task-timings.js';
 
 export interface RunRemoteTaskContext {
   run: ResolvedRun;
@@ -27,7 +27,9 @@ export interface RunRemoteTaskContext {
 export async function runRemoteTask({ run, task, remote, options, emit }: RunRemoteTaskContext): Promise<TaskOutcome> {
   const started = Date.now();
   const base = { taskId: task.id, resultsPath: run.layout.resultsPath(task.id), logPath: run.layout.agentLogPath(task.id) };
-  const pushed = await pushPrBranch(run.codeDir, remote.git.remote, options.env);
+  const timings = taskTimings(task.id, options.env ?? process.env);
+  const pushed = await remote.pushPrBranch(run.codeDir, options.env, timings.mark);
+  timings.mark('push');
   let claimed = task;
   const before = await claimTask(run, task, (entry) => {
     entry.head_before = pushed.sha;
@@ -37,13 +39,20 @@ export async function runRemoteTask({ run, task, remote, options, emit }: RunRem
     delete entry.attempt;
     claimed = structuredClone(entry);
   });
+  timings.mark('claim');
   if (!before) return { ...base, status: 'skipped', fallback: false, exitCode: null, durationMs: 0, summary: 'taken by another orchestrator' };
   const settings = remoteSettings(run, task, options);
   const request = remoteRequest(run, claimed, options, { remoteUrl: remote.git.remoteUrl, prBranch: pushed.branch, baseSha: pushed.sha });
   const placing = placementWriter(run, task.id, emit);
+  const placed = (placement: TaskPlacement) => {
+    // The first placement ends the enqueue: the job added, seen by a worker, and its progress back.
+    if (!placing.placedOnce()) timings.mark('enqueue');
+    placing.placed(placement);
+  };
   let report: RemoteTaskReport;
   try {
-    report = await remote.executor.execute(request, { placed: placing.placed, signal: remote.signalFor(task.id, options.signal) });
+    report = await remote.executor.execute(request, { placed, signal: remote.signalFor(task.id, options.signal) });
+    timings.mark('worker');
   } catch (error) {
     // A withdrawal may be under way: its list says whether this job was one.
     await remote.holding;
@@ -60,7 +69,10 @@ export async function runRemoteTask({ run, task, remote, options, emit }: RunRem
     return { ...base, status: 'blocked', blockedReason: reason, fallback: false, exitCode: null, durationMs: Date.now() - started };
   }
   await placing.settled();
-  return finishRemoteTask({ run, task, report, baseSha: pushed.sha, claimRunId: run.runId, remote: remote.git.remote, agent: settings.agent, env: options.env, emit });
+  timings.mark('placement write');
+  const outcome = await finishRemoteTask({ run, task, report, baseSha: pushed.sha, claimRunId: run.runId, remote: remote.git.remote, agent: settings.agent, env: options.env, emit, timings });
+  await timings.done();
+  return outcome;
 }
 
 /**

@@ -1,0 +1,150 @@
+// Workers benchmarks (issue 14), each against a baseline measured in the same run. Run alone with
+// `node bench/workers.mjs` (after `pnpm build`), or as part of `pnpm bench`.
+// - makespan: 40 one-second tasks in 8 domains on 4 worker processes at --concurrency 2, coordinator
+//   --concurrency 8, against the ideal schedule and against the same plan run locally;
+// - overhead: 200 instant tasks on 8 worker processes at --concurrency 4: the coordinator's own time per
+//   task, phase by phase (PLANWRIGHT_TIMINGS), against a Redis round trip and a git push to the local remote.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median } from './lib/measure.mjs';
+import { benchRedis, benchRepo, benchRoot, benchTask, benchWorkers, ping, planwright, timedRun } from './lib/workers-setup.mjs';
+
+const runArgs = (extra) => [planwright, 'run', '--pr', 'bench', '--auto-verify', ...extra];
+
+/**
+ * 40 x 1 s in 8 domains. Ideal: each domain's five tasks one after another (5 s of agent time on the
+ * critical path) at what one task costs in a local run, plus a run's fixed cost, both measured here:
+ * ideal = start + 5 x (one-task run - start), where start is a local run with nothing to do.
+ */
+export async function workersMakespan() {
+  const context = benchRoot();
+  try {
+    const tasks = Array.from({ length: 40 }, (_, i) => benchTask(`t${String(i).padStart(2, '0')}`, { domain: `d${i % 8}`, seconds: 1 }));
+    const local = benchRepo(context, 'local', tasks);
+    const single = benchRepo(context, 'single', [benchTask('t00', { seconds: 1 })]);
+    const empty = benchRepo(context, 'empty', [{ ...benchTask('t00'), status: 'done' }]);
+    const remote = benchRepo(context, 'remote', tasks);
+    const redis = await benchRedis(context);
+    await benchWorkers(context, redis.url, { count: 4, concurrency: 2 });
+    const options = (cwd) => ({ cwd, env: context.env });
+    // Alternated, so a busy moment of the machine does not fall on one side only.
+    const startMs = await timedRun(runArgs([]), options(empty.repo));
+    const oneTaskMs = await timedRun(runArgs([]), options(single.repo));
+    const timingsFile = join(context.root, 'timings.jsonl');
+    const distributedMs = await timedRun(runArgs(['--executor', redis.url, '--concurrency', '8']), { cwd: remote.repo, env: { ...context.env, PLANWRIGHT_TIMINGS: timingsFile } });
+    const localMs = await timedRun(runArgs(['--concurrency', '8']), options(local.repo));
+    expectAllDone(remote.repo, 40);
+    expectAllDone(local.repo, 40);
+    const perTask = oneTaskMs - startMs;
+    return { distributedMs, localMs, ideal: startMs + 5 * perTask, startMs, perTask, phases: phaseTable(readTimings(timingsFile)), count: 40, wallMs: distributedMs };
+  } finally {
+    await context.cleanup();
+  }
+}
+
+/** 200 instant tasks on 32 worker slots: the coordinator's time per task, phase by phase. */
+export async function workersOverhead({ count = 200, workers = 8, concurrency = 4, inFlight = 16, oneAtATime = false } = {}) {
+  const context = benchRoot();
+  try {
+    // oneAtATime: tasks that name no files never run side by side, so no phase waits for another task's.
+    const tasks = Array.from({ length: count }, (_, i) => benchTask(`t${String(i).padStart(3, '0')}`, { files: !oneAtATime }));
+    const remote = benchRepo(context, 'remote', tasks);
+    const redis = await benchRedis(context);
+    await benchWorkers(context, redis.url, { count: workers, concurrency });
+    const timingsFile = join(context.root, 'timings.jsonl');
+    const env = { ...context.env, PLANWRIGHT_TIMINGS: timingsFile };
+    const { ms: wallMs, cpuMs } = await timedRun(runArgs(['--executor', redis.url, '--concurrency', String(inFlight)]), { cwd: remote.repo, env }, { cpu: true });
+    expectAllDone(remote.repo, count);
+    const lines = readTimings(timingsFile);
+    // Baselines: what one Redis round trip and one push of a commit to the local remote cost, here and now.
+    const pings = [];
+    for (let i = 0; i < 21; i++) pings.push(await ping(redis.port));
+    const redisRoundTrip = median(pings);
+    const pushMs = gitPushCost(context, remote.repo);
+    return { count, wallMs, cpuPerTask: cpuMs / count, phases: phaseTable(lines), redisRoundTrip, pushMs };
+  } finally {
+    await context.cleanup();
+  }
+}
+
+// The coordinator's own phases; `enqueue` (until a worker took the job) and `worker` also hold the wait for
+// a free worker slot and the worker's run, so they are shown but not counted as the coordinator's time.
+const OWN = ['push', 'claim', 'placement write', 'plan read', 'fetch', 'integrate', 'results+log', 'record'];
+// 'git lock wait': other tasks' push or integrate holding the checkout; shown, counted in the wall time.
+
+function readTimings(file) {
+  return readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+}
+
+function phaseTable(lines) {
+  const names = [...new Set(lines.flatMap((line) => Object.keys(line.phases)))];
+  const rows = names.map((name) => {
+    const values = lines.map((line) => line.phases[name] ?? 0);
+    return { name, own: OWN.includes(name), median: median(values), mean: values.reduce((a, b) => a + b, 0) / values.length };
+  });
+  const ownPerTask = lines.map((line) => OWN.reduce((sum, name) => sum + (line.phases[name] ?? 0), 0));
+  return { rows, ownMedian: median(ownPerTask), ownMean: ownPerTask.reduce((a, b) => a + b, 0) / ownPerTask.length };
+}
+
+/** Median of 7 pushes of a fresh commit (a branch of its own) from the repository to its remote. */
+function gitPushCost(context, repo) {
+  const samples = [];
+  for (let i = 0; i < 8; i++) {
+    const git = (args) => spawnSync('git', args, { cwd: repo, env: context.env, encoding: 'utf8' });
+    git(['commit', '-q', '--allow-empty', '-m', `push probe ${i}`]);
+    const start = performance.now();
+    const pushed = git(['push', '--quiet', 'origin', `HEAD:refs/heads/bench-probe-${i}`]);
+    if (pushed.status !== 0) throw new Error(`git push: ${pushed.stderr}`);
+    if (i > 0) samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+function expectAllDone(repo, count) {
+  const plan = JSON.parse(readFileSync(join(repo, '.plans', 'bench', 'plan.json'), 'utf8'));
+  const done = plan.tasks.filter((task) => task.status === 'done').length;
+  if (done !== count) throw new Error(`${repo}: ${done} of ${count} tasks done: ${plan.tasks.filter((task) => task.status !== 'done').map((task) => `${task.id} ${task.status} ${task.blocked_reason ?? ''}`).slice(0, 3).join('; ')}`);
+}
+
+/** Prints the phase table of the overhead run. */
+export function printPhases(overhead) {
+  console.log(`coordinator time per task, ${overhead.count} instant tasks (PLANWRIGHT_TIMINGS; lock waits included):`);
+  for (const row of overhead.phases.rows) {
+    console.log(`  ${row.name.padEnd(16)} median ${row.median.toFixed(1).padStart(7)} ms  mean ${row.mean.toFixed(1).padStart(7)} ms${row.own ? '' : '  (a wait: not counted)'}`);
+  }
+  console.log(`  own phases: median ${overhead.phases.ownMedian.toFixed(1)} ms, mean ${overhead.phases.ownMean.toFixed(1)} ms per task; wall ${(overhead.wallMs / overhead.count).toFixed(1)} ms per task`);
+  if (overhead.cpuPerTask !== undefined) console.log(`  coordinator CPU (node + its git processes): ${overhead.cpuPerTask.toFixed(1)} ms per task`);
+}
+
+/** The benchmark rows for bench/run.mjs's table. */
+export async function workersRows() {
+  const span = await workersMakespan();
+  console.log(`workers makespan: ideal = a run's start ${span.startMs.toFixed(0)} ms + 5 x one local 1 s task end to end ${span.perTask.toFixed(0)} ms`);
+  const cost = await workersOverhead();
+  printPhases(cost);
+  return [
+    { name: 'workers: 40 x 1 s tasks, 8 domains, 4 workers x 2', value: span.distributedMs, baseline: span.ideal, baselineName: 'ideal schedule', target: '<= 1.2x', met: span.distributedMs <= 1.2 * span.ideal },
+    { name: 'workers: the same 40 tasks, on workers against local', value: span.distributedMs, baseline: span.localMs, baselineName: 'local run --concurrency 8', target: '(info)', met: true },
+    { name: `workers: coordinator CPU per task (node + its git), ${cost.count} instant tasks`, value: cost.cpuPerTask, baseline: cost.pushMs, baselineName: 'one git push to the local remote', target: '< 40 ms', met: cost.cpuPerTask < 40 },
+    { name: `workers: coordinator's own phases per task (wall, mean), ${cost.count} instant tasks`, value: cost.phases.ownMean, baseline: cost.pushMs, baselineName: 'one git push to the local remote', target: '< 40 ms', met: cost.phases.ownMean < 40 },
+    { name: 'workers: Redis round trip (PING), for scale', value: cost.redisRoundTrip, target: '(info)', met: true },
+  ];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { report } = await import('./lib/measure.mjs');
+  const which = process.argv[2] ?? 'all';
+  if (which === 'overhead') {
+    const cost = await workersOverhead({ count: Number(process.argv[3] ?? 200), oneAtATime: process.argv[4] === 'one-at-a-time' });
+    printPhases(cost);
+    console.log(`git push ${cost.pushMs.toFixed(1)} ms, redis PING ${cost.redisRoundTrip.toFixed(2)} ms`);
+  } else if (which === 'makespan') {
+    const span = await workersMakespan();
+    printPhases(span);
+    console.log({ ...span, phases: undefined });
+  } else {
+    report(await workersRows());
+  }
+}
