@@ -1,6 +1,5 @@
 import { startTask, updatePlan, type Task } from '@planwright/plan-schema';
 import type { ResolvedRun } from './prepare-run.js';
-import { setTaskState } from './record-outcome.js';
 
 /**
  * Claims a task under the plan lock: `in_progress` for this run, one more attempt. Returns the entry as
@@ -10,7 +9,7 @@ import { setTaskState } from './record-outcome.js';
 export async function claimTask(run: ResolvedRun, task: Task, extra?: (entry: Task) => void): Promise<Task | undefined> {
   const expected = task.status ?? 'pending';
   let before: Task | undefined;
-  await setTaskState(run.planFile, task.id, (entry) => {
+  await run.writeTask(task.id, (entry) => {
     if ((entry.status ?? 'pending') !== expected) return;
     before = structuredClone(entry);
     startTask(entry, { runDir: run.layout.runDir, runId: run.runId });

@@ -57,7 +57,7 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
   // Each running task listens on it while it runs (its supervision, its verify commands): Node's default
   // of 10 would warn of a leak at --concurrency 4 with auto-verify. Listeners are taken back per task.
   setMaxListeners(Math.max(10, run.concurrency * 3 + 2), taskOptions.signal);
-  const remote = holder.executor && checked.executor ? (holder.remote = openRemoteRun({ run, executor: holder.executor, git: checked.executor, emit, signal: options.signal })) : undefined;
+  const remote = holder.executor && checked.executor ? (holder.remote = openRemoteRun({ run, executor: holder.executor, git: checked.executor, emit, signal: options.signal, env: options.env })) : undefined;
   // Jobs an earlier coordinator sent are found again before the sync, which would take them for interrupted.
   const adopted = remote && run.syncPlan ? await adoptTasks({ run, remote, options: taskOptions, emit }) : [];
   // --no-sync-plan: plan.json is the planner's to bring up to date (planwright sync), at the start too.
@@ -103,7 +103,7 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
   });
   const { outcomes } = scheduled;
   const held = scheduled.held || remote?.held === true;
-  if (remote) await remote.pushFinal(run.codeDir, options.env);
+  if (remote) await remote.pushFinal();
   if (outcomes.length === 0 && !held) emit({ type: 'no-runnable' });
   if (held && isStopRequested(run.layout)) emit({ type: 'stop-detected' });
   if (!run.syncPlan && outcomes.length > 0) emit({ type: 'warning', message: `plan.json not updated (--no-sync-plan): "planwright sync --pr ${run.pr}" applies the results` });

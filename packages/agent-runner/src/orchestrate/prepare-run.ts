@@ -13,6 +13,7 @@ import type { SettledTable } from './option-types.js';
 import type { Handshake, OrchestrateOptions } from './options.js';
 import type { CheckedRun } from './preflight.js';
 import { kitArgs, settleOptions } from './settle-options.js';
+import { batchedTaskWriter, directTaskWriter, type TaskWriter } from './task-writer.js';
 
 /**
  * Everything a run needs, settled: each option of the table (flag over config over fallback; see
@@ -41,6 +42,11 @@ export interface ResolvedRun extends SettledTable {
   notifier: Notifier;
   /** Set by what holds launches for its own reason (the run budget, a pause), for "why the run stopped". */
   halted?: StopReason;
+  /**
+   * How this run changes a task in plan.json: one write per change in a local run; batched on workers,
+   * where the coordinator claims, places and records every task and is the plan's only writer.
+   */
+  writeTask: TaskWriter;
 }
 
 /**
@@ -76,7 +82,8 @@ export async function prepareRun(options: OrchestrateOptions, checked: CheckedRu
     current_task_id: null,
   });
   const notifier = runNotifier(options, { notify: settled.notify, pr, runDir: layout.runDir, codeDir });
-  return { ...settled, pr, goal, plan, layout, runId, notes, config, configFile, maxTasks: Math.max(1, maxTasks), notifier };
+  const writeTask = checked.executor ? batchedTaskWriter(planFile) : directTaskWriter(planFile);
+  return { ...settled, pr, goal, plan, layout, runId, notes, config, configFile, maxTasks: Math.max(1, maxTasks), notifier, writeTask };
 }
 
 function invocationsOf(meta: Meta | undefined): string[] {

@@ -17,7 +17,7 @@ export interface Verdict {
 /** The task's final state in plan.json and meta.json. */
 export async function recordOutcome(run: ResolvedRun, task: Task, verdict: Verdict, account: TaskAccount, commit: { before: string; after: string } | undefined, exitCode: number | null, agentName: string, extra?: (entry: Task) => void): Promise<void> {
   // --no-sync-plan: the outcome stays in the run folder (results, meta) for `planwright sync` to apply.
-  if (run.syncPlan) await setTaskState(run.planFile, task.id, (entry) => {
+  if (run.syncPlan) await run.writeTask(task.id, (entry) => {
     // The planner changed it meanwhile (deferred it, say): theirs wins.
     if (entry.status !== 'in_progress' && entry.status !== 'agent_done') return;
     if (verdict.status === 'blocked') markBlocked(entry, verdict.blockedReason ?? 'blocked');

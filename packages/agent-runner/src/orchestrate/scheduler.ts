@@ -52,6 +52,7 @@ type Settled = { id: string; outcome: TaskOutcome } | { id: string; error: unkno
  */
 export async function schedule(options: SchedulerOptions): Promise<ScheduleResult> {
   const running = new Map<string, { task: Task; finished: Promise<Settled> }>();
+  const ended = new Map<string, Settled>();
   const started = new Set<string>();
   const outcomes: TaskOutcome[] = [];
   let held = false;
@@ -64,7 +65,7 @@ export async function schedule(options: SchedulerOptions): Promise<ScheduleResul
   let wakeAt: number | undefined;
   for (const { task, outcome } of options.adopted ?? []) {
     started.add(task.id);
-    running.set(task.id, { task, finished: settle(task.id, outcome) });
+    running.set(task.id, { task, finished: settle(task.id, outcome, ended) });
   }
   const busy = () => running.size - [...(options.waiting?.() ?? [])].filter((id) => running.has(id)).length;
   for (;;) {
@@ -87,7 +88,7 @@ export async function schedule(options: SchedulerOptions): Promise<ScheduleResul
           }
           if (!canRunBeside(task, [...running.values()].map((entry) => entry.task))) continue;
           started.add(task.id);
-          running.set(task.id, { task, finished: settle(task.id, options.launch(task)) });
+          running.set(task.id, { task, finished: settle(task.id, options.launch(task), ended) });
         }
       }
     }
@@ -95,23 +96,32 @@ export async function schedule(options: SchedulerOptions): Promise<ScheduleResul
       if (failure) throw failure.error;
       return { outcomes, held };
     }
-    const settled = await Promise.race<Settled | undefined>([...[...running.values()].map((entry) => entry.finished), ...wakeUp(wakeAt, options)]);
-    if (settled === undefined) continue;
-    running.delete(settled.id);
-    if ('error' in settled) {
-      fail(settled.error);
-      continue;
+    const first = await Promise.race<Settled | undefined>([...[...running.values()].map((entry) => entry.finished), ...wakeUp(wakeAt, options)]);
+    if (first === undefined) continue;
+    // Every task that ended by now is taken in, not only the first: the plan is read again once for all
+    // of them (a coordinator of workers records tasks in batches).
+    for (const settled of [first, ...[...ended.values()].filter((entry) => entry.id !== first.id)]) {
+      running.delete(settled.id);
+      ended.delete(settled.id);
+      if ('error' in settled) {
+        fail(settled.error);
+        continue;
+      }
+      outcomes.push(settled.outcome);
+      options.onFinished?.(settled.outcome);
     }
-    outcomes.push(settled.outcome);
-    options.onFinished?.(settled.outcome);
   }
 }
 
-function settle(id: string, outcome: Promise<TaskOutcome>): Promise<Settled> {
+/** Settles with the task's outcome or error, which is also put in `ended` until the loop takes it. */
+function settle(id: string, outcome: Promise<TaskOutcome>, ended: Map<string, Settled>): Promise<Settled> {
   return outcome.then(
     (value): Settled => ({ id, outcome: value }),
     (error: unknown): Settled => ({ id, error }),
-  );
+  ).then((settled) => {
+    ended.set(id, settled);
+    return settled;
+  });
 }
 
 /**

@@ -2,7 +2,6 @@ import { loadPlan, markBlocked, taskStatus, type Task } from '@planwright/plan-s
 import type { RemoteTaskReport } from '../executor.js';
 import type { OrchestrateOptions, OrchestratorEvent, TaskOutcome } from '../options.js';
 import type { ResolvedRun } from '../prepare-run.js';
-import { setTaskState } from '../record-outcome.js';
 import { finishRemoteTask } from './finish-remote-task.js';
 import type { RemoteRun } from './remote-run.js';
 import { placementWriter } from './run-remote-task.js';
@@ -37,14 +36,14 @@ export async function adoptTasks({ run, remote, options, emit }: AdoptContext): 
     const found = await remote.executor.adopt({ pr: run.pr, runId: claimRunId, taskId: task.id }, { placed: placing.placed, signal: options.signal });
     const finish = async (report: RemoteTaskReport) => {
       await placing.settled();
-      return finishRemoteTask({ run, task, report, baseSha: task.head_before ?? `${report.commit?.sha ?? 'HEAD'}~1`, claimRunId, remote: remote.git.remote, agent: task.agent ?? options.agent ?? run.config.agent ?? 'codex', env: options.env, emit });
+      return finishRemoteTask({ run, task, report, baseSha: task.head_before ?? `${report.commit?.sha ?? 'HEAD'}~1`, claimRunId, remote, agent: task.agent ?? options.agent ?? run.config.agent ?? 'codex', emit });
     };
     if (found.state === 'finished') {
       const outcome = await finish(found.report);
       emit({ type: 'reconciled', taskId: task.id, from: 'in_progress', to: outcome.status, reason: `finished on ${found.report.placement.worker}` });
     } else if (found.state === 'failed') {
       const reason = `worker_failed: ${found.reason.split('\n')[0]}`;
-      await setTaskState(run.planFile, task.id, (entry) => {
+      await run.writeTask(task.id, (entry) => {
         if (entry.status === 'in_progress' && entry.last_run_id === claimRunId) markBlocked(entry, reason);
       });
       emit({ type: 'reconciled', taskId: task.id, from: 'in_progress', to: 'blocked', reason });
@@ -59,7 +58,7 @@ export async function adoptTasks({ run, remote, options, emit }: AdoptContext): 
 /** An adopted job that failed for good, or the run interrupted while it waited for it. */
 async function blockedBy(run: ResolvedRun, task: Task, claimRunId: string, options: AdoptContext['options'], error: unknown): Promise<TaskOutcome> {
   const reason = options.signal.aborted ? 'interrupted' : `worker_failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
-  await setTaskState(run.planFile, task.id, (entry) => {
+  await run.writeTask(task.id, (entry) => {
     if (entry.status === 'in_progress' && entry.last_run_id === claimRunId) markBlocked(entry, reason);
   });
   return { taskId: task.id, status: 'blocked', blockedReason: reason, fallback: false, exitCode: null, durationMs: 0, resultsPath: run.layout.resultsPath(task.id), logPath: run.layout.agentLogPath(task.id) };

@@ -1,10 +1,10 @@
-import { loadPlan, type Task } from '@planwright/plan-schema';
+import type { Task } from '@planwright/plan-schema';
 import type { RemoteTaskReport } from '../executor.js';
 import type { OrchestratorEvent, TaskOutcome } from '../options.js';
 import type { ResolvedRun } from '../prepare-run.js';
 import { recordOutcome, type Verdict } from '../record-outcome.js';
-import { integrateReport } from './integrate-report.js';
 import { writeRemoteFiles } from './remote-files.js';
+import type { RemoteRun } from './remote-run.js';
 import { taskBranchFor } from './remote-request.js';
 import type { TaskTimings } from './task-timings.js';
 
@@ -16,9 +16,9 @@ export interface FinishRemoteTask {
   baseSha: string;
   /** The run that claimed it: this one, or an earlier coordinator's for an adopted task. */
   claimRunId: string;
-  remote: string;
+  /** The run's workers side: its plan reads and its batches of integrations. */
+  remote: Pick<RemoteRun, 'land' | 'readPlan'>;
   agent: string;
-  env?: NodeJS.ProcessEnv;
   emit: (event: OrchestratorEvent) => void;
   /** PLANWRIGHT_TIMINGS: the phases below are marked on it. */
   timings?: TaskTimings;
@@ -32,9 +32,9 @@ export interface FinishRemoteTask {
  */
 export async function finishRemoteTask(input: FinishRemoteTask): Promise<TaskOutcome> {
   const { run, task, report, emit } = input;
-  const mark = (phase: string) => input.timings?.mark(phase);
+  const mark = (phase: string, share?: number) => input.timings?.mark(phase, share);
   const base = { taskId: task.id, resultsPath: run.layout.resultsPath(task.id), logPath: run.layout.agentLogPath(task.id) };
-  const current = (await loadPlan(run.planFile)).tasks.find((entry) => entry.id === task.id);
+  const current = (await input.remote.readPlan()).tasks.find((entry) => entry.id === task.id);
   mark('plan read');
   if (current?.status !== 'in_progress' || current.last_run_id !== input.claimRunId) {
     emit({ type: 'warning', message: `${task.id}: a report from ${report.placement.worker} came after the task was settled (${current?.status ?? 'gone'}); nothing of it is integrated` });
@@ -43,8 +43,7 @@ export async function finishRemoteTask(input: FinishRemoteTask): Promise<TaskOut
   let verdict: Verdict = { status: report.status, blockedReason: report.blockedReason, verified: report.verified };
   let commit: { before: string; after: string } | undefined;
   if (report.commit && report.status !== 'blocked') {
-    const integrated = await integrateReport({ codeDir: run.codeDir, remote: input.remote, pr: run.pr, taskId: task.id, commit: report.commit, baseSha: input.baseSha, env: input.env, mark });
-    mark('integrate');
+    const integrated = await input.remote.land({ taskId: task.id, commit: report.commit, baseSha: input.baseSha, mark });
     if ('conflicts' in integrated) {
       emit({ type: 'merge', taskId: task.id, method: 'conflict', conflicts: integrated.conflicts });
       verdict = { status: 'blocked', verified: report.verified, blockedReason: `merge_conflict: ${integrated.conflicts.join(', ')}` };

@@ -1,8 +1,22 @@
+import { loadPlan, type Plan } from '@planwright/plan-schema';
 import { isStopRequested, type RunLayout } from '@planwright/run-store';
+import { batched, coalesced } from '../batched.js';
 import type { TaskExecutor } from '../executor.js';
 import type { OrchestratorEvent } from '../options.js';
+import type { Integration } from './integrate-one.js';
+import { integrateReports, type ReportToLand } from './integrate-reports.js';
 import type { PushedBranch } from './push-branch.js';
 import { prBranchPusher, type PrBranchPusher } from './pr-branch-pusher.js';
+
+/** What a RemoteRun needs of its run. */
+export interface RemoteRunTarget {
+  pr: string;
+  runId: string;
+  layout: RunLayout;
+  planFile: string;
+  /** The checkout the PR branch is pushed from and the reports are integrated into. */
+  codeDir: string;
+}
 
 /** How often a run on workers looks for control/stop while every task it sent is in flight. */
 const STOP_POLL_MS = 500;
@@ -20,14 +34,25 @@ export class RemoteRun {
   private cancelling: Promise<void> | undefined;
   private readonly perTask = new Map<string, AbortController>();
   private readonly timer: NodeJS.Timeout;
-  private pusher: PrBranchPusher | undefined;
+  private readonly pusher: PrBranchPusher;
+  /**
+   * Reports integrated in batches: each batch of reports that came while the last was under way costs
+   * one fetch, one walk and one cherry-pick, whatever its size (see integrateReports).
+   */
+  readonly land: (report: ReportToLand) => Promise<Integration>;
+  /** plan.json as it is now, one read shared by every task that asks before it begins. */
+  readonly readPlan: () => Promise<Plan>;
 
   constructor(
     readonly executor: TaskExecutor,
     readonly git: { remote: string; remoteUrl: string },
-    private readonly run: { pr: string; runId: string; layout: RunLayout },
+    private readonly run: RemoteRunTarget,
     private readonly emit: (event: OrchestratorEvent) => void,
+    env?: NodeJS.ProcessEnv,
   ) {
+    this.pusher = prBranchPusher(run.codeDir, git.remote, env);
+    this.land = batched((reports: ReportToLand[]) => integrateReports({ codeDir: run.codeDir, remote: git.remote, env }, reports));
+    this.readPlan = coalesced(() => loadPlan(run.planFile));
     this.timer = setInterval(() => {
       if (isStopRequested(run.layout)) this.hold();
     }, STOP_POLL_MS);
@@ -69,14 +94,13 @@ export class RemoteRun {
   }
 
   /** The PR branch pushed before a task is sent: the task's base is the commit pushed. */
-  pushPrBranch(codeDir: string, env?: NodeJS.ProcessEnv, mark?: (phase: string) => void): Promise<PushedBranch> {
-    this.pusher ??= prBranchPusher(codeDir, this.git.remote, env);
+  pushPrBranch(mark?: (phase: string) => void): Promise<PushedBranch> {
     return this.pusher.push(mark);
   }
 
   /** After the last task: the PR branch once more, so the remote holds every task integrated. */
-  async pushFinal(codeDir: string, env?: NodeJS.ProcessEnv): Promise<void> {
-    await this.pushPrBranch(codeDir, env).catch((error: unknown) => {
+  async pushFinal(): Promise<void> {
+    await this.pushPrBranch().catch((error: unknown) => {
       this.emit({ type: 'warning', message: `the PR branch could not be pushed to ${this.git.remote} (${(error as Error).message}); push it by hand` });
     });
   }
@@ -91,7 +115,8 @@ export class RemoteRun {
 }
 
 interface OpenRemoteRun {
-  run: { pr: string; runId: string; layout: RunLayout };
+  run: RemoteRunTarget;
+  env?: NodeJS.ProcessEnv;
   executor: TaskExecutor;
   git: { remote: string; remoteUrl: string };
   emit: (event: OrchestratorEvent) => void;
@@ -100,8 +125,8 @@ interface OpenRemoteRun {
 }
 
 /** The run's RemoteRun, cancelling its jobs when `signal` aborts. */
-export function openRemoteRun({ run, executor, git, emit, signal }: OpenRemoteRun): RemoteRun {
-  const remote = new RemoteRun(executor, git, run, emit);
+export function openRemoteRun({ run, executor, git, emit, signal, env }: OpenRemoteRun): RemoteRun {
+  const remote = new RemoteRun(executor, git, run, emit, env);
   if (signal?.aborted) void remote.cancel();
   else signal?.addEventListener('abort', () => void remote.cancel(), { once: true });
   return remote;

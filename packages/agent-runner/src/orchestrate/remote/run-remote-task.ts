@@ -3,7 +3,6 @@ import { claimTask, releaseClaim } from '../claim-task.js';
 import type { RemoteTaskReport, TaskPlacement } from '../executor.js';
 import type { OrchestrateOptions, OrchestratorEvent, TaskOutcome } from '../options.js';
 import type { ResolvedRun } from '../prepare-run.js';
-import { setTaskState } from '../record-outcome.js';
 import { finishRemoteTask } from './finish-remote-task.js';
 import type { RemoteRun } from './remote-run.js';
 import { remoteRequest, remoteSettings } from './remote-request.js';
@@ -28,7 +27,7 @@ export async function runRemoteTask({ run, task, remote, options, emit }: RunRem
   const started = Date.now();
   const base = { taskId: task.id, resultsPath: run.layout.resultsPath(task.id), logPath: run.layout.agentLogPath(task.id) };
   const timings = taskTimings(task.id, options.env ?? process.env);
-  const pushed = await remote.pushPrBranch(run.codeDir, options.env, timings.mark);
+  const pushed = await remote.pushPrBranch(timings.mark);
   timings.mark('push');
   let claimed = task;
   const before = await claimTask(run, task, (entry) => {
@@ -63,14 +62,14 @@ export async function runRemoteTask({ run, task, remote, options, emit }: RunRem
       return { ...base, status: 'skipped', fallback: false, exitCode: null, durationMs: Date.now() - started, summary: 'withdrawn by control/stop before a worker took it' };
     }
     const reason = options.signal.aborted ? 'interrupted' : `worker_failed: ${oneLine(error)}`;
-    await setTaskState(run.planFile, task.id, (entry) => {
+    await run.writeTask(task.id, (entry) => {
       if (entry.status === 'in_progress' && entry.last_run_id === run.runId) markBlocked(entry, reason);
     });
     return { ...base, status: 'blocked', blockedReason: reason, fallback: false, exitCode: null, durationMs: Date.now() - started };
   }
   await placing.settled();
   timings.mark('placement write');
-  const outcome = await finishRemoteTask({ run, task, report, baseSha: pushed.sha, claimRunId: run.runId, remote: remote.git.remote, agent: settings.agent, env: options.env, emit, timings });
+  const outcome = await finishRemoteTask({ run, task, report, baseSha: pushed.sha, claimRunId: run.runId, remote, agent: settings.agent, emit, timings });
   await timings.done();
   return outcome;
 }
@@ -87,7 +86,7 @@ export function placementWriter(run: ResolvedRun, taskId: string, emit: (event: 
     emit({ type: 'placed', taskId, ...placement });
     chain = chain
       .then(() =>
-        setTaskState(run.planFile, taskId, (entry) => {
+        run.writeTask(taskId, (entry) => {
           if (entry.status !== 'in_progress' || entry.last_run_id !== claimRunId) return;
           Object.assign(entry, { host: placement.host, worker: placement.worker, attempt: placement.attempt });
         }),

@@ -7,8 +7,11 @@ import { appendFile } from 'node:fs/promises';
  * the previous mark, lock waits included (they are part of what a task costs the coordinator).
  */
 export interface TaskTimings {
-  /** Ends the phase `name` now (a phase marked twice adds up). */
-  mark(name: string): void;
+  /**
+   * Ends the phase `name` now (a phase marked twice adds up). `share`: the phase served that many tasks
+   * at once (a batch of integrations), and this task is charged its part.
+   */
+  mark(name: string, share?: number): void;
   /** Writes the line (once); never fails the task. */
   done(): Promise<void>;
 }
@@ -24,9 +27,9 @@ export function taskTimings(taskId: string, env: NodeJS.ProcessEnv = process.env
   let written = false;
   const phases: Record<string, number> = {};
   return {
-    mark(name) {
+    mark(name, share = 1) {
       const now = performance.now();
-      phases[name] = round((phases[name] ?? 0) + now - last);
+      phases[name] = round((phases[name] ?? 0) + (now - last) / Math.max(1, share));
       last = now;
     },
     async done() {
