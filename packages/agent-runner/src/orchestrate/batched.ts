@@ -56,3 +56,19 @@ export function coalesced<T>(work: () => Promise<T>): () => Promise<T> {
   });
   return () => call(undefined);
 }
+
+/**
+ * Items applied together (`all`), in batches as `batched` makes them; when a batch fails as a whole, each
+ * of its items is applied alone (`one`), so one bad item cannot sink the others and each gets its own error.
+ */
+export function batchedOrEach<I>(all: (items: I[]) => Promise<void>, one: (item: I) => Promise<void>): (item: I) => Promise<void> {
+  return batched<I, void>(async (items) => {
+    try {
+      await all(items);
+      return items.map(() => ({ value: undefined }));
+    } catch (error) {
+      if (items.length === 1) return [{ error }];
+      return Promise.all(items.map((item) => one(item).then((): ItemResult<void> => ({ value: undefined }), (failure: unknown) => ({ error: failure }))));
+    }
+  });
+}

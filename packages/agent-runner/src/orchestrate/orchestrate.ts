@@ -75,7 +75,7 @@ async function orchestrateRun(options: OrchestrateOptions, adapter: AgentAdapter
   const scheduled = await schedule({
     concurrency: run.concurrency,
     maxTasks: only ? 1 : run.maxTasks,
-    runnable: async () => (only ? (only.used ? [] : [only.task]) : runnableTasks(await loadPlan(run.planFile))),
+    runnable: async () => (only ? (only.used ? [] : [only.task]) : runnableTasks(await (remote ? remote.readPlan() : loadPlan(run.planFile)))),
     adopted,
     launch: (task) => {
       if (only) only.used = true;

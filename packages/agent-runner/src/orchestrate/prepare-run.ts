@@ -13,7 +13,7 @@ import type { SettledTable } from './option-types.js';
 import type { Handshake, OrchestrateOptions } from './options.js';
 import type { CheckedRun } from './preflight.js';
 import { kitArgs, settleOptions } from './settle-options.js';
-import { batchedTaskWriter, directTaskWriter, type TaskWriter } from './task-writer.js';
+import { runWriters, type MetaWriter, type TaskWriter } from './task-writer.js';
 
 /**
  * Everything a run needs, settled: each option of the table (flag over config over fallback; see
@@ -47,6 +47,8 @@ export interface ResolvedRun extends SettledTable {
    * where the coordinator claims, places and records every task and is the plan's only writer.
    */
   writeTask: TaskWriter;
+  /** How this run changes its meta.json, batched as `writeTask` is. */
+  patchMeta: MetaWriter;
 }
 
 /**
@@ -82,8 +84,8 @@ export async function prepareRun(options: OrchestrateOptions, checked: CheckedRu
     current_task_id: null,
   });
   const notifier = runNotifier(options, { notify: settled.notify, pr, runDir: layout.runDir, codeDir });
-  const writeTask = checked.executor ? batchedTaskWriter(planFile) : directTaskWriter(planFile);
-  return { ...settled, pr, goal, plan, layout, runId, notes, config, configFile, maxTasks: Math.max(1, maxTasks), notifier, writeTask };
+  const writers = runWriters(planFile, layout, { batch: checked.executor !== undefined });
+  return { ...settled, pr, goal, plan, layout, runId, notes, config, configFile, maxTasks: Math.max(1, maxTasks), notifier, ...writers };
 }
 
 function invocationsOf(meta: Meta | undefined): string[] {

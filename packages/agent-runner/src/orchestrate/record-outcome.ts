@@ -1,5 +1,4 @@
 import { markAgentDone, markBlocked, markVerified, updatePlan, type Plan, type Task } from '@planwright/plan-schema';
-import { updateMeta, updateTaskRunState } from '@planwright/run-store';
 import type { TaskAccount } from './accounting.js';
 import type { TaskOutcome } from './options.js';
 import type { ResolvedRun } from './prepare-run.js';
@@ -37,8 +36,12 @@ export async function recordOutcome(run: ResolvedRun, task: Task, verdict: Verdi
     extra?.(entry);
   });
   const state = verdict.status === 'blocked' ? (verdict.blockedReason === 'timeout' ? 'timeout' : 'failed') : 'completed';
-  await updateMeta(run.layout, { thread_id: account.thread_id, exit_code: exitCode });
-  await updateTaskRunState(run.layout, task.id, { status: state, exit_code: exitCode, thread_id: account.thread_id, usage: account.usage, duration_ms: account.duration_ms, attempts: account.attempts, reminders: account.reminders, verified: verdict.verified ?? null });
+  // One write of meta.json for both: the run's last thread and exit code, and the task's own state.
+  await run.patchMeta((meta) => {
+    Object.assign(meta, { thread_id: account.thread_id, exit_code: exitCode });
+    const tasks = (meta.tasks ??= {});
+    tasks[task.id] = { ...tasks[task.id], status: state, exit_code: exitCode, thread_id: account.thread_id, usage: account.usage, duration_ms: account.duration_ms, attempts: account.attempts, reminders: account.reminders, verified: verdict.verified ?? null };
+  });
 }
 
 /** Changes one task of the plan under the plan lock. */

@@ -7,7 +7,10 @@ export interface AwaitJobOptions {
   events: QueueEvents;
   id: string;
   hooks: ExecuteHooks;
-  /** How often the job's state is read besides the events (they are lost while Redis is down). */
+  /**
+   * How often the job's state is read besides the events (they are lost while Redis is down); 5 s by
+   * default: each read is two round trips and a decode of the job, for every job in flight.
+   */
   pollMs?: number;
 }
 
@@ -87,7 +90,7 @@ export function awaitJob(options: AwaitJobOptions): AwaitedJob {
     let timer: NodeJS.Timeout | undefined;
     start = () => {
       if (settled || timer) return;
-      timer = setInterval(poll, options.pollMs ?? 2000);
+      timer = setInterval(poll, options.pollMs ?? 5000);
       poll();
     };
     if (hooks.signal.aborted) onAbort();

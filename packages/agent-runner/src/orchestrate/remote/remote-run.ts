@@ -1,10 +1,11 @@
-import { loadPlan, type Plan } from '@planwright/plan-schema';
+import type { Plan } from '@planwright/plan-schema';
 import { isStopRequested, type RunLayout } from '@planwright/run-store';
-import { batched, coalesced } from '../batched.js';
+import { batched } from '../batched.js';
 import type { TaskExecutor } from '../executor.js';
 import type { OrchestratorEvent } from '../options.js';
 import type { Integration } from './integrate-one.js';
 import { integrateReports, type ReportToLand } from './integrate-reports.js';
+import { planReader } from './plan-reader.js';
 import type { PushedBranch } from './push-branch.js';
 import { prBranchPusher, type PrBranchPusher } from './pr-branch-pusher.js';
 
@@ -40,7 +41,7 @@ export class RemoteRun {
    * one fetch, one walk and one cherry-pick, whatever its size (see integrateReports).
    */
   readonly land: (report: ReportToLand) => Promise<Integration>;
-  /** plan.json as it is now, one read shared by every task that asks before it begins. */
+  /** plan.json as it is now (see planReader). */
   readonly readPlan: () => Promise<Plan>;
 
   constructor(
@@ -52,7 +53,7 @@ export class RemoteRun {
   ) {
     this.pusher = prBranchPusher(run.codeDir, git.remote, env);
     this.land = batched((reports: ReportToLand[]) => integrateReports({ codeDir: run.codeDir, remote: git.remote, env }, reports));
-    this.readPlan = coalesced(() => loadPlan(run.planFile));
+    this.readPlan = planReader(run.planFile);
     this.timer = setInterval(() => {
       if (isStopRequested(run.layout)) this.hold();
     }, STOP_POLL_MS);
