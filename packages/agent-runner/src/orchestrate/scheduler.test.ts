@@ -212,3 +212,33 @@ describe('schedule with adopted tasks (jobs an earlier coordinator sent)', () =>
     expect(result.outcomes.map((entry) => entry.taskId)).toEqual(['q1', 'r1', 'p1']);
   });
 });
+
+describe('schedule, tasks that end together', () => {
+  it('reads the plan again once for every task that ended by then, not once per task', async () => {
+    const tasks: Task[] = ['a', 'b', 'c', 'd'].map((id) => ({ id, status: 'pending', domain: id }));
+    let reads = 0;
+    let release = () => {};
+    const together = new Promise<void>((resolve) => (release = resolve));
+    // Released once the four are launched (the scheduler launches them after its first read).
+    setTimeout(() => release(), 50);
+    const result = await schedule({
+      concurrency: 4,
+      maxTasks: Number.POSITIVE_INFINITY,
+      runnable: async () => {
+        reads += 1;
+        return runnableTasks({ tasks });
+      },
+      holdLaunches: () => false,
+      launch: async (task) => {
+        task.status = 'in_progress';
+        // Four tasks recorded in one batch: they end at the same moment.
+        await together;
+        task.status = 'done';
+        return { taskId: task.id, status: 'done', fallback: false, exitCode: 0, durationMs: 0, resultsPath: '', logPath: '' } satisfies TaskOutcome;
+      },
+    });
+    expect(result.outcomes.map((outcome) => outcome.taskId).sort()).toEqual(['a', 'b', 'c', 'd']);
+    // One read to launch the four, one after they all ended.
+    expect(reads).toBe(2);
+  });
+});
