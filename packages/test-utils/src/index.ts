@@ -1,5 +1,5 @@
 /** Temp folders that are removed when the current test finishes. */
-export { tempDir, writeFiles } from './temp-dir.js';
+export { tempDir, writeFiles, type TempDirOptions } from './temp-dir.js';
 /** Temp git repositories with an isolated config. */
 export { tempGitRepo, git, isolatedGitEnv } from './git-repo.js';
 /** A temp folder with a `.plans/<PR>/plan.json`. */

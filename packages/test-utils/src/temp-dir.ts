@@ -1,18 +1,39 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { onTestFinished } from 'vitest';
+import { onTestFinished, type TestContext } from 'vitest';
+import { getCurrentTest } from 'vitest/suite';
+
+/** Options of {@link tempDir}. */
+export interface TempDirOptions {
+  /**
+   * The test context's `onTestFinished`, required in `it.concurrent` tests: vitest keeps one "current
+   * test" for the global hook, so there it would tie the folder to whichever sibling started last, and that
+   * sibling finishing first would remove the folder while this test still uses it.
+   */
+  onTestFinished?: TestContext['onTestFinished'];
+}
 
 /**
  * A fresh folder under the OS temp dir, removed when the current test finishes (pass or fail).
+ * In a concurrent test, pass the test context's `onTestFinished`.
  *
  * @example
  * const dir = await tempDir();
  * await writeFiles(dir, { 'a/b.txt': 'hi' });
+ * it.concurrent('a case', async ({ onTestFinished }) => {
+ *   const mine = await tempDir('case-', { onTestFinished });
+ * });
  */
-export async function tempDir(prefix = 'planwright-'): Promise<string> {
+export async function tempDir(prefix = 'planwright-', options: TempDirOptions = {}): Promise<string> {
+  // Checked before creating anything, so a wrong call leaves nothing behind in the temp dir.
+  if (options.onTestFinished === undefined && getCurrentTest()?.concurrent) {
+    throw new Error(
+      'tempDir() in a concurrent test: pass the test context\'s onTestFinished (tempDir(prefix, { onTestFinished })), or a sibling test finishing first removes this folder',
+    );
+  }
   const dir = await mkdtemp(join(tmpdir(), prefix));
-  onTestFinished(() => removeDir(dir));
+  (options.onTestFinished ?? onTestFinished)(() => removeDir(dir));
   return dir;
 }
 

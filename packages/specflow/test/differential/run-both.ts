@@ -1,7 +1,7 @@
 import { cp, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { execa } from 'execa';
-import { tempDir, writeFiles } from '@planwright/test-utils';
+import { tempDir, writeFiles, type TempDirOptions } from '@planwright/test-utils';
 import { archiveChange } from '../../src/archive/archive-change.js';
 import { validateChange } from '../../src/validate.js';
 import { runOpenspec } from './openspec-cli.js';
@@ -34,9 +34,15 @@ export function caseFiles(repoCase: RepoCase): Record<string, string> {
   return files;
 }
 
-/** Runs planwright (in-process) and the OpenSpec CLI (a process) on identical copies of the case. */
-export async function runBoth(repoCase: RepoCase): Promise<{ ours: Outcome; theirs: Outcome; before: Record<string, string> }> {
-  const root = await tempDir('differential-');
+/**
+ * Runs planwright (in-process) and the OpenSpec CLI (a process) on identical copies of the case. From an
+ * `it.concurrent` test, pass the test context's `onTestFinished`, so the copies live exactly as long as it.
+ */
+export async function runBoth(
+  repoCase: RepoCase,
+  options: TempDirOptions = {},
+): Promise<{ ours: Outcome; theirs: Outcome; before: Record<string, string> }> {
+  const root = await tempDir('differential-', options);
   const ours = join(root, 'ours');
   await writeFiles(ours, caseFiles(repoCase));
   const theirs = join(root, 'theirs');
@@ -80,7 +86,7 @@ async function readSpecs(repo: string): Promise<Record<string, string>> {
   const base = join(repo, 'openspec', 'specs');
   const files: Record<string, string> = {};
   const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
       else {
@@ -89,7 +95,9 @@ async function readSpecs(repo: string): Promise<Record<string, string>> {
       }
     }
   };
-  await walk(base);
+  // A copy that vanished mid-case must fail as such, not read as "no specs" and pass for a disagreement.
+  if (!(await exists(join(repo, 'openspec', 'config.yaml')))) throw new Error(`${repo}: the case's copy is gone before the case ended`);
+  if (await exists(base)) await walk(base);
   return files;
 }
 
