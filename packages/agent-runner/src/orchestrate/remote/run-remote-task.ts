@@ -76,12 +76,17 @@ export async function runRemoteTask({ run, task, remote, options, emit }: RunRem
 
 /**
  * Writes each placement (host, worker, attempt) on the plan entry as the executor reports it, one after
- * the other, and says it; a plan that cannot be written then only costs the display.
+ * the other, and says it, once per placement; a plan that cannot be written then only costs the display.
  */
 export function placementWriter(run: ResolvedRun, taskId: string, emit: (event: OrchestratorEvent) => void, claimRunId = run.runId) {
   let chain = Promise.resolve();
   let placedOnce = false;
+  let last = '';
   const placed = (placement: TaskPlacement) => {
+    // The same placement told twice (an adopted job: by the queue's record and by the wait that follows) is said once.
+    const key = `${placement.host}\0${placement.worker}\0${placement.attempt}`;
+    if (key === last) return;
+    last = key;
     placedOnce = true;
     emit({ type: 'placed', taskId, ...placement });
     chain = chain
