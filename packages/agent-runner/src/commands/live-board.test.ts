@@ -34,4 +34,14 @@ describe('LiveBoard', () => {
     board.stop();
     expect(tty.screen.endsWith('\x1b[1A\x1b[0J')).toBe(true);
   });
+
+  it('shows a task on a worker from when a worker took it, with where it runs, and keeps its start on a later attempt', () => {
+    let now = Date.now();
+    const board = new LiveBoard(terminal().io, () => now);
+    board.observe({ type: 'placed', taskId: 'task_001', host: 'build-7', worker: 'w1', attempt: 1 });
+    now += 30_000;
+    board.observe({ type: 'placed', taskId: 'task_001', host: 'build-9', worker: 'w2', attempt: 2 });
+    now += 15_000;
+    expect(board.lines()).toEqual(['  > task_001  on w2@build-9, attempt 2  45s  on a worker']);
+  });
 });

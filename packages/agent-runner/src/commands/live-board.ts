@@ -5,7 +5,8 @@ import type { OrchestratorEvent } from '../orchestrate/options.js';
 interface Running {
   agent: string;
   startedAt: number;
-  logPath: string;
+  /** The agent's log here; none for a task on a worker (its log is on that machine). */
+  logPath?: string;
 }
 
 /**
@@ -36,6 +37,8 @@ export class LiveBoard {
   /** Follows the orchestrator's events; `print` writes a progress line above the board. */
   observe(event: OrchestratorEvent): void {
     if (event.type === 'task-started' && !event.noWait) this.running.set(event.taskId, { agent: event.agent ?? 'agent', startedAt: this.now(), logPath: event.logPath });
+    // A task on a worker: from when a worker took it (again, for a later attempt, keeping its start).
+    if (event.type === 'placed') this.running.set(event.taskId, { agent: `on ${event.worker}@${event.host}, attempt ${event.attempt}`, startedAt: this.running.get(event.taskId)?.startedAt ?? this.now() });
     if (event.type === 'task-finished') this.running.delete(event.outcome.taskId);
     this.redraw();
   }
@@ -51,8 +54,8 @@ export class LiveBoard {
   lines(): string[] {
     const now = this.now();
     return [...this.running].map(([taskId, task]) => {
-      const quiet = lastWrite(task.logPath);
-      const since = quiet === undefined ? 'no output yet' : `last output ${seconds(now - quiet)} ago`;
+      const quiet = task.logPath === undefined ? undefined : lastWrite(task.logPath);
+      const since = task.logPath === undefined ? 'on a worker' : quiet === undefined ? 'no output yet' : `last output ${seconds(now - quiet)} ago`;
       return `  > ${taskId}  ${task.agent}  ${seconds(now - task.startedAt)}  ${since}`;
     });
   }
