@@ -1,8 +1,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { onTestFinished, type TestContext } from 'vitest';
-import { getCurrentTest } from 'vitest/suite';
+import { onTestFinished, TestRunner, type TestContext } from 'vitest';
 
 /** Options of {@link tempDir}. */
 export interface TempDirOptions {
@@ -27,7 +26,7 @@ export interface TempDirOptions {
  */
 export async function tempDir(prefix = 'planwright-', options: TempDirOptions = {}): Promise<string> {
   // Checked before creating anything, so a wrong call leaves nothing behind in the temp dir.
-  if (options.onTestFinished === undefined && getCurrentTest()?.concurrent) {
+  if (options.onTestFinished === undefined && TestRunner.getCurrentTest()?.concurrent) {
     throw new Error(
       'tempDir() in a concurrent test: pass the test context\'s onTestFinished (tempDir(prefix, { onTestFinished })), or a sibling test finishing first removes this folder',
     );
