@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PlanwrightError } from '@planwright/cli-kit';
@@ -62,9 +63,14 @@ export interface MirrorState {
 export async function ensureMirror(options: EnsureMirrorOptions): Promise<MirrorState> {
   const path = mirrorPath(options.cacheDir, options.remote);
   const git = { cwd: path, env: options.env };
+  const known = knownCommits(path);
+  // Objects are never taken out of a mirror (workers sharing a cache only add to it): a commit this process
+  // found there is there still, and a job whose base an earlier job fetched starts without a git process.
+  if (known.has(options.baseSha)) return { path, created: false, fetched: false };
   return withMirrorLock(path, async () => {
-    const { created } = await initBareRepo({ path, env: options.env });
-    if (await hasCommit(options.baseSha, git)) return { path, created, fetched: false };
+    // HEAD and objects/ there: a repository already, no process to ask (initBareRepo makes a half one whole).
+    const { created } = isRepository(path) ? { created: false } : await initBareRepo({ path, env: options.env });
+    if (await hasCommit(options.baseSha, git)) return remember(known, options.baseSha, { path, created, fetched: false });
     const branch = `refs/heads/${options.prBranch}`;
     await fetchRefs({ ...git, remote: options.remote, refspecs: [`+${branch}:refs/remotes/origin/${options.prBranch}`] });
     if (!(await hasCommit(options.baseSha, git))) {
@@ -72,6 +78,26 @@ export async function ensureMirror(options: EnsureMirrorOptions): Promise<Mirror
         hint: 'the PR branch moved after the job was sent (force-push?): run the task again from the coordinator',
       });
     }
-    return { path, created, fetched: true };
+    return remember(known, options.baseSha, { path, created, fetched: true });
   });
+}
+
+/** The commits this process has seen in each mirror, dropped when the mirror is gone (a cache wiped by hand). */
+const seen = new Map<string, Set<string>>();
+
+function knownCommits(path: string): Set<string> {
+  let known = seen.get(path);
+  if (known && !isRepository(path)) known = undefined;
+  if (!known) seen.set(path, (known = new Set()));
+  return known;
+}
+
+function remember(known: Set<string>, sha: string, state: MirrorState): MirrorState {
+  known.add(sha);
+  return state;
+}
+
+
+function isRepository(path: string): boolean {
+  return existsSync(join(path, 'HEAD')) && existsSync(join(path, 'objects'));
 }
