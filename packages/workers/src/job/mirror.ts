@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PlanwrightError } from '@planwright/cli-kit';
 import { fetchRefs, hasCommit, initBareRepo } from '@planwright/git-ops';
@@ -70,10 +70,11 @@ export async function ensureMirror(options: EnsureMirrorOptions): Promise<Mirror
   return withMirrorLock(path, async () => {
     // HEAD and objects/ there: a repository already, no process to ask (initBareRepo makes a half one whole).
     const { created } = isRepository(path) ? { created: false } : await initBareRepo({ path, env: options.env });
-    if (await hasCommit(options.baseSha, git)) return remember(known, options.baseSha, { path, created, fetched: false });
-    const branch = `refs/heads/${options.prBranch}`;
-    await fetchRefs({ ...git, remote: options.remote, refspecs: [`+${branch}:refs/remotes/origin/${options.prBranch}`] });
-    if (!(await hasCommit(options.baseSha, git))) {
+    const tracking = `refs/remotes/origin/${options.prBranch}`;
+    const found = async () => (await refPointsAt(path, tracking, options.baseSha)) || hasCommit(options.baseSha, git);
+    if (await found()) return remember(known, options.baseSha, { path, created, fetched: false });
+    await fetchRefs({ ...git, remote: options.remote, refspecs: [`+refs/heads/${options.prBranch}:${tracking}`] });
+    if (!(await found())) {
       throw new BaseCommitMissingError(`the base commit ${options.baseSha} is not on ${options.prBranch} of ${options.remote}`, {
         hint: 'the PR branch moved after the job was sent (force-push?): run the task again from the coordinator',
       });
@@ -100,4 +101,15 @@ function remember(known: Set<string>, sha: string, state: MirrorState): MirrorSt
 
 function isRepository(path: string): boolean {
   return existsSync(join(path, 'HEAD')) && existsSync(join(path, 'objects'));
+}
+
+/**
+ * True when the loose ref file of `ref` names `sha`: git writes a ref only once its objects are in, so the
+ * commit is there, with no process to ask. The usual case: the base is the PR branch's head, as the fetch
+ * (this worker's, or another's sharing the cache) left it. Anything else (packed refs, an older base) is
+ * asked of git.
+ */
+async function refPointsAt(mirror: string, ref: string, sha: string): Promise<boolean> {
+  const text = await readFile(join(mirror, ref), 'utf8').catch(() => '');
+  return text.trim() === sha;
 }
