@@ -30,9 +30,25 @@ export function mirrorPath(cacheDir: string, remote: string): string {
  * (fetches, worktrees, branches), shared by the jobs of one worker and by workers sharing a cache.
  */
 export async function withMirrorLock<T>(mirror: string, work: () => Promise<T>): Promise<T> {
-  await mkdir(join(mirror, '..'), { recursive: true });
-  return withFileLock(mirror, work, MIRROR_LOCK);
+  // The jobs of this process queue here, so that only one at a time polls the lock file.
+  const previous = queues.get(mirror) ?? Promise.resolve();
+  const turn = previous.then(async () => {
+    await mkdir(join(mirror, '..'), { recursive: true });
+    return withFileLock(mirror, work, MIRROR_LOCK);
+  });
+  const settled = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(mirror, settled);
+  void settled.then(() => {
+    if (queues.get(mirror) === settled) queues.delete(mirror);
+  });
+  return turn;
 }
+
+/** Per mirror, the end of the last turn this process queued for its lock. */
+const queues = new Map<string, Promise<void>>();
 
 export interface EnsureMirrorOptions {
   cacheDir: string;
@@ -67,12 +83,18 @@ export async function ensureMirror(options: EnsureMirrorOptions): Promise<Mirror
   // Objects are never taken out of a mirror (workers sharing a cache only add to it): a commit this process
   // found there is there still, and a job whose base an earlier job fetched starts without a git process.
   if (known.has(options.baseSha)) return { path, created: false, fetched: false };
+  const tracking = `refs/remotes/origin/${options.prBranch}`;
+  const found = async () => (await refPointsAt(path, tracking, options.baseSha)) || hasCommit(options.baseSha, git);
+  // Looking writes nothing: only a fetch needs the lock.
+  const existed = isRepository(path);
+  if (existed && (await found())) return remember(known, options.baseSha, { path, created: false, fetched: false });
   return withMirrorLock(path, async () => {
     // HEAD and objects/ there: a repository already, no process to ask (initBareRepo makes a half one whole).
     const { created } = isRepository(path) ? { created: false } : await initBareRepo({ path, env: options.env });
-    const tracking = `refs/remotes/origin/${options.prBranch}`;
-    const found = async () => (await refPointsAt(path, tracking, options.baseSha)) || hasCommit(options.baseSha, git);
-    if (await found()) return remember(known, options.baseSha, { path, created, fetched: false });
+    // Another job may have fetched it while this one waited for the lock: its ref says so (git is asked
+    // only about a mirror another job made meanwhile).
+    const meanwhile = existed ? await refPointsAt(path, tracking, options.baseSha) : !created && (await found());
+    if (meanwhile) return remember(known, options.baseSha, { path, created, fetched: false });
     await fetchRefs({ ...git, remote: options.remote, refspecs: [`+refs/heads/${options.prBranch}:${tracking}`] });
     if (!(await found())) {
       throw new BaseCommitMissingError(`the base commit ${options.baseSha} is not on ${options.prBranch} of ${options.remote}`, {
