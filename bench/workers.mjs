@@ -5,11 +5,11 @@
 // - overhead: 200 instant tasks on 8 worker processes at --concurrency 4: the coordinator's own time per
 //   task, phase by phase (PLANWRIGHT_TIMINGS), against a Redis round trip and a git push to the local remote.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './lib/measure.mjs';
-import { benchRedis, benchRepo, benchRoot, benchTask, benchWorkers, ping, planwright, timedRun } from './lib/workers-setup.mjs';
+import { benchRedis, benchRepo, benchRoot, benchTask, benchWorkers, ping, planwright, timedRun, workersCpuMs } from './lib/workers-setup.mjs';
 
 const runArgs = (extra) => [planwright, 'run', '--pr', 'bench', '--auto-verify', ...extra];
 
@@ -27,18 +27,20 @@ export async function workersMakespan() {
     const empty = benchRepo(context, 'empty', [{ ...benchTask('t00'), status: 'done' }]);
     const remote = benchRepo(context, 'remote', tasks);
     const redis = await benchRedis(context);
-    await benchWorkers(context, redis.url, { count: 4, concurrency: 2 });
+    const workerTimings = join(context.root, 'worker-timings.jsonl');
+    await benchWorkers(context, redis.url, { count: 4, concurrency: 2, timings: workerTimings });
     const options = (cwd) => ({ cwd, env: context.env });
     // Alternated, so a busy moment of the machine does not fall on one side only.
     const startMs = await timedRun(runArgs([]), options(empty.repo));
     const oneTaskMs = await timedRun(runArgs([]), options(single.repo));
     const timingsFile = join(context.root, 'timings.jsonl');
     const distributedMs = await timedRun(runArgs(['--executor', redis.url, '--concurrency', '8']), { cwd: remote.repo, env: { ...context.env, PLANWRIGHT_TIMINGS: timingsFile } });
+    const worker = await workerSide(context, workerTimings, 40);
     const localMs = await timedRun(runArgs(['--concurrency', '8']), options(local.repo));
     expectAllDone(remote.repo, 40);
     expectAllDone(local.repo, 40);
     const perTask = oneTaskMs - startMs;
-    return { distributedMs, localMs, ideal: startMs + 5 * perTask, startMs, perTask, phases: phaseTable(readTimings(timingsFile)), count: 40, wallMs: distributedMs };
+    return { distributedMs, localMs, ideal: startMs + 5 * perTask, startMs, perTask, phases: phaseTable(readTimings(timingsFile)), worker, count: 40, wallMs: distributedMs };
   } finally {
     await context.cleanup();
   }
@@ -52,10 +54,12 @@ export async function workersOverhead({ count = 200, workers = 8, concurrency = 
     const tasks = Array.from({ length: count }, (_, i) => benchTask(`t${String(i).padStart(3, '0')}`, { files: !oneAtATime }));
     const remote = benchRepo(context, 'remote', tasks);
     const redis = await benchRedis(context);
-    await benchWorkers(context, redis.url, { count: workers, concurrency });
+    const workerTimings = join(context.root, 'worker-timings.jsonl');
+    await benchWorkers(context, redis.url, { count: workers, concurrency, timings: workerTimings });
     const timingsFile = join(context.root, 'timings.jsonl');
     const env = { ...context.env, PLANWRIGHT_TIMINGS: timingsFile };
     const { ms: wallMs, cpuMs } = await timedRun(runArgs(['--executor', redis.url, '--concurrency', String(inFlight)]), { cwd: remote.repo, env }, { cpu: true });
+    const worker = await workerSide(context, workerTimings, count);
     expectAllDone(remote.repo, count);
     const lines = readTimings(timingsFile);
     // Baselines: what one Redis round trip and one push of a commit to the local remote cost, here and now.
@@ -63,7 +67,7 @@ export async function workersOverhead({ count = 200, workers = 8, concurrency = 
     for (let i = 0; i < 21; i++) pings.push(await ping(redis.port));
     const redisRoundTrip = median(pings);
     const pushMs = gitPushCost(context, remote.repo);
-    return { count, wallMs, cpuPerTask: cpuMs / count, phases: phaseTable(lines), redisRoundTrip, pushMs };
+    return { count, wallMs, cpuPerTask: cpuMs / count, phases: phaseTable(lines), worker, redisRoundTrip, pushMs };
   } finally {
     await context.cleanup();
   }
@@ -86,6 +90,28 @@ function phaseTable(lines) {
   });
   const ownPerTask = lines.map((line) => OWN.reduce((sum, name) => sum + (line.phases[name] ?? 0), 0));
   return { rows, ownMedian: median(ownPerTask), ownMean: ownPerTask.reduce((a, b) => a + b, 0) / ownPerTask.length };
+}
+
+/**
+ * The workers' side of a run: each job's phases (their PLANWRIGHT_TIMINGS lines; a job's line is written
+ * after its cleanup, which runs after its report, so the last ones are waited for) and the workers' CPU per
+ * task (node, its git processes and the fake agent).
+ */
+async function workerSide(context, file, count) {
+  for (let tries = 0; tries < 100 && (!existsSync(file) || readTimings(file).length < count); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+  const lines = existsSync(file) ? readTimings(file) : [];
+  const names = [...new Set(lines.flatMap((line) => Object.keys(line.phases)))];
+  const stats = (values) => ({ median: median(values), mean: values.reduce((a, b) => a + b, 0) / values.length });
+  const rows = names.map((name) => ({ name, ...stats(lines.map((line) => line.phases[name] ?? 0)) }));
+  return { jobs: lines.length, rows, total: stats(lines.map((line) => line.total)), cpuPerTask: workersCpuMs(context) / count };
+}
+
+/** Prints the workers' phase table. */
+export function printWorkerPhases(run) {
+  const { worker } = run;
+  console.log(`worker time per job, ${worker.jobs} jobs (PLANWRIGHT_TIMINGS in the workers; the cleanup runs after the report):`);
+  for (const row of worker.rows) console.log(`  ${row.name.padEnd(16)} median ${row.median.toFixed(1).padStart(7)} ms  mean ${row.mean.toFixed(1).padStart(7)} ms`);
+  console.log(`  job total: median ${worker.total.median.toFixed(1)} ms, mean ${worker.total.mean.toFixed(1)} ms; workers' CPU (node + git + agent): ${worker.cpuPerTask.toFixed(1)} ms per task`);
 }
 
 /** Median of 7 pushes of a fresh commit (a branch of its own) from the repository to its remote. */
@@ -122,13 +148,16 @@ export function printPhases(overhead) {
 export async function workersRows() {
   const span = await workersMakespan();
   console.log(`workers makespan: ideal = a run's start ${span.startMs.toFixed(0)} ms + 5 x one local 1 s task end to end ${span.perTask.toFixed(0)} ms`);
+  printWorkerPhases(span);
   const cost = await workersOverhead();
   printPhases(cost);
+  printWorkerPhases(cost);
   return [
     { name: 'workers: 40 x 1 s tasks, 8 domains, 4 workers x 2', value: span.distributedMs, baseline: span.ideal, baselineName: 'ideal schedule', target: '<= 1.2x', met: span.distributedMs <= 1.2 * span.ideal },
     { name: 'workers: the same 40 tasks, on workers against local', value: span.distributedMs, baseline: span.localMs, baselineName: 'local run --concurrency 8', target: '(info)', met: true },
     { name: `workers: coordinator CPU per task (node + its git), ${cost.count} instant tasks`, value: cost.cpuPerTask, baseline: cost.pushMs, baselineName: 'one git push to the local remote', target: '< 40 ms', met: cost.cpuPerTask < 40 },
     { name: `workers: coordinator's own phases per task (wall, mean), ${cost.count} instant tasks`, value: cost.phases.ownMean, baseline: cost.pushMs, baselineName: 'one git push to the local remote', target: '< 40 ms', met: cost.phases.ownMean < 40 },
+    { name: 'workers: worker CPU per 1 s task (node + git + fake agent), 40 tasks', value: span.worker.cpuPerTask, target: '(info)', met: true },
     { name: 'workers: Redis round trip (PING), for scale', value: cost.redisRoundTrip, target: '(info)', met: true },
   ];
 }
@@ -139,11 +168,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (which === 'overhead') {
     const cost = await workersOverhead({ count: Number(process.argv[3] ?? 200), oneAtATime: process.argv[4] === 'one-at-a-time' });
     printPhases(cost);
+    printWorkerPhases(cost);
     console.log(`git push ${cost.pushMs.toFixed(1)} ms, redis PING ${cost.redisRoundTrip.toFixed(2)} ms`);
   } else if (which === 'makespan') {
     const span = await workersMakespan();
     printPhases(span);
-    console.log({ ...span, phases: undefined });
+    printWorkerPhases(span);
+    console.log({ ...span, phases: undefined, worker: undefined });
   } else {
     report(await workersRows());
   }

@@ -2,7 +2,7 @@
 // repository on a PR branch with its plan, worker processes of the built CLI. Everything started here is
 // ended by its pid; everything written lives in one temp folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,11 +76,16 @@ export async function benchRedis(context) {
   return { url: `redis://127.0.0.1:${port}`, port };
 }
 
-/** `count` worker processes (`planwright worker`), each with its own cache; resolves once all are registered. */
-export async function benchWorkers(context, url, { count, concurrency }) {
+/**
+ * `count` worker processes (`planwright worker`), each with its own cache; resolves once all are registered.
+ * With `timings`, the workers append their per-job phases there (PLANWRIGHT_TIMINGS).
+ */
+export async function benchWorkers(context, url, { count, concurrency, timings }) {
+  const env = timings ? { ...context.env, PLANWRIGHT_TIMINGS: timings } : context.env;
   for (let n = 1; n <= count; n++) {
     const args = [planwright, 'worker', '--queue', url, '--cache', join(context.root, `cache-${n}`), '--name', `w${n}`, '--concurrency', String(concurrency)];
-    const child = spawn(process.execPath, args, { env: context.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.isWorker = true;
     let log = '';
     // The worker's last lines, each with the time it arrived (for a benchmark that fails).
     child.stderr.on('data', (chunk) => (log = (log + String(chunk).replace(/^(?=.)/gm, `${new Date().toISOString().slice(11, 23)} `)).slice(-4000)));
@@ -94,6 +99,22 @@ export async function benchWorkers(context, url, { count, concurrency }) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`the ${count} workers did not register within 20 s`);
+}
+
+/**
+ * The CPU time in ms (user + system) the worker processes have used so far, their own and that of the
+ * child processes they waited for (every git, every agent), from /proc; NaN where /proc is missing.
+ */
+export function workersCpuMs(context) {
+  const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+  let total = 0;
+  for (const child of context.children.filter((candidate) => candidate.isWorker)) {
+    if (!existsSync(`/proc/${child.pid}/stat`)) return NaN;
+    // The fields after the command name (which may hold spaces): utime, stime, cutime, cstime are 12-15.
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    total += [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0);
+  }
+  return (total * 1000) / ticks;
 }
 
 // bash's `times` after the command: the CPU of its children (the node process and every git it waited for).

@@ -17,6 +17,9 @@ export type {
   TaskExecutor,
   TaskPlacement,
 } from './orchestrate/executor.js';
+/** Where a task's time goes, phase by phase, as JSON lines in the file PLANWRIGHT_TIMINGS names (the workers benchmark). */
+export { taskTimings } from './orchestrate/remote/task-timings.js';
+export type { TaskTimings } from './orchestrate/remote/task-timings.js';
 /** The task brief an agent gets. */
 export { renderBrief } from './orchestrate/brief.js';
 /** orchestrator.toml: where it is and what it may set. */

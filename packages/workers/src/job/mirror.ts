@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PlanwrightError } from '@planwright/cli-kit';
 import { fetchRefs, hasCommit, initBareRepo } from '@planwright/git-ops';
@@ -29,9 +30,25 @@ export function mirrorPath(cacheDir: string, remote: string): string {
  * (fetches, worktrees, branches), shared by the jobs of one worker and by workers sharing a cache.
  */
 export async function withMirrorLock<T>(mirror: string, work: () => Promise<T>): Promise<T> {
-  await mkdir(join(mirror, '..'), { recursive: true });
-  return withFileLock(mirror, work, MIRROR_LOCK);
+  // The jobs of this process queue here, so that only one at a time polls the lock file.
+  const previous = queues.get(mirror) ?? Promise.resolve();
+  const turn = previous.then(async () => {
+    await mkdir(join(mirror, '..'), { recursive: true });
+    return withFileLock(mirror, work, MIRROR_LOCK);
+  });
+  const settled = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(mirror, settled);
+  void settled.then(() => {
+    if (queues.get(mirror) === settled) queues.delete(mirror);
+  });
+  return turn;
 }
+
+/** Per mirror, the end of the last turn this process queued for its lock. */
+const queues = new Map<string, Promise<void>>();
 
 export interface EnsureMirrorOptions {
   cacheDir: string;
@@ -62,16 +79,59 @@ export interface MirrorState {
 export async function ensureMirror(options: EnsureMirrorOptions): Promise<MirrorState> {
   const path = mirrorPath(options.cacheDir, options.remote);
   const git = { cwd: path, env: options.env };
+  const known = knownCommits(path);
+  // Objects are never taken out of a mirror (workers sharing a cache only add to it): a commit this process
+  // found there is there still, and a job whose base an earlier job fetched starts without a git process.
+  if (known.has(options.baseSha)) return { path, created: false, fetched: false };
+  const tracking = `refs/remotes/origin/${options.prBranch}`;
+  const found = async () => (await refPointsAt(path, tracking, options.baseSha)) || hasCommit(options.baseSha, git);
+  // Looking writes nothing: only a fetch needs the lock.
+  const existed = isRepository(path);
+  if (existed && (await found())) return remember(known, options.baseSha, { path, created: false, fetched: false });
   return withMirrorLock(path, async () => {
-    const { created } = await initBareRepo({ path, env: options.env });
-    if (await hasCommit(options.baseSha, git)) return { path, created, fetched: false };
-    const branch = `refs/heads/${options.prBranch}`;
-    await fetchRefs({ ...git, remote: options.remote, refspecs: [`+${branch}:refs/remotes/origin/${options.prBranch}`] });
-    if (!(await hasCommit(options.baseSha, git))) {
+    // HEAD and objects/ there: a repository already, no process to ask (initBareRepo makes a half one whole).
+    const { created } = isRepository(path) ? { created: false } : await initBareRepo({ path, env: options.env });
+    // Another job may have fetched it while this one waited for the lock: its ref says so (git is asked
+    // only about a mirror another job made meanwhile).
+    const meanwhile = existed ? await refPointsAt(path, tracking, options.baseSha) : !created && (await found());
+    if (meanwhile) return remember(known, options.baseSha, { path, created, fetched: false });
+    await fetchRefs({ ...git, remote: options.remote, refspecs: [`+refs/heads/${options.prBranch}:${tracking}`] });
+    if (!(await found())) {
       throw new BaseCommitMissingError(`the base commit ${options.baseSha} is not on ${options.prBranch} of ${options.remote}`, {
         hint: 'the PR branch moved after the job was sent (force-push?): run the task again from the coordinator',
       });
     }
-    return { path, created, fetched: true };
+    return remember(known, options.baseSha, { path, created, fetched: true });
   });
+}
+
+/** The commits this process has seen in each mirror, dropped when the mirror is gone (a cache wiped by hand). */
+const seen = new Map<string, Set<string>>();
+
+function knownCommits(path: string): Set<string> {
+  let known = seen.get(path);
+  if (known && !isRepository(path)) known = undefined;
+  if (!known) seen.set(path, (known = new Set()));
+  return known;
+}
+
+function remember(known: Set<string>, sha: string, state: MirrorState): MirrorState {
+  known.add(sha);
+  return state;
+}
+
+
+function isRepository(path: string): boolean {
+  return existsSync(join(path, 'HEAD')) && existsSync(join(path, 'objects'));
+}
+
+/**
+ * True when the loose ref file of `ref` names `sha`: git writes a ref only once its objects are in, so the
+ * commit is there, with no process to ask. The usual case: the base is the PR branch's head, as the fetch
+ * (this worker's, or another's sharing the cache) left it. Anything else (packed refs, an older base) is
+ * asked of git.
+ */
+async function refPointsAt(mirror: string, ref: string, sha: string): Promise<boolean> {
+  const text = await readFile(join(mirror, ref), 'utf8').catch(() => '');
+  return text.trim() === sha;
 }

@@ -14,6 +14,12 @@ export interface RunJobContext {
   env?: NodeJS.ProcessEnv;
   /** A line of progress for the worker's output. */
   onLine?: (line: string) => void;
+  /**
+   * Takes the job's cleanup (its worktree, branch and run folder), to run once the report is on its way:
+   * the worker starts it at once and waits for it before it stops. Without it, the job cleans up before
+   * it returns. The work never rejects.
+   */
+  afterReport?: (work: () => Promise<void>) => void;
 }
 
 /**

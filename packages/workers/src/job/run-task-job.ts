@@ -1,13 +1,13 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { orchestrate, type RemoteTaskReport, type RemoteTaskRequest, type TaskOutcome } from '@planwright/agent-runner';
+import { orchestrate, taskTimings, type RemoteTaskReport, type RemoteTaskRequest, type TaskOutcome } from '@planwright/agent-runner';
 import { PlanwrightError } from '@planwright/cli-kit';
-import { commitTask, pushRefs } from '@planwright/git-ops';
 import { checkRepoAllowed } from './allow-repo.js';
-import { commitEnv } from './commit-identity.js';
+import { commitAndPush } from './commit-and-push.js';
+import { cleanupOf, pendingCleanup } from './job-cleanups.js';
 import { jobNames } from './job-names.js';
 import { jobReport } from './job-report.js';
-import { jobRunSettings } from './job-settings.js';
+import { jobRunSettings, type JobRunSettings } from './job-settings.js';
 import { addJobWorktree, jobWorktreePath, removeJobWorktree } from './job-worktree.js';
 import { ensureMirror } from './mirror.js';
 import { writeOneTaskPlan } from './one-task-plan.js';
@@ -31,7 +31,9 @@ export class JobInterruptedError extends PlanwrightError {
  * run's), then one commit `<task id>: <title>` of the worktree pushed as the task branch and the attempt's
  * own ref, and the report. A blocked task's work is pushed too (the report's `commit`), for a person to
  * look at; the coordinator integrates only done and agent_done. The worktree, its branch and the run
- * folder are removed whatever happened.
+ * folder are removed whatever happened: after the report when the context takes the cleanup
+ * (`afterReport`), else before it returns. With `PLANWRIGHT_TIMINGS` set in the job's environment, one JSON
+ * line per job gives its phases (mirror, worktree, plan, agent run, commit, push, report, cleanup).
  *
  * @example
  * const report = await runTaskJob(request, { placement, cacheDir: '/var/cache/planwright', allowRepos: [], signal });
@@ -42,71 +44,92 @@ export const runTaskJob: RunJob = async (request, context) => {
   const settings = jobRunSettings(request.settings);
   const env = context.env ?? process.env;
   const say = (line: string) => context.onLine?.(`${request.task.id}: ${line}`);
+  const timings = taskTimings(request.task.id, env);
+  // The same attempt taken again by this worker: its predecessor's cleanup would remove what it makes.
+  await cleanupOf(names.key);
   const mirror = await ensureMirror({ cacheDir: context.cacheDir, remote: request.remote, prBranch: request.prBranch, baseSha: request.baseSha, env });
   say(`${mirror.created ? 'mirrored' : mirror.fetched ? 'fetched' : 'found'} ${request.baseSha.slice(0, 12)} of ${request.prBranch}`);
+  timings.mark('mirror');
   interruptedIf(context, request);
   const jobDir = join(context.cacheDir, 'runs', names.key);
   const worktree = { mirror: mirror.path, path: jobWorktreePath(context.cacheDir, names.key), branch: request.taskBranch, env };
-  // A crashed attempt's run folder is stale: its results must never be read as this attempt's.
-  await rm(jobDir, { recursive: true, force: true });
-  try {
-    const codeDir = await addJobWorktree({ ...worktree, baseSha: request.baseSha });
-    const { planDir } = await writeOneTaskPlan({ jobDir, request });
-    interruptedIf(context, request);
-    const result = await orchestrate({
-      ...settings,
-      planDir,
-      codeDir,
-      runRoot: join(jobDir, 'runs'),
-      taskId: request.task.id,
-      compactRun: true,
-      // This machine's orchestrator.toml gives its agents, models and budgets, not where or on which branch
-      // the task runs: here (even if it names a queue: the machine may be a coordinator too), on the task
-      // branch the worktree is on, in a repo that needs no set-up (ensure_git would edit .gitignore).
-      executor: 'local',
-      gitBranch: request.taskBranch,
-      ensureGit: false,
-      env,
-      signal: context.signal,
-      onEvent: (event) => {
-        const line = eventLine(event);
-        if (line) say(line);
-      },
-    });
-    interruptedIf(context, request);
-    const outcome = result.outcomes.find((candidate) => candidate.taskId === request.task.id);
-    if (!outcome) throw new PlanwrightError(`${request.task.id}: the worker's run ended without running the task (exit code ${result.exitCode})`, { hint: 'the worker output above says why' });
-    const commit = await commitAndPush({ codeDir, request, names, env, title: request.task.title });
-    say(commit ? `pushed ${commit.sha.slice(0, 12)} to ${request.taskBranch}` : 'nothing changed, nothing pushed');
-    return await jobReport({ outcome, ...reportStatus(outcome), placement: context.placement, commit });
-  } finally {
-    // A cleanup that fails must not turn a pushed task into a retried one (nor hide the job's own error):
-    // it is said, and the next job for the task clears the leftovers first.
+  // A cleanup that fails must not turn a pushed task into a retried one (nor hide the job's own error):
+  // it is said, and the next job for the task clears the leftovers first.
+  const cleanUp = async () => {
     await removeJobWorktree(worktree).catch((error: Error) => say(`could not remove the worktree ${worktree.path}: ${error.message}`));
     await rm(jobDir, { recursive: true, force: true }).catch((error: Error) => say(`could not remove ${jobDir}: ${error.message}`));
+    timings.mark('cleanup');
+    await timings.done();
+  };
+  let report: RemoteTaskReport;
+  try {
+    // A crashed attempt's run folder is stale: its results must never be read as this attempt's.
+    await rm(jobDir, { recursive: true, force: true });
+    const codeDir = await addJobWorktree({ ...worktree, baseSha: request.baseSha });
+    timings.mark('worktree');
+    const { planDir } = await writeOneTaskPlan({ jobDir, request });
+    timings.mark('plan');
+    interruptedIf(context, request);
+    const outcome = await runOneTask({ request, settings, planDir, codeDir, jobDir, env, context, say });
+    timings.mark('agent run');
+    const commit = await commitAndPush({ codeDir, request, names, env, timings });
+    say(commit ? `pushed ${commit.sha.slice(0, 12)} to ${request.taskBranch}` : 'nothing changed, nothing pushed');
+    report = await jobReport({ outcome, ...reportStatus(outcome), placement: context.placement, commit });
+    timings.mark('report');
+  } catch (error) {
+    await cleanUp();
+    throw error;
   }
+  // The report does not wait for the cleanup: the coordinator integrates the task meanwhile.
+  const cleanup = pendingCleanup(names.key, cleanUp);
+  if (context.afterReport) context.afterReport(cleanup);
+  else await cleanup();
+  return report;
 };
+
+interface OneTaskOptions {
+  request: RemoteTaskRequest;
+  settings: JobRunSettings;
+  planDir: string;
+  codeDir: string;
+  jobDir: string;
+  env: NodeJS.ProcessEnv;
+  context: RunJobContext;
+  say: (line: string) => void;
+}
+
+/** agent-runner's orchestrate() on the one-task plan, in the worktree; the task's outcome. */
+async function runOneTask(options: OneTaskOptions): Promise<TaskOutcome> {
+  const { request, context } = options;
+  const result = await orchestrate({
+    ...options.settings,
+    planDir: options.planDir,
+    codeDir: options.codeDir,
+    runRoot: join(options.jobDir, 'runs'),
+    taskId: request.task.id,
+    compactRun: true,
+    // This machine's orchestrator.toml gives its agents, models and budgets, not where or on which branch
+    // the task runs: here (even if it names a queue: the machine may be a coordinator too), in a repo that
+    // needs no set-up (ensure_git would edit .gitignore). '' rather than the task branch: the worktree was
+    // made on it, and checking that again costs four git processes.
+    executor: 'local',
+    gitBranch: '',
+    ensureGit: false,
+    env: options.env,
+    signal: context.signal,
+    onEvent: (event) => {
+      const line = eventLine(event);
+      if (line) options.say(line);
+    },
+  });
+  interruptedIf(context, request);
+  const outcome = result.outcomes.find((candidate) => candidate.taskId === request.task.id);
+  if (!outcome) throw new PlanwrightError(`${request.task.id}: the worker's run ended without running the task (exit code ${result.exitCode})`, { hint: 'the worker output above says why' });
+  return outcome;
+}
 
 function interruptedIf(context: RunJobContext, request: RemoteTaskRequest): void {
   if (context.signal.aborted) throw new JobInterruptedError(`${request.task.id}: interrupted on worker ${context.placement.worker} (the run was cancelled or the worker stopped)`);
-}
-
-interface CommitOptions {
-  codeDir: string;
-  request: RemoteTaskRequest;
-  names: { attemptRef: string };
-  env: NodeJS.ProcessEnv;
-  title?: string;
-}
-
-/** One commit of the whole worktree, pushed as the task branch and this attempt's ref in one atomic push. */
-async function commitAndPush(options: CommitOptions): Promise<RemoteTaskReport['commit']> {
-  const env = await commitEnv(options.codeDir, options.env);
-  const committed = await commitTask({ cwd: options.codeDir, env, taskId: options.request.task.id, title: options.title });
-  if (!committed.committed) return undefined;
-  const refspecs = [`+HEAD:refs/heads/${options.request.taskBranch}`, `HEAD:${options.names.attemptRef}`];
-  await pushRefs({ cwd: options.codeDir, env: options.env, remote: options.request.remote, refspecs });
-  return { sha: committed.sha, attemptRef: options.names.attemptRef };
 }
 
 /**

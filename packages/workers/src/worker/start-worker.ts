@@ -38,7 +38,10 @@ export interface StartedWorker {
   host: string;
   /** What it runs now. */
   info(): WorkerInfo;
-  /** Takes no new job; waits for the running ones (`force`: aborts them, left to retry elsewhere), then closes. */
+  /**
+   * Takes no new job; waits for the running ones (`force`: aborts them, left to retry elsewhere) and for
+   * the cleanups of those that reported, then closes.
+   */
   stop(options?: { force?: boolean }): Promise<void>;
 }
 
@@ -78,9 +81,15 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
     abort('cancel', (job) => job.pr === run.pr && job.runId === run.runId);
   });
   await subscriber.subscribe(CANCEL_CHANNEL);
+  // Jobs' cleanups run after their reports; stopping waits for them, so a stopped worker leaves no worktree.
+  const cleanups = new Set<Promise<void>>();
+  const afterReport = (work: () => Promise<void>) => {
+    const cleanup = work().finally(() => cleanups.delete(cleanup));
+    cleanups.add(cleanup);
+  };
   const processor = jobProcessor({
     host, name, cacheDir: options.cacheDir, allowRepos: options.allowRepos ?? [], runJob: options.runJob,
-    client, active, changed: registry.refresh, env: options.env, onLine: say,
+    client, active, changed: registry.refresh, env: options.env, onLine: say, afterReport,
   });
   const workers = agents.map((agent) => {
     const worker = new Worker(queueName(agent), processor, {
@@ -108,6 +117,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
       if (stopOptions.force) abort('shutdown', () => true);
       stopping ??= (async () => {
         await Promise.all(workers.map((worker) => worker.close()));
+        await Promise.allSettled([...cleanups]);
         await registry.stop();
         subscriber.disconnect();
         await client.quit().catch(() => client.disconnect());

@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { git, tempDir } from '@planwright/test-utils';
+import { describe, expect, it } from 'vitest';
+import { fakeTask, jobContext, jobRemote, jobRequest } from './job-test-kit.js';
+import { ensureMirror, mirrorPath } from './mirror.js';
+import { runTaskJob } from './run-task-job.js';
+
+describe('the cleanup after the report', () => {
+  it('returns the report with the worktree still there; the cleanup handed to afterReport removes it, and a job of the same key waits for it', { timeout: 60_000 }, async () => {
+    const remote = await jobRemote();
+    const cleanups: (() => Promise<void>)[] = [];
+    const context = await jobContext({ afterReport: (work) => void cleanups.push(work) });
+    const request = jobRequest(remote, fakeTask('task_001', {}, 'write one.txt 1'));
+    const report = await runTaskJob(request, context);
+    expect(report.commit).toBeDefined();
+    const worktree = join(context.cacheDir, 'worktrees', `pr-1.task_001.${request.runId}`);
+    expect(existsSync(join(worktree, 'one.txt'))).toBe(true);
+    expect(cleanups).toHaveLength(1);
+    // The same attempt again before the cleanup ran: it must wait, not have its worktree removed under it.
+    const again = runTaskJob(request, { ...context, placement: { ...context.placement, attempt: 2 }, afterReport: undefined });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(context.lines.filter((line) => / (mirrored|fetched|found) /.test(line))).toHaveLength(1);
+    await cleanups[0]!();
+    expect((await again).commit).toBeDefined();
+    expect(await readdir(join(context.cacheDir, 'worktrees'))).toEqual([]);
+    expect(await readdir(join(context.cacheDir, 'runs'))).toEqual([]);
+    expect(await git(mirrorPath(context.cacheDir, remote.remote), ['branch', '--list'])).toBe('');
+  });
+
+  it('clears another run\'s crashed worktree holding the task branch, then runs the job', { timeout: 60_000 }, async () => {
+    const remote = await jobRemote();
+    const context = await jobContext();
+    const request = jobRequest(remote, fakeTask('task_001', {}, 'write one.txt 1'));
+    const { path } = await ensureMirror({ cacheDir: context.cacheDir, remote: remote.remote, prBranch: remote.prBranch, baseSha: remote.baseSha });
+    const leftover = join(context.cacheDir, 'worktrees', 'pr-1.task_001.an-earlier-run');
+    await git(path, ['worktree', 'add', '--quiet', '-b', request.taskBranch, leftover, remote.baseSha]);
+    await writeFile(join(leftover, 'half.txt'), 'half work\n');
+    const report = await runTaskJob(request, context);
+    expect(await git(remote.remote, ['diff-tree', '--no-commit-id', '--name-only', '-r', report.commit!.sha])).toBe('one.txt');
+    expect(await readdir(join(context.cacheDir, 'worktrees'))).toEqual([]);
+  });
+
+  it('with PLANWRIGHT_TIMINGS, appends one line per job with its phases, the cleanup included', { timeout: 60_000 }, async () => {
+    const remote = await jobRemote();
+    const timings = join(await tempDir(), 'timings.jsonl');
+    const base = await jobContext();
+    const context = { ...base, env: { ...base.env, PLANWRIGHT_TIMINGS: timings } };
+    await runTaskJob(jobRequest(remote, fakeTask('task_001', {}, 'write one.txt 1')), context);
+    await runTaskJob(jobRequest(remote, fakeTask('task_002', {})), context);
+    const lines = readFileSync(timings, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { task: string; phases: Record<string, number> });
+    expect(lines.map((line) => line.task)).toEqual(['task_001', 'task_002']);
+    expect(Object.keys(lines[0]!.phases)).toEqual(['mirror', 'worktree', 'plan', 'agent run', 'commit', 'push', 'report', 'cleanup']);
+    // Nothing changed: nothing pushed, so no push phase.
+    expect(Object.keys(lines[1]!.phases)).toEqual(['mirror', 'worktree', 'plan', 'agent run', 'commit', 'report', 'cleanup']);
+  });
+});
