@@ -13,6 +13,7 @@ export interface WorkerArgs {
   agents: string;
   allowRepo: string[];
   name?: string;
+  exitWhenIdle?: number;
 }
 
 const AGENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -49,6 +50,9 @@ export async function runWorker(args: WorkerArgs, io: CliIo, runJob?: Awaited<Re
   if (args.name !== undefined && !AGENT_NAME.test(args.name)) {
     throw new UsageError(`--name: "${args.name}" has characters a worker name cannot have`, { hint: 'letters, digits, _ . -' });
   }
+  if (args.exitWhenIdle !== undefined && !(Number.isFinite(args.exitWhenIdle) && args.exitWhenIdle > 0)) {
+    throw new UsageError(`--exit-when-idle: ${args.exitWhenIdle} is not a number of seconds`, { hint: 'e.g. --exit-when-idle 300; leave it out to run until stopped' });
+  }
   const lock = lockSettings(process.env);
   const worker = await startWorker({
     queue: args.queue,
@@ -61,6 +65,6 @@ export async function runWorker(args: WorkerArgs, io: CliIo, runJob?: Awaited<Re
     runJob: runJob ?? (await loadRunJob()),
     onLine: (line) => io.err(line),
   });
-  await stopOnSignals(worker, (line) => io.err(line));
+  await stopOnSignals(worker, (line) => io.err(line), { idleSeconds: args.exitWhenIdle });
   return 0;
 }

@@ -43,6 +43,11 @@ export interface StartedWorker {
    * the cleanups of those that reported, then closes.
    */
   stop(options?: { force?: boolean }): Promise<void>;
+  /**
+   * Settles once the worker has had nothing to do (no job running, no cleanup under way) for `ms` in a
+   * row: for workers that should end when the work does (CI jobs, `--exit-when-idle`).
+   */
+  idle(ms: number): Promise<void>;
 }
 
 /**
@@ -71,6 +76,12 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
     running: [...active.values()].map(({ controller: _, ...job }) => job),
   });
   const registry = keepRegistered(client, info);
+  // When the worker last had something to do: a job starting or ending, a cleanup ending.
+  let busyAt = Date.now();
+  const changed = () => {
+    busyAt = Date.now();
+    registry.refresh();
+  };
   const abort = (reason: AbortReason, match: (job: ActiveJob) => boolean) => {
     for (const job of active.values()) if (match(job)) job.controller.abort(reason);
   };
@@ -84,12 +95,15 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
   // Jobs' cleanups run after their reports; stopping waits for them, so a stopped worker leaves no worktree.
   const cleanups = new Set<Promise<void>>();
   const afterReport = (work: () => Promise<void>) => {
-    const cleanup = work().finally(() => cleanups.delete(cleanup));
+    const cleanup = work().finally(() => {
+      cleanups.delete(cleanup);
+      busyAt = Date.now();
+    });
     cleanups.add(cleanup);
   };
   const processor = jobProcessor({
     host, name, cacheDir: options.cacheDir, allowRepos: options.allowRepos ?? [], runJob: options.runJob,
-    client, active, changed: registry.refresh, env: options.env, onLine: say, afterReport,
+    client, active, changed, env: options.env, onLine: say, afterReport,
   });
   const workers = agents.map((agent) => {
     const worker = new Worker(queueName(agent), processor, {
@@ -113,6 +127,14 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
     name,
     host,
     info,
+    idle: (ms) =>
+      new Promise((resolve) => {
+        const timer = setInterval(() => {
+          if (active.size > 0 || cleanups.size > 0 || Date.now() - busyAt < ms) return;
+          clearInterval(timer);
+          resolve();
+        }, Math.max(20, Math.min(1000, ms / 4)));
+      }),
     async stop(stopOptions = {}) {
       if (stopOptions.force) abort('shutdown', () => true);
       stopping ??= (async () => {

@@ -3,9 +3,9 @@ import type { StartedWorker } from './start-worker.js';
 /**
  * Resolves once the worker has stopped on signals: the first SIGINT/SIGTERM takes no new job and lets the
  * running ones finish; a second aborts them (their agents are ended, the jobs are left to retry elsewhere).
- * The listeners are removed after.
+ * With `idleSeconds`, it also stops once the worker has been idle that long. The listeners are removed after.
  */
-export function stopOnSignals(worker: StartedWorker, say: (line: string) => void): Promise<void> {
+export function stopOnSignals(worker: StartedWorker, say: (line: string) => void, { idleSeconds }: { idleSeconds?: number } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     let signals = 0;
     const onSignal = () => {
@@ -25,5 +25,13 @@ export function stopOnSignals(worker: StartedWorker, say: (line: string) => void
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    if (idleSeconds !== undefined) {
+      void worker.idle(idleSeconds * 1000).then(() => {
+        if (signals > 0) return;
+        signals = 1;
+        say(`worker ${worker.name}: idle for ${idleSeconds} s, stopping (--exit-when-idle)`);
+        worker.stop().then(done, reject);
+      });
+    }
   });
 }
