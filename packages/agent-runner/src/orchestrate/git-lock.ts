@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit } from '@planwright/git-ops';
 import { withFileLock } from '@planwright/plan-schema';
+import { serialized as serializedInProcess } from '@planwright/run-store';
 
-const queues = new Map<string, Promise<unknown>>();
 /** A checkout's git dir never changes: asked of git once per checkout (a process per task saved). */
 const gitDirs = new Map<string, Promise<string>>();
 
@@ -28,8 +28,5 @@ export function serialized<T>(checkout: string, work: () => Promise<T>, env?: No
     }
     return withFileLock(join(await gitDir, 'planwright-git'), work, { timeoutMs: GIT_LOCK_WAIT_MS, staleMs: GIT_LOCK_WAIT_MS });
   };
-  const previous = queues.get(checkout) ?? Promise.resolve();
-  const next = previous.then(locked, locked);
-  queues.set(checkout, next.catch(() => undefined));
-  return next;
+  return serializedInProcess(checkout, locked);
 }

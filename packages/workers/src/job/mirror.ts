@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PlanwrightError } from '@planwright/cli-kit';
 import { fetchRefs, hasCommit, initBareRepo } from '@planwright/git-ops';
 import { withFileLock } from '@planwright/plan-schema';
+import { serialized } from '@planwright/run-store';
 import { normalizeRepoUrl } from './allow-repo.js';
 
 /**
@@ -31,24 +32,11 @@ export function mirrorPath(cacheDir: string, remote: string): string {
  */
 export async function withMirrorLock<T>(mirror: string, work: () => Promise<T>): Promise<T> {
   // The jobs of this process queue here, so that only one at a time polls the lock file.
-  const previous = queues.get(mirror) ?? Promise.resolve();
-  const turn = previous.then(async () => {
+  return serialized(mirror, async () => {
     await mkdir(join(mirror, '..'), { recursive: true });
     return withFileLock(mirror, work, MIRROR_LOCK);
   });
-  const settled = turn.then(
-    () => undefined,
-    () => undefined,
-  );
-  queues.set(mirror, settled);
-  void settled.then(() => {
-    if (queues.get(mirror) === settled) queues.delete(mirror);
-  });
-  return turn;
 }
-
-/** Per mirror, the end of the last turn this process queued for its lock. */
-const queues = new Map<string, Promise<void>>();
 
 export interface EnsureMirrorOptions {
   cacheDir: string;
@@ -119,7 +107,6 @@ function remember(known: Set<string>, sha: string, state: MirrorState): MirrorSt
   known.add(sha);
   return state;
 }
-
 
 function isRepository(path: string): boolean {
   return existsSync(join(path, 'HEAD')) && existsSync(join(path, 'objects'));
