@@ -51,6 +51,7 @@ export { GitError } from './errors.js';
 export type { GitErrorDetails } from './errors.js';
 /** Run git the way git-ops does: argument array, no prompt, C locale. */
 export { runGit } from './run-git.js';
+export { DEFERRED_HOUSEKEEPING, houseKeep } from './housekeeping.js';
 export type { GitOptions, GitResult, RunGitOptions } from './run-git.js';
 
 // Bringing a task branch back.

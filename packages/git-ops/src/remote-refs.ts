@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
+import { DEFERRED_HOUSEKEEPING } from './housekeeping.js';
 import { gitContext, runGit, type GitOptions } from './run-git.js';
 
 export interface InitBareRepoOptions extends GitOptions {
@@ -38,6 +39,8 @@ export interface TransferRefsOptions extends GitOptions {
   remote: string;
   /** Refspecs as git takes them (`+refs/heads/a:refs/remotes/origin/a`, `HEAD:refs/heads/b`). */
   refspecs: string[];
+  /** Skip git's automatic housekeeping after a fetch (see DEFERRED_HOUSEKEEPING); the caller runs houseKeep later. */
+  deferHousekeeping?: boolean;
 }
 
 /**
@@ -49,7 +52,8 @@ export interface TransferRefsOptions extends GitOptions {
  */
 export async function fetchRefs(options: TransferRefsOptions): Promise<void> {
   checkRemote(options.remote);
-  await runGit(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', options.remote, ...options.refspecs], gitContext(options));
+  const prefix = options.deferHousekeeping ? DEFERRED_HOUSEKEEPING : [];
+  await runGit([...prefix, 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', options.remote, ...options.refspecs], gitContext(options));
 }
 
 /**

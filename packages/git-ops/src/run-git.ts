@@ -93,7 +93,11 @@ export function gitContext(options: GitOptions): RunGitOptions {
 
 /** `commit`, or `worktree add` for the commands whose first word alone says little. */
 function commandLabel(args: string[]): string {
-  return args[0] === 'worktree' || args[0] === 'stash' ? args.slice(0, 2).join(' ') : (args[0] ?? '');
+  // The subcommand, past git's own options (`-c key=value`, `--git-dir=...`) that may come first.
+  let at = 0;
+  while (at < args.length && args[at]!.startsWith('-')) at += args[at] === '-c' ? 2 : 1;
+  const command = args.slice(at);
+  return command[0] === 'worktree' || command[0] === 'stash' ? command.slice(0, 2).join(' ') : (command[0] ?? '');
 }
 
 function startFailure(args: string[], cwd: string, code: string | undefined, cause: unknown): Error {
