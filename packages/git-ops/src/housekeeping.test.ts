@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { git, isolatedGitEnv, tempGitRepo, writeFiles } from '@planwright/test-utils';
+import { git, isolatedGitEnv, tempDir, tempGitRepo, writeFiles } from '@planwright/test-utils';
 import { describe, expect, it } from 'vitest';
 import { DEFERRED_HOUSEKEEPING, houseKeep } from './housekeeping.js';
 import { runGit } from './run-git.js';
@@ -9,7 +9,7 @@ const env = isolatedGitEnv();
 
 /** Runs git with GIT_TRACE to a file; the commands it ran in turn (`run_command: ...` lines). */
 async function tracedChildren(repo: string, args: string[]): Promise<string[]> {
-  const trace = join(repo, '..', `trace-${Math.random().toString(36).slice(2)}.txt`);
+  const trace = join(await tempDir('planwright-trace-'), 'trace.txt');
   await runGit(args, { cwd: repo, env: { ...env, GIT_TRACE: trace } });
   return readFileSync(trace, 'utf8').split('\n').filter((line) => line.includes('run_command:'));
 }

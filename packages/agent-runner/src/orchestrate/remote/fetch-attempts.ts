@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { runGit, type RunGitOptions } from '@planwright/git-ops';
+import { DEFERRED_HOUSEKEEPING, runGit, type RunGitOptions } from '@planwright/git-ops';
 
 /** FETCH_HEAD's path per checkout (a worktree has its own): asked of git once per process. */
 const fetchHeadPaths = new Map<string, Promise<string>>();
@@ -10,6 +10,7 @@ const fetchHeadPaths = new Map<string, Promise<string>>();
  * make and delete again), read from FETCH_HEAD itself rather than by a git process per ref. When the
  * fetch fails as a whole (a ref is not on the remote), each ref is fetched alone, so only the missing
  * one fails: its entry is the error. Call it holding the checkout's git lock (FETCH_HEAD is shared).
+ * git's housekeeping after each fetch is put off: the run does it once at its end (RemoteRun.pushFinal).
  */
 export async function fetchAttempts(git: RunGitOptions, remote: string, refs: string[]): Promise<Map<string, string | Error>> {
   const unique = [...new Set(refs)];
@@ -26,7 +27,7 @@ export async function fetchAttempts(git: RunGitOptions, remote: string, refs: st
 
 async function fetchInto(git: RunGitOptions, remote: string, refs: string[]): Promise<Map<string, string> | Error> {
   try {
-    await runGit(['fetch', '--quiet', '--no-tags', remote, ...refs], git);
+    await runGit([...DEFERRED_HOUSEKEEPING, 'fetch', '--quiet', '--no-tags', remote, ...refs], git);
   } catch (error) {
     return error as Error;
   }

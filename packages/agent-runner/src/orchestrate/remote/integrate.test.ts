@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { git } from '@planwright/test-utils';
+import { join } from 'node:path';
+import { git, tempDir } from '@planwright/test-utils';
 import { describe, expect, it } from 'vitest';
 import { doWork } from '../../../test/git-executor.js';
 import { remoteFixture } from '../../../test/remote-fixture.js';
@@ -34,6 +35,21 @@ describe('run --executor: what the workers push is integrated', () => {
     expect(first!.baseSha).toBe(second!.baseSha);
     expect((await fixture.log()).sort()).toEqual(['a1: Task a1', 'd1: Task d1', 'initial']);
     expect(await git(fixture.repo, ['ls-files', 'a1.txt', 'd1.txt'])).toBe('a1.txt\nd1.txt');
+  });
+
+  it("puts off git's housekeeping after each fetch of reports, and does it once when the run ends", async () => {
+    const fixture = await remoteFixture([task('a1', { domain: 'api' }), task('d1', { domain: 'docs' }), task('a2', { domain: 'api', depends_on: ['a1'] })]);
+    const trace = join(await tempDir('planwright-trace-'), 'git-trace.txt');
+    const { result } = await fixture.runRemote({ concurrency: 2, env: { ...fixture.env, GIT_TRACE: trace } });
+    expect(result.exitCode).toBe(0);
+    const lines = (await readFile(trace, 'utf8')).split('\n');
+    const fetches = lines.filter((line) => /built-in: git .*fetch .*refs\/planwright\/attempts/.test(line));
+    expect(fetches.length).toBeGreaterThanOrEqual(2);
+    expect(lines.filter((line) => /run_command: git maintenance run --auto/.test(line))).toEqual([]);
+    // The run's one housekeeping of the checkout, after its last push: a gc --auto of its own, where the
+    // bare remote's are run by its receive-pack after each push.
+    const gcs = (pattern: RegExp) => lines.filter((line) => pattern.test(line)).length;
+    expect(gcs(/built-in: git gc --auto/) - gcs(/run_command: git gc --auto/)).toBe(1);
   });
 
   it("sends a dependent from a base that holds its dependency's commit", async () => {

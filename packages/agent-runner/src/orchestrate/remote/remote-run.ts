@@ -1,3 +1,4 @@
+import { houseKeep } from '@planwright/git-ops';
 import type { Plan } from '@planwright/plan-schema';
 import { isStopRequested, type RunLayout } from '@planwright/run-store';
 import { batched } from '../batched.js';
@@ -49,7 +50,7 @@ export class RemoteRun {
     readonly git: { remote: string; remoteUrl: string },
     private readonly run: RemoteRunTarget,
     private readonly emit: (event: OrchestratorEvent) => void,
-    env?: NodeJS.ProcessEnv,
+    private readonly env?: NodeJS.ProcessEnv,
   ) {
     this.pusher = prBranchPusher(run.codeDir, git.remote, env);
     this.land = batched((reports: ReportToLand[]) => integrateReports({ codeDir: run.codeDir, remote: git.remote, env }, reports));
@@ -99,10 +100,16 @@ export class RemoteRun {
     return this.pusher.push(mark);
   }
 
-  /** After the last task: the PR branch once more, so the remote holds every task integrated. */
+  /**
+   * After the last task: the PR branch once more, so the remote holds every task integrated; then git's
+   * housekeeping of the checkout, which the run's fetches put off (one `gc --auto`, not one per fetch).
+   */
   async pushFinal(): Promise<void> {
     await this.pushPrBranch().catch((error: unknown) => {
       this.emit({ type: 'warning', message: `the PR branch could not be pushed to ${this.git.remote} (${(error as Error).message}); push it by hand` });
+    });
+    await houseKeep({ cwd: this.run.codeDir, env: this.env }).catch((error: unknown) => {
+      this.emit({ type: 'warning', message: `git gc --auto failed in ${this.run.codeDir} (${(error as Error).message}); the run's work is safe, run git gc there by hand` });
     });
   }
 
