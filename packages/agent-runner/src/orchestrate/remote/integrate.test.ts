@@ -52,6 +52,28 @@ describe('run --executor: what the workers push is integrated', () => {
     expect(gcs(/built-in: git gc --auto/) - gcs(/run_command: git gc --auto/)).toBe(1);
   });
 
+  it('sends a task from the branch as pushed last unless a task it needs landed since: a push only when one did', async () => {
+    const fixture = await remoteFixture([
+      task('t1', { expected_files: ['t1.txt'] }),
+      task('t2', { expected_files: ['t2.txt'] }),
+      task('t3', { expected_files: ['t3.txt'], depends_on: ['t1'] }),
+      task('t4', { expected_files: ['t3.txt'] }),
+    ]);
+    const initial = await git(fixture.repo, ['rev-parse', 'HEAD']);
+    const { result } = await fixture.runRemote({ concurrency: 1, autoVerify: true });
+    expect(result.exitCode).toBe(0);
+    const base = (id: string) => fixture.executor.requests.find((request) => request.task.id === id)!.baseSha;
+    // t2 needs nothing of t1 (other files, no dependency): it starts where t1 did, with no push between.
+    expect(base('t1')).toBe(initial);
+    expect(base('t2')).toBe(initial);
+    // t3 depends on t1: pushed first, so its base holds t1 (and t2, landed by then).
+    expect(await git(fixture.bare, ['ls-tree', '--name-only', base('t3'), 't1.txt', 't2.txt'])).toBe('t1.txt\nt2.txt');
+    // t4 writes t3's file: pushed again, its base holds t3.
+    expect(await git(fixture.bare, ['ls-tree', '--name-only', base('t4'), 't3.txt'])).toBe('t3.txt');
+    expect((await fixture.log()).sort()).toEqual(['initial', 't1: Task t1', 't2: Task t2', 't3: Task t3', 't4: Task t4']);
+    expect(await git(fixture.bare, ['rev-parse', 'refs/heads/main'])).toBe(await git(fixture.repo, ['rev-parse', 'HEAD']));
+  });
+
   it("sends a dependent from a base that holds its dependency's commit", async () => {
     const fixture = await remoteFixture([task('t1'), task('t2', { depends_on: ['t1'] })]);
     const { result } = await fixture.runRemote({ autoVerify: true });

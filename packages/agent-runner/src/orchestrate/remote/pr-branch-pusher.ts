@@ -47,7 +47,22 @@ export class PrBranchPusher {
   }
 }
 
+/** Told which head each push read, and when that push is done (a LandingLog). */
+export interface PushTracker {
+  /** Called under the git lock as the head to push is read; what it returns is handed to `pushedHead`. */
+  headRead(): number;
+  pushedHead(at: number, pushed: PushedBranch): void;
+}
+
 /** A pusher of `codeDir`'s current branch to `remote`. */
-export function prBranchPusher(codeDir: string, remote: string, env?: NodeJS.ProcessEnv): PrBranchPusher {
-  return new PrBranchPusher((skip, mark) => pushPrBranch(codeDir, remote, env, mark, skip));
+export function prBranchPusher(codeDir: string, remote: string, env?: NodeJS.ProcessEnv, tracker?: PushTracker): PrBranchPusher {
+  return new PrBranchPusher(async (skip, mark) => {
+    let at = 0;
+    const pushed = await pushPrBranch(codeDir, remote, env, mark, (head) => {
+      at = tracker?.headRead() ?? 0;
+      return skip(head);
+    });
+    tracker?.pushedHead(at, pushed);
+    return pushed;
+  });
 }

@@ -1,11 +1,12 @@
 import { houseKeep } from '@planwright/git-ops';
-import type { Plan } from '@planwright/plan-schema';
+import type { Plan, Task } from '@planwright/plan-schema';
 import { isStopRequested, type RunLayout } from '@planwright/run-store';
 import { batched } from '../batched.js';
 import type { TaskExecutor } from '../executor.js';
 import type { OrchestratorEvent } from '../options.js';
 import type { Integration } from './integrate-one.js';
 import { integrateReports, type ReportToLand } from './integrate-reports.js';
+import { LandingLog } from './landing-log.js';
 import { planReader } from './plan-reader.js';
 import type { PushedBranch } from './push-branch.js';
 import { prBranchPusher, type PrBranchPusher } from './pr-branch-pusher.js';
@@ -37,11 +38,8 @@ export class RemoteRun {
   private readonly perTask = new Map<string, AbortController>();
   private readonly timer: NodeJS.Timeout;
   private readonly pusher: PrBranchPusher;
-  /**
-   * Reports integrated in batches: each batch of reports that came while the last was under way costs
-   * one fetch, one walk and one cherry-pick, whatever its size (see integrateReports).
-   */
-  readonly land: (report: ReportToLand) => Promise<Integration>;
+  private readonly landings = new LandingLog();
+  private readonly integrate: (report: ReportToLand) => Promise<Integration>;
   /** plan.json as it is now (see planReader). */
   readonly readPlan: () => Promise<Plan>;
 
@@ -52,8 +50,8 @@ export class RemoteRun {
     private readonly emit: (event: OrchestratorEvent) => void,
     private readonly env?: NodeJS.ProcessEnv,
   ) {
-    this.pusher = prBranchPusher(run.codeDir, git.remote, env);
-    this.land = batched((reports: ReportToLand[]) => integrateReports({ codeDir: run.codeDir, remote: git.remote, env }, reports));
+    this.pusher = prBranchPusher(run.codeDir, git.remote, env, this.landings);
+    this.integrate = batched((reports: ReportToLand[]) => integrateReports({ codeDir: run.codeDir, remote: git.remote, env }, reports));
     this.readPlan = planReader(run.planFile);
     this.timer = setInterval(() => {
       if (isStopRequested(run.layout)) this.hold();
@@ -95,7 +93,27 @@ export class RemoteRun {
     return this.cancelling;
   }
 
-  /** The PR branch pushed before a task is sent: the task's base is the commit pushed. */
+  /**
+   * Reports integrated in batches: each batch of reports that came while the last was under way costs
+   * one fetch, one walk and one cherry-pick, whatever its size (see integrateReports).
+   */
+  async land(report: ReportToLand): Promise<Integration> {
+    const integrated = await this.integrate(report);
+    if ('commit' in integrated) this.landings.landed(report.taskId);
+    return integrated;
+  }
+
+  /**
+   * The commit a task is sent from: the PR branch as pushed last when that holds every task it depends on
+   * or clashes with that has landed (see LandingLog), else the branch pushed now.
+   */
+  baseFor(task: Task, mark?: (phase: string) => void): Promise<PushedBranch> {
+    this.landings.launching(task);
+    const pushed = this.landings.baseFor(task);
+    return pushed ? Promise.resolve(pushed) : this.pushPrBranch(mark);
+  }
+
+  /** The PR branch pushed: it holds every task integrated before this call. */
   pushPrBranch(mark?: (phase: string) => void): Promise<PushedBranch> {
     return this.pusher.push(mark);
   }

@@ -27,7 +27,7 @@ export async function runRemoteTask({ run, task, remote, options, emit }: RunRem
   const started = Date.now();
   const base = { taskId: task.id, resultsPath: run.layout.resultsPath(task.id), logPath: run.layout.agentLogPath(task.id) };
   const timings = taskTimings(task.id, options.env ?? process.env);
-  const pushed = await remote.pushPrBranch(timings.mark);
+  const pushed = await remote.baseFor(task, timings.mark);
   timings.mark('push');
   let claimed = task;
   const before = await claimTask(run, task, (entry) => {
