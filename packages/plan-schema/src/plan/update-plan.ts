@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../json/write-file-atomic.js';
 import { withFileLock, type FileLockOptions } from '../lock/file-lock.js';
 import type { Plan } from '../schemas/plan.js';
 import { parsePlanText, readPlanText } from './load-plan.js';
+import { rememberValidText } from './valid-texts.js';
 import { checkPlanData } from './validate-plan.js';
 
 export interface UpdatePlanOptions extends FileLockOptions {
@@ -53,6 +54,7 @@ export async function updatePlan<R>(
       const after = stringifyJson(plan);
       const written = after !== before;
       if (written) await writeFileAtomic(file, after);
+      rememberValidText(after);
       return { plan, result, written };
     },
     options,
