@@ -6,10 +6,11 @@
 //   task, phase by phase (PLANWRIGHT_TIMINGS), against a Redis round trip and a git push to the local remote.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './lib/measure.mjs';
-import { benchRedis, benchRepo, benchRoot, benchTask, benchWorkers, ping, planwright, timedRun, workersCpuMs } from './lib/workers-setup.mjs';
+import { benchRedis, benchRepo, benchRoot, benchTask, benchWorkers, cpuMsOf, ping, planwright, timedRun, workersCpuMs } from './lib/workers-setup.mjs';
 
 const runArgs = (extra) => [planwright, 'run', '--pr', 'bench', '--auto-verify', ...extra];
 
@@ -22,7 +23,7 @@ export async function workersMakespan() {
   const context = benchRoot();
   try {
     const tasks = Array.from({ length: 40 }, (_, i) => benchTask(`t${String(i).padStart(2, '0')}`, { domain: `d${i % 8}`, seconds: 1 }));
-    const local = benchRepo(context, 'local', tasks);
+    const localRepo = benchRepo(context, 'local', tasks);
     const single = benchRepo(context, 'single', [benchTask('t00', { seconds: 1 })]);
     const empty = benchRepo(context, 'empty', [{ ...benchTask('t00'), status: 'done' }]);
     const remote = benchRepo(context, 'remote', tasks);
@@ -34,13 +35,21 @@ export async function workersMakespan() {
     const startMs = await timedRun(runArgs([]), options(empty.repo));
     const oneTaskMs = await timedRun(runArgs([]), options(single.repo));
     const timingsFile = join(context.root, 'timings.jsonl');
-    const distributedMs = await timedRun(runArgs(['--executor', redis.url, '--concurrency', '8']), { cwd: remote.repo, env: { ...context.env, PLANWRIGHT_TIMINGS: timingsFile } });
+    // The CPU every process of each run spent (the coordinator's tree; the workers' trees and Redis): on
+    // one machine, the makespan cannot be below that CPU over its cores, whatever the schedule.
+    const othersBefore = workersCpuMs(context) + cpuMsOf([redis.pid]);
+    const distributed = await timedRun(runArgs(['--executor', redis.url, '--concurrency', '8']), { cwd: remote.repo, env: { ...context.env, PLANWRIGHT_TIMINGS: timingsFile } }, { cpu: true });
     const worker = await workerSide(context, workerTimings, 40);
-    const localMs = await timedRun(runArgs(['--concurrency', '8']), options(local.repo));
+    const distributedCpuMs = distributed.cpuMs + workersCpuMs(context) + cpuMsOf([redis.pid]) - othersBefore;
+    const local = await timedRun(runArgs(['--concurrency', '8']), options(localRepo.repo), { cpu: true });
     expectAllDone(remote.repo, 40);
-    expectAllDone(local.repo, 40);
+    expectAllDone(localRepo.repo, 40);
     const perTask = oneTaskMs - startMs;
-    return { distributedMs, localMs, ideal: startMs + 5 * perTask, startMs, perTask, phases: phaseTable(readTimings(timingsFile)), worker, count: 40, wallMs: distributedMs };
+    const cores = availableParallelism();
+    const cpu = { cores, distributedMs: distributedCpuMs, coordinatorMs: distributed.cpuMs, localMs: local.cpuMs };
+    const distributedMs = distributed.ms;
+    const localMs = local.ms;
+    return { distributedMs, localMs, ideal: startMs + 5 * perTask, startMs, perTask, cpu, phases: phaseTable(readTimings(timingsFile)), worker, count: 40, wallMs: distributedMs };
   } finally {
     await context.cleanup();
   }
@@ -106,6 +115,19 @@ async function workerSide(context, file, count) {
   return { jobs: lines.length, rows, total: stats(lines.map((line) => line.total)), cpuPerTask: workersCpuMs(context) / count };
 }
 
+/**
+ * Prints what the two runs of the makespan benchmark spent in CPU, and the floor that puts under their
+ * makespan on this machine: all that CPU spread over its cores with none left idle.
+ */
+export function printCpu(span) {
+  const { cores, distributedMs, coordinatorMs, localMs } = span.cpu;
+  const line = (name, cpuMs, wallMs) => console.log(`  ${name.padEnd(12)} ${(cpuMs / span.count).toFixed(0).padStart(5)} ms CPU per task; floor ${(cpuMs / cores / 1000).toFixed(1)} s on ${cores} cores; makespan ${(wallMs / 1000).toFixed(1)} s`);
+  console.log('CPU of every process of the run (coordinator, workers with their git and agents, Redis):');
+  line('on workers', distributedMs, span.distributedMs);
+  console.log(`  ${''.padEnd(12)} of which the coordinator (node and its git) ${(coordinatorMs / span.count).toFixed(0)} ms per task`);
+  line('local', localMs, span.localMs);
+}
+
 /** Prints the workers' phase table. */
 export function printWorkerPhases(run) {
   const { worker } = run;
@@ -149,12 +171,14 @@ export async function workersRows() {
   const span = await workersMakespan();
   console.log(`workers makespan: ideal = a run's start ${span.startMs.toFixed(0)} ms + 5 x one local 1 s task end to end ${span.perTask.toFixed(0)} ms`);
   printWorkerPhases(span);
+  printCpu(span);
   const cost = await workersOverhead();
   printPhases(cost);
   printWorkerPhases(cost);
   return [
     { name: 'workers: 40 x 1 s tasks, 8 domains, 4 workers x 2', value: span.distributedMs, baseline: span.ideal, baselineName: 'ideal schedule', target: '<= 1.2x', met: span.distributedMs <= 1.2 * span.ideal },
     { name: 'workers: the same 40 tasks, on workers against local', value: span.distributedMs, baseline: span.localMs, baselineName: 'local run --concurrency 8', target: '(info)', met: true },
+    { name: 'workers: CPU of all processes per 1 s task, on workers against local', value: span.cpu.distributedMs / span.count, baseline: span.cpu.localMs / span.count, baselineName: 'local run', target: '(info)', met: true },
     { name: `workers: coordinator CPU per task (node + its git), ${cost.count} instant tasks`, value: cost.cpuPerTask, baseline: cost.pushMs, baselineName: 'one git push to the local remote', target: '< 40 ms', met: cost.cpuPerTask < 40 },
     { name: `workers: coordinator's own phases per task (wall, mean), ${cost.count} instant tasks`, value: cost.phases.ownMean, baseline: cost.pushMs, baselineName: 'one git push to the local remote', target: '< 40 ms', met: cost.phases.ownMean < 40 },
     { name: 'workers: worker CPU per 1 s task (node + git + fake agent), 40 tasks', value: span.worker.cpuPerTask, target: '(info)', met: true },
@@ -174,6 +198,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const span = await workersMakespan();
     printPhases(span);
     printWorkerPhases(span);
+    printCpu(span);
     console.log({ ...span, phases: undefined, worker: undefined });
   } else {
     report(await workersRows());

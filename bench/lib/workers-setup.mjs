@@ -73,7 +73,7 @@ export async function benchRedis(context) {
   const failed = new Promise((_, reject) => child.once('error', (error) => reject(new Error(`redis-server: ${error.message} (bash scripts/setup-system.sh installs it)`))));
   context.children.push(child);
   await Promise.race([ping(port, 200), failed]);
-  return { url: `redis://127.0.0.1:${port}`, port };
+  return { url: `redis://127.0.0.1:${port}`, port, pid: child.pid };
 }
 
 /**
@@ -106,12 +106,17 @@ export async function benchWorkers(context, url, { count, concurrency, timings }
  * child processes they waited for (every git, every agent), from /proc; NaN where /proc is missing.
  */
 export function workersCpuMs(context) {
+  return cpuMsOf(context.children.filter((candidate) => candidate.isWorker).map((child) => child.pid));
+}
+
+/** The CPU time in ms (user + system, own and waited-for children's) of these processes so far, from /proc; NaN without /proc. */
+export function cpuMsOf(pids) {
   const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
   let total = 0;
-  for (const child of context.children.filter((candidate) => candidate.isWorker)) {
-    if (!existsSync(`/proc/${child.pid}/stat`)) return NaN;
+  for (const pid of pids) {
+    if (!existsSync(`/proc/${pid}/stat`)) return NaN;
     // The fields after the command name (which may hold spaces): utime, stime, cutime, cstime are 12-15.
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
     total += [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0);
   }
   return (total * 1000) / ticks;
