@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '@planwright/cli-kit';
 import { GitError, firstGitLine } from './errors.js';
+import { launchGit } from './launch/launch-git.js';
 import { hintFor, restateFailure } from './hints.js';
 
 /** What every git-ops function accepts: where to run and extra environment for git. */
@@ -31,7 +31,8 @@ export interface RunGitOptions {
  * speaks the C locale, so that the messages matched here read the same on every machine.
  */
 export async function runGit(args: string[], options: RunGitOptions): Promise<GitResult> {
-  const result = await spawnGit(args, options);
+  const env = { ...process.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANGUAGE: 'C' };
+  const result = await launchGit({ args, cwd: options.cwd, env });
   const { stdout, stderr } = result;
   if (result.exitCode === undefined) throw startFailure(args, options.cwd, result.code, result.cause);
   if (result.exitCode === 0 || options.okCodes?.includes(result.exitCode)) {
@@ -46,44 +47,6 @@ export async function runGit(args: string[], options: RunGitOptions): Promise<Gi
     gitExitCode: result.exitCode,
     hint: hintFor(stderr),
   });
-}
-
-interface Spawned {
-  stdout: string;
-  stderr: string;
-  /** Undefined when git could not start, or was ended by a signal. */
-  exitCode?: number;
-  code?: string;
-  cause?: unknown;
-}
-
-/**
- * git as a plain child process, its output collected (the final newline dropped, as execa does). Not
- * execa: a coordinator of workers runs thousands of git commands, and execa's set-up per process (its
- * PATH search, its listeners) cost about as much node time as the spawn itself.
- */
-function spawnGit(args: string[], options: RunGitOptions): Promise<Spawned> {
-  return new Promise((done) => {
-    let settled = false;
-    const settle = (result: Spawned) => {
-      if (settled) return;
-      settled = true;
-      done(result);
-    };
-    const env = { ...process.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANGUAGE: 'C' };
-    const child = spawn('git', args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.once('error', (error: NodeJS.ErrnoException) => settle({ stdout: '', stderr: '', code: error.code, cause: error }));
-    child.once('close', (code) => settle({ stdout: withoutFinalNewline(out), stderr: withoutFinalNewline(err), exitCode: code ?? undefined }));
-  });
-}
-
-function withoutFinalNewline(chunks: Buffer[]): string {
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text.endsWith('\r\n') ? text.slice(0, -2) : text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 
 /** The common options as runGit takes them: an absolute cwd (it appears in messages) and the env. */

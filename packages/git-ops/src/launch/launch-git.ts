@@ -1,0 +1,18 @@
+import { ShellLauncher } from './shell-launcher.js';
+import { spawnDirectly } from './spawn-directly.js';
+import type { Launch, Spawned } from './spawned.js';
+
+let launcher: ShellLauncher | undefined;
+
+/**
+ * Starts git: through this process's ShellLauncher where there is a POSIX shell, else (Windows, an
+ * environment the shell cannot carry, no /bin/sh) as a child of node. Same results either way.
+ */
+export async function launchGit(launch: Launch): Promise<Spawned> {
+  if (process.platform !== 'win32') {
+    if (!launcher || launcher.dead) launcher = new ShellLauncher();
+    const launched = await launcher.launch(launch);
+    if (launched) return launched;
+  }
+  return spawnDirectly(launch);
+}

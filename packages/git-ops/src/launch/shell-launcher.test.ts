@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { isolatedGitEnv, tempDir, tempGitRepo } from '@planwright/test-utils';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchGit } from './launch-git.js';
+import { ShellLauncher } from './shell-launcher.js';
+import { spawnDirectly } from './spawn-directly.js';
+import type { Launch } from './spawned.js';
+
+const launcher = new ShellLauncher();
+afterAll(() => launcher.close());
+
+const base = { ...process.env, ...isolatedGitEnv(), LC_ALL: 'C' };
+/** `git e` prints git's environment (an alias to `env`). */
+const printEnv = ['-c', 'alias.e=!env', 'e'];
+
+/** The same launch through the shell and directly: both results, to compare. */
+async function both(launch: Launch) {
+  return { shell: await launcher.launch(launch), direct: await spawnDirectly(launch) };
+}
+
+describe('ShellLauncher: git started by a kept shell, as node would start it', () => {
+  it('gives the same output, errors and exit codes, arguments passed exactly', async () => {
+    const repo = await tempGitRepo({ files: { 'a b.txt': "it's $HOME `x`\n" } });
+    const odd = ["it's", 'a "b"', '$HOME', '`id`', 'new\nline', '-n', '', '\\'];
+    const cases: string[][] = [
+      ['rev-parse', 'HEAD'],
+      ['show', 'HEAD:a b.txt'],
+      ['log', '--format=%s%n%n'],
+      ['rev-parse', '--verify', 'no-such-ref'],
+      ['no-such-command'],
+      ['-c', 'alias.echo=!printf "[%s]"', 'echo', ...odd],
+    ];
+    for (const args of cases) {
+      const { shell, direct } = await both({ args, cwd: repo, env: base });
+      expect(shell, args.join(' ')).toEqual(direct);
+    }
+    const echoed = await launcher.launch({ args: ['-c', 'alias.echo=!printf "[%s]"', 'echo', ...odd], cwd: repo, env: base });
+    expect(echoed!.stdout).toBe(odd.map((arg) => `[${arg}]`).join(''));
+  });
+
+  it("hands git the caller's environment: variables added, changed and removed", async () => {
+    const repo = await tempGitRepo({ files: { 'a.txt': 'a' } });
+    const env = { ...base, PLANWRIGHT_ADDED: "a 'quoted' value\nover two lines", HOME: '/nowhere' };
+    delete env.USER;
+    const shown = (await launcher.launch({ args: printEnv, cwd: repo, env }))!.stdout;
+    expect(shown).toContain("PLANWRIGHT_ADDED=a 'quoted' value\nover two lines");
+    expect(shown).toMatch(/^HOME=\/nowhere$/m);
+    expect(shown).not.toMatch(/^USER=/m);
+    expect(shown).toMatch(/^LC_ALL=C$/m);
+  });
+
+  it('says ENOENT for a missing folder and for a missing git, as node does', async () => {
+    const gone = join(await tempDir('planwright-launch-'), 'gone');
+    expect(await launcher.launch({ args: ['status'], cwd: gone, env: base })).toMatchObject({ code: 'ENOENT' });
+    const repo = await tempGitRepo({ files: { 'a.txt': 'a' } });
+    const noGit = await both({ args: ['status'], cwd: repo, env: { ...base, PATH: await tempDir('planwright-empty-path-') } });
+    for (const result of [noGit.shell, noGit.direct]) {
+      expect(result).toMatchObject({ code: 'ENOENT' });
+      expect(result!.exitCode).toBeUndefined();
+    }
+  });
+
+  it('runs commands side by side and gives each its own output, large ones whole', async () => {
+    const repo = await tempGitRepo({ files: { 'a.txt': 'a' } });
+    const big = 'x'.repeat(1 << 20);
+    await writeFile(join(repo, 'big.txt'), big);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, n) => launcher.launch({ args: ['-c', `alias.n=!echo ${n}`, 'n'], cwd: repo, env: base })));
+    expect(results.map((result) => result!.stdout)).toEqual(Array.from({ length: 20 }, (_, n) => String(n)));
+    const cat = await launcher.launch({ args: ['-c', 'alias.c=!cat big.txt', 'c'], cwd: repo, env: base });
+    expect(cat!.stdout).toBe(big);
+  });
+
+  it('leaves to node an environment name the shell cannot hold, and git still gets it', async () => {
+    const repo = await tempGitRepo({ files: { 'a.txt': 'a' } });
+    const env = { ...base, 'PLANWRIGHT-DASHED': 'yes' };
+    expect(await launcher.launch({ args: printEnv, cwd: repo, env })).toBeUndefined();
+    expect((await launchGit({ args: printEnv, cwd: repo, env })).stdout).toMatch(/^PLANWRIGHT-DASHED=yes$/m);
+  });
+
+  it('does not keep a process alive once its git commands are done', async () => {
+    const launchModule = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+    const script = `import { runGit } from ${JSON.stringify(launchModule)}; const r = await runGit(['--version'], { cwd: process.cwd() }); console.log(r.stdout);`;
+    const started = Date.now();
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 20_000 });
+    expect(stdout).toMatch(/^git version/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
