@@ -44,7 +44,7 @@ describe('ShellLauncher: git started by a kept shell, as node would start it', (
 
   it("hands git the caller's environment: variables added, changed and removed", async () => {
     const repo = await tempGitRepo({ files: { 'a.txt': 'a' } });
-    const env = { ...base, PLANWRIGHT_ADDED: "a 'quoted' value\nover two lines", HOME: '/nowhere' };
+    const env: NodeJS.ProcessEnv = { ...base, PLANWRIGHT_ADDED: "a 'quoted' value\nover two lines", HOME: '/nowhere' };
     delete env.USER;
     const shown = (await launcher.launch({ args: printEnv, cwd: repo, env }))!.stdout;
     expect(shown).toContain("PLANWRIGHT_ADDED=a 'quoted' value\nover two lines");
@@ -79,6 +79,17 @@ describe('ShellLauncher: git started by a kept shell, as node would start it', (
     const env = { ...base, 'PLANWRIGHT-DASHED': 'yes' };
     expect(await launcher.launch({ args: printEnv, cwd: repo, env })).toBeUndefined();
     expect((await launchGit({ args: printEnv, cwd: repo, env })).stdout).toMatch(/^PLANWRIGHT-DASHED=yes$/m);
+  });
+
+  it("counts git's CPU as the process's children's, as when node started git (the shell is reaped at the end)", async () => {
+    const launchModule = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+    // Eight git commands that each burn ~0.1 s of CPU in a shell of git's (an alias).
+    const burn = "alias.burn=!i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done";
+    const script = `import { runGit } from ${JSON.stringify(launchModule)}; for (let n = 0; n < 8; n++) await runGit(['-c', ${JSON.stringify(burn)}, 'burn'], { cwd: process.cwd() });`;
+    // bash's `times`: its children's CPU (node, and what node waited for), user then system.
+    const { stderr } = await promisify(execFile)('bash', ['-c', `"$0" --input-type=module -e "$1" && times >&2`, process.execPath, script], { timeout: 60_000 });
+    const [, minutes, seconds] = stderr.trim().split('\n').at(-1)!.match(/^(\d+)m([\d.]+)s/)!;
+    expect(60 * Number(minutes) + Number(seconds)).toBeGreaterThan(0.6);
   });
 
   it('does not keep a process alive once its git commands are done', async () => {

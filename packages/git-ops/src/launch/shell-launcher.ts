@@ -50,8 +50,24 @@ export class ShellLauncher {
     this.shell.unref();
     handle(this.shell.stdout).unref();
     handle(this.shell.stdin).unref();
+    process.on('beforeExit', this.endWhenIdle);
     process.once('exit', () => this.close());
   }
+
+  /**
+   * When this process is about to end by itself, the shell is ended and waited for first, so that it is
+   * reaped here and the CPU of the git commands it ran is counted as this process's children's (as it
+   * was when node started git). An exit forced otherwise (process.exit, a signal) only ends it.
+   */
+  private readonly endWhenIdle = () => {
+    if (this.waiting.size > 0) return;
+    process.off('beforeExit', this.endWhenIdle);
+    this.dead = true;
+    if (this.shell.exitCode !== null || this.shell.signalCode !== null) return;
+    this.shell.ref();
+    // `wait` first: the shell reaps its finished subshells (and so counts their CPU) only when asked.
+    this.shell.stdin.end('wait; exit 0\n');
+  };
 
   /** Runs git; undefined when this launcher cannot (an environment name the shell cannot export, or no shell). */
   async launch({ args, cwd, env }: Launch): Promise<Spawned | undefined> {
@@ -83,6 +99,7 @@ export class ShellLauncher {
   /** Ends the shell and removes the temp folder (at this process's exit). */
   close(): void {
     this.dead = true;
+    process.off('beforeExit', this.endWhenIdle);
     if (this.shell.exitCode === null && this.shell.pid !== undefined) this.shell.kill();
     rmSync(this.dir, { recursive: true, force: true });
   }
