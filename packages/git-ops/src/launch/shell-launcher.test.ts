@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -16,6 +16,18 @@ afterAll(() => launcher.close());
 const base = { ...process.env, ...isolatedGitEnv(), LC_ALL: 'C' };
 /** `git e` prints git's environment (an alias to `env`). */
 const printEnv = ['-c', 'alias.e=!env', 'e'];
+
+/** The states (R, S, Z...) of the processes whose parent is `pid`, from /proc. */
+async function childStates(pid: number): Promise<string[]> {
+  const states: string[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const [state, parent] = stat.replace(/^.*\) /s, '').split(' ');
+    if (Number(parent) === pid) states.push(state!);
+  }
+  return states;
+}
 
 /** The same launch through the shell and directly: both results, to compare. */
 async function both(launch: Launch) {
@@ -72,6 +84,18 @@ describe('ShellLauncher: git started by a kept shell, as node would start it', (
     expect(results.map((result) => result!.stdout)).toEqual(Array.from({ length: 20 }, (_, n) => String(n)));
     const cat = await launcher.launch({ args: ['-c', 'alias.c=!cat big.txt', 'c'], cwd: repo, env: base });
     expect(cat!.stdout).toBe(big);
+  });
+
+  it('leaves no zombie behind: the subshells of finished commands are reaped as it goes', async () => {
+    const repo = await tempGitRepo({ files: { 'a.txt': 'a' } });
+    const own = new ShellLauncher();
+    try {
+      for (let n = 0; n < 40; n++) await own.launch({ args: ['rev-parse', 'HEAD'], cwd: repo, env: base });
+      // A subshell whose answer came a moment before it exited is reaped with the next one's.
+      expect((await childStates(own.pid!)).filter((state) => state === 'Z').length).toBeLessThanOrEqual(1);
+    } finally {
+      own.close();
+    }
   });
 
   it('leaves to node an environment name the shell cannot hold, and git still gets it', async () => {

@@ -69,6 +69,11 @@ export class ShellLauncher {
     this.shell.stdin.end('wait; exit 0\n');
   };
 
+  /** The shell's pid (for diagnostics). */
+  get pid(): number | undefined {
+    return this.shell.pid;
+  }
+
   /** Runs git; undefined when this launcher cannot (an environment name the shell cannot export, or no shell). */
   async launch({ args, cwd, env }: Launch): Promise<Spawned | undefined> {
     if (this.dead) return undefined;
@@ -127,6 +132,9 @@ export class ShellLauncher {
     if (!done) return;
     this.answered += 1;
     this.waiting.delete(id);
+    // The shell reaps its finished subshells only when a command asks about them: `jobs` does, without
+    // waiting for the running ones. Without it each git command would leave a zombie behind.
+    if (!this.dead) this.shell.stdin.write('jobs >/dev/null\n');
     this.refs();
     done(line.slice(space + 1));
   }
