@@ -11,6 +11,8 @@ export interface TaskScript {
   fail?: string;
   /** No worker takes the job: execute waits until its signal aborts, then rejects. */
   wait?: boolean;
+  /** A worker takes the job (its placements are told) and is still on it when the signal aborts. */
+  takenThenWait?: boolean;
   /** Before the report: these placements, in order (default one, w1 attempt 1). */
   placements?: TaskPlacement[];
   /** After the work is pushed and before the report settles (a late worker pushing again, say). */
@@ -38,6 +40,7 @@ export class GitTestExecutor implements TaskExecutor {
     if (script.fail) throw new Error(script.fail);
     const placements = script.placements ?? [{ host: 'test-host', worker: 'w1', attempt: 1 }];
     for (const placement of placements) hooks.placed(placement);
+    if (script.takenThenWait) return untilAborted(hooks.signal, `${request.task.id}: interrupted on w1`);
     const placement = placements.at(-1)!;
     const work = await doWork(request, script.files ?? { [`${request.task.id}.txt`]: `${request.task.id}\n` }, placement);
     await script.afterPush?.(request, work.sha);

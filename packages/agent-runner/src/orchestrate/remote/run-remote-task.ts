@@ -56,10 +56,13 @@ export async function runRemoteTask({ run, task, remote, options, emit }: RunRem
     // A withdrawal may be under way: its list says whether this job was one.
     await remote.holding;
     await placing.settled();
-    // Withdrawn: named by holdLaunches, or a job no worker ever took that ended once launches were held.
-    if (remote.withdrawn.has(task.id) || (remote.held && !placing.placedOnce() && !options.signal.aborted)) {
+    // Withdrawn: named by holdLaunches, or a job no worker ever took that ended once launches were held
+    // or the run was interrupted (SIGINT withdraws the run's untaken jobs). Its task goes back to how it
+    // was, as a local run leaves a task it never started.
+    if (remote.withdrawn.has(task.id) || (!placing.placedOnce() && (remote.held || options.signal.aborted))) {
       await releaseClaim(run, before);
-      return { ...base, status: 'skipped', fallback: false, exitCode: null, durationMs: Date.now() - started, summary: 'withdrawn by control/stop before a worker took it' };
+      const why = options.signal.aborted ? 'the run was interrupted' : 'withdrawn by control/stop';
+      return { ...base, status: 'skipped', fallback: false, exitCode: null, durationMs: Date.now() - started, summary: `${why} before a worker took it` };
     }
     const reason = options.signal.aborted ? 'interrupted' : `worker_failed: ${oneLine(error)}`;
     await run.writeTask(task.id, (entry) => {

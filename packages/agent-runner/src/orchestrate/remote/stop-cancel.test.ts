@@ -26,16 +26,20 @@ describe('run --executor: control/stop and SIGINT reach the workers', () => {
     expect((await fixture.task('a2')).status).toBe('pending');
   });
 
-  it('SIGINT cancels the run on the workers, blocks its remote tasks as interrupted and exits 130', async () => {
-    const fixture = await remoteFixture([task('t1')], { t1: { wait: true } });
+  it('SIGINT cancels the run on the workers: a task a worker took is blocked as interrupted, one none took goes back to pending; exit 130', async () => {
+    const fixture = await remoteFixture([task('t1', { domain: 'a' }), task('t2', { domain: 'b', attempts: 1 })], { t1: { takenThenWait: true }, t2: { wait: true } });
     const controller = new AbortController();
     const onEvent = (event: OrchestratorEvent) => {
-      if (event.type === 'run') setTimeout(() => controller.abort(), 300);
+      if (event.type === 'placed' && event.taskId === 't1') setTimeout(() => controller.abort(), 300);
     };
-    const { result } = await fixture.runRemote({ signal: controller.signal, onEvent });
+    const { result } = await fixture.runRemote({ concurrency: 2, signal: controller.signal, onEvent });
     expect(result.exitCode).toBe(130);
     expect(fixture.executor.calls).toEqual(['cancel', 'close']);
+    expect(fixture.executor.requests.map((request) => request.task.id).sort()).toEqual(['t1', 't2']);
     expect(await fixture.task('t1')).toMatchObject({ status: 'blocked', blocked_reason: 'interrupted' });
+    // As a local run leaves a task it never started: as it was before the claim.
+    expect(await fixture.task('t2')).toEqual(task('t2', { domain: 'b', attempts: 1 }));
+    expect(result.outcomes.find((outcome) => outcome.taskId === 't2')).toMatchObject({ status: 'skipped', summary: 'the run was interrupted before a worker took it' });
   });
 
   it("says the executor's notices as warnings, and closes it at the end", async () => {
