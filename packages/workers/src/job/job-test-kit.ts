@@ -1,7 +1,9 @@
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { basename, join } from 'node:path';
 import type { RemoteTaskRequest, RemoteTaskSettings } from '@planwright/agent-runner';
 import type { Task } from '@planwright/plan-schema';
 import { fakeAgentTask, fakeCodexEnv, git, tempDir, tempGitRepo } from '@planwright/test-utils';
+import { mirrorPath } from './mirror.js';
 import type { RunJobContext } from './run-job-type.js';
 
 // For the job runner's tests: a bare repository as the remote with a PR branch, and requests and contexts
@@ -63,4 +65,16 @@ export async function jobContext(overrides: Partial<RunJobContext> = {}): Promis
 /** `git` in the remote: a ref's commit, or '' when it does not exist. */
 export async function remoteRef(remote: JobRemote, ref: string): Promise<string> {
   return git(remote.remote, ['rev-parse', '--verify', '--quiet', ref]).catch(() => '');
+}
+
+/** `<cache>/worktrees/<mirror name>.<n>`: the cache's n-th worktree slot for the remote. */
+export function slotPath(cacheDir: string, remote: JobRemote, n: number): string {
+  return join(cacheDir, 'worktrees', `${basename(mirrorPath(cacheDir, remote.remote), '.git')}.${n}`);
+}
+
+/** A pid that ran on this host and has ended: what a killed worker's slot lock names. */
+export async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  await new Promise((resolve) => child.once('exit', resolve));
+  return child.pid!;
 }
