@@ -3,7 +3,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { git, tempDir } from '@planwright/test-utils';
 import { describe, expect, it } from 'vitest';
-import { fakeTask, jobContext, jobRemote, jobRequest, remoteRef, slotPath, type JobRemote } from './job-test-kit.js';
+import { fakeTask, jobContext, jobRemote, jobRequest, remoteRef, slotFolder, type JobRemote } from './job-test-kit.js';
 import { mirrorPath } from './mirror.js';
 import { runTaskJob } from './run-task-job.js';
 import type { RunJobContext } from './run-job-type.js';
@@ -34,7 +34,7 @@ describe('worktree slots in a worker', () => {
     const remote = await remoteIgnoringBuild();
     const { context, cleanups, stop } = await workerContext();
     const first = await runTaskJob(jobRequest(remote, fakeTask('task_001', {}, 'write one.txt 1')), context);
-    const slot = slotPath(context.cacheDir, remote, 0);
+    const slot = await slotFolder(context.cacheDir, remote, 0);
     // What a build leaves besides the commit: ignored output, a stray file.
     await mkdir(join(slot, 'build'));
     await writeFile(join(slot, 'build', 'out.log'), 'built\n');
@@ -47,6 +47,8 @@ describe('worktree slots in a worker', () => {
     expect(await remoteRef(remote, 'refs/heads/planwright/pr-1/task_002')).toBe(second.commit!.sha);
     expect(await git(remote.remote, ['rev-parse', `${second.commit!.sha}^`])).toBe(remote.baseSha);
     expect(await git(remote.remote, ['diff-tree', '--no-commit-id', '--name-only', '-r', second.commit!.sha])).toBe('two.txt');
+    // The same folder, taken with one checkout.
+    expect(await slotFolder(context.cacheDir, remote, 0)).toBe(slot);
     expect((await readdir(slot)).sort()).toEqual(['.git', '.gitignore', 'README.md', 'two.txt']);
     const commands = readFileSync(trace, 'utf8').split('\n').filter((line) => line.includes('built-in: git'));
     expect(commands.filter((line) => / git (--git-dir=\S+ --work-tree=\S+ )?checkout /.test(line))).toHaveLength(1);
@@ -70,10 +72,11 @@ describe('worktree slots in a worker', () => {
     ]);
     expect(await git(remote.remote, ['diff-tree', '--no-commit-id', '--name-only', '-r', one.commit!.sha])).toBe('one.txt');
     expect(await git(remote.remote, ['diff-tree', '--no-commit-id', '--name-only', '-r', two.commit!.sha])).toBe('two.txt');
-    const slots = [0, 1].map((n) => basename(slotPath(context.cacheDir, remote, n)));
-    expect((await readdir(join(context.cacheDir, 'worktrees'))).sort()).toEqual([slots[0], `${slots[0]}.lock`, slots[1], `${slots[1]}.lock`]);
+    const slots = await Promise.all([0, 1].map(async (n) => basename(await slotFolder(context.cacheDir, remote, n))));
+    const locks = [0, 1].map((n) => `${slots[n]!.replace(/\.[0-9a-f]+$/, '')}.lock`);
+    expect((await readdir(join(context.cacheDir, 'worktrees'))).sort()).toEqual([...slots, ...locks].sort());
     await Promise.all(cleanups.map((cleanup) => cleanup()));
-    expect((await readdir(join(context.cacheDir, 'worktrees'))).sort()).toEqual(slots);
+    expect((await readdir(join(context.cacheDir, 'worktrees'))).sort()).toEqual(slots.sort());
     await stop();
     expect(await readdir(join(context.cacheDir, 'worktrees'))).toEqual([]);
   });
@@ -82,14 +85,15 @@ describe('worktree slots in a worker', () => {
     const remote = await jobRemote();
     const { context, cleanups, stop } = await workerContext();
     await runTaskJob(jobRequest(remote, fakeTask('task_001', {}, 'write one.txt 1')), context);
-    const slot = slotPath(context.cacheDir, remote, 0);
+    const slot = await slotFolder(context.cacheDir, remote, 0);
     await cleanups[0]!();
     await writeFile(join(slot, 'left.txt'), 'left\n');
     const gitFile = readFileSync(join(slot, '.git'), 'utf8');
     await writeFile(join(slot, '.git'), gitFile.replace('gitdir: ', 'gitdir: /nowhere'));
     const report = await runTaskJob(jobRequest(remote, fakeTask('task_002', {}, 'write two.txt 2')), context);
     expect(await git(remote.remote, ['diff-tree', '--no-commit-id', '--name-only', '-r', report.commit!.sha])).toBe('two.txt');
-    expect(existsSync(join(slot, 'left.txt'))).toBe(false);
+    expect(existsSync(slot)).toBe(false);
+    expect(await slotFolder(context.cacheDir, remote, 0)).not.toBe(slot);
     await cleanups[1]!();
     await stop();
     expect(await readdir(join(context.cacheDir, 'worktrees'))).toEqual([]);

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { processGroupMembers } from '@planwright/run-store';
 import { git } from '@planwright/test-utils';
 import { describe, expect, it } from 'vitest';
-import { fakeTask, jobContext, jobRemote, jobRequest, remoteRef, slotPath } from './job-test-kit.js';
+import { fakeTask, jobContext, jobRemote, jobRequest, remoteRef, slotFolder, slotPrefix } from './job-test-kit.js';
 import { ensureMirror, mirrorPath } from './mirror.js';
 import { runTaskJob } from './run-task-job.js';
 
@@ -69,13 +69,13 @@ describe('the cache: one mirror per remote', () => {
     const context = await jobContext({ atStop: () => {} });
     const request = jobRequest(remote, fakeTask('task_001', {}, 'write one.txt 1'));
     // Slot 0 taken by another process of this host that runs (this test's parent).
-    const held = slotPath(context.cacheDir, remote, 0);
+    const held = slotPrefix(context.cacheDir, remote, 0);
     await mkdir(join(context.cacheDir, 'worktrees'), { recursive: true });
     await writeFile(`${held}.lock`, `${hostname()} ${process.ppid} 0123456789ab`);
     const report = await runTaskJob(request, context);
     expect(await git(remote.remote, ['diff-tree', '--no-commit-id', '--name-only', '-r', report.commit!.sha])).toBe('one.txt');
     expect(readFileSync(`${held}.lock`, 'utf8')).toBe(`${hostname()} ${process.ppid} 0123456789ab`);
-    expect(await readdir(join(context.cacheDir, 'worktrees'))).toEqual([basename(`${held}.lock`), basename(slotPath(context.cacheDir, remote, 1))]);
+    expect(await readdir(join(context.cacheDir, 'worktrees'))).toEqual([basename(`${held}.lock`), basename(await slotFolder(context.cacheDir, remote, 1))]);
   });
 });
 
