@@ -46,12 +46,14 @@ describe('a job\'s cleanup runs after its report', () => {
     expect(events).toEqual(['reported', 'cleaned', 'stopped']);
   });
 
-  it('a worker stopped right after a real job\'s report leaves no worktree, branch or run folder', { timeout: 60_000 }, async () => {
+  it('a worker keeps its worktree slot between jobs, and stopped leaves no worktree, branch or run folder', { timeout: 60_000 }, async () => {
     const remote = await jobRemote();
     const context = await jobContext();
     const { executor, worker } = await setup(runTaskJob, context.cacheDir, context.env);
     const report = await executor.execute(jobRequest(remote, fakeTask('task_001', {}, 'write one.txt 1')), hooks());
     expect(report.commit).toBeDefined();
+    // Until the stop, the worker keeps the job's worktree (a slot) for its next job.
+    expect(await readdir(join(context.cacheDir, 'worktrees'))).not.toEqual([]);
     await worker.stop();
     expect(await readdir(join(context.cacheDir, 'worktrees'))).toEqual([]);
     expect(await readdir(join(context.cacheDir, 'runs'))).toEqual([]);

@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { RemoteTaskRequest, RemoteTaskSettings } from '@planwright/agent-runner';
 import type { Task } from '@planwright/plan-schema';
 import { fakeAgentTask, fakeCodexEnv, git, tempDir, tempGitRepo } from '@planwright/test-utils';
+import { mirrorPath } from './mirror.js';
 import type { RunJobContext } from './run-job-type.js';
+import { slotFolders, slotName } from './slot-folders.js';
 
 // For the job runner's tests: a bare repository as the remote with a PR branch, and requests and contexts
 // as a coordinator and the worker loop would make them.
@@ -63,4 +66,23 @@ export async function jobContext(overrides: Partial<RunJobContext> = {}): Promis
 /** `git` in the remote: a ref's commit, or '' when it does not exist. */
 export async function remoteRef(remote: JobRemote, ref: string): Promise<string> {
   return git(remote.remote, ['rev-parse', '--verify', '--quiet', ref]).catch(() => '');
+}
+
+/** `<cache>/worktrees/<mirror name>.<n>`: the cache's n-th worktree slot for the remote (`.lock` its lock). */
+export function slotPrefix(cacheDir: string, remote: JobRemote, n: number): string {
+  return slotName(cacheDir, mirrorPath(cacheDir, remote.remote), n).prefix;
+}
+
+/** The n-th slot's worktree folder (`<prefix>.<6 hex>`); fails unless there is exactly one. */
+export async function slotFolder(cacheDir: string, remote: JobRemote, n: number): Promise<string> {
+  const folders = await slotFolders(slotName(cacheDir, mirrorPath(cacheDir, remote.remote), n));
+  if (folders.length !== 1) throw new Error(`slot ${n}: ${folders.length} worktree folders, expected one`);
+  return folders[0]!;
+}
+
+/** A pid that ran on this host and has ended: what a killed worker's slot lock names. */
+export async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  await new Promise((resolve) => child.once('exit', resolve));
+  return child.pid!;
 }

@@ -83,7 +83,8 @@ export async function ensureMirror(options: EnsureMirrorOptions): Promise<Mirror
     // only about a mirror another job made meanwhile).
     const meanwhile = existed ? await refPointsAt(path, tracking, options.baseSha) : !created && (await found());
     if (meanwhile) return remember(known, options.baseSha, { path, created, fetched: false });
-    await fetchRefs({ ...git, remote: options.remote, refspecs: [`+refs/heads/${options.prBranch}:${tracking}`] });
+    // Without git's housekeeping after it: jobs' cleanups run it on a schedule (housekeeping-schedule.ts).
+    await fetchRefs({ ...git, remote: options.remote, refspecs: [`+refs/heads/${options.prBranch}:${tracking}`], deferHousekeeping: true });
     if (!(await found())) {
       throw new BaseCommitMissingError(`the base commit ${options.baseSha} is not on ${options.prBranch} of ${options.remote}`, {
         hint: 'the PR branch moved after the job was sent (force-push?): run the task again from the coordinator',

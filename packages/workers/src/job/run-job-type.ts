@@ -20,6 +20,12 @@ export interface RunJobContext {
    * it returns. The work never rejects.
    */
   afterReport?: (work: () => Promise<void>) => void;
+  /**
+   * Takes work for the worker's stop, once its jobs and their cleanups are over (the job runner keeps
+   * worktrees between jobs, and this removes them); the same `key` again replaces the earlier work.
+   * Without it, a job keeps nothing in the cache for later. The work never rejects.
+   */
+  atStop?: (key: string, work: () => Promise<void>) => void;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import { processGroupMembers } from '@planwright/run-store';
 import { git } from '@planwright/test-utils';
 import { describe, expect, it } from 'vitest';
-import { fakeTask, jobContext, jobRemote, jobRequest, remoteRef } from './job-test-kit.js';
+import { fakeTask, jobContext, jobRemote, jobRequest, remoteRef, slotFolder, slotPrefix } from './job-test-kit.js';
 import { ensureMirror, mirrorPath } from './mirror.js';
 import { runTaskJob } from './run-task-job.js';
 
@@ -63,18 +64,18 @@ describe('the cache: one mirror per remote', () => {
     expect(await readdir(join(context.cacheDir, 'worktrees'))).toEqual([]);
   });
 
-  it('removes a crashed attempt\'s worktree and branch before the job runs again', async () => {
+  it('never takes a slot that another live worker sharing the cache holds', { timeout: 60_000 }, async () => {
     const remote = await jobRemote();
-    const context = await jobContext();
+    const context = await jobContext({ atStop: () => {} });
     const request = jobRequest(remote, fakeTask('task_001', {}, 'write one.txt 1'));
-    // What a kill -9 leaves: a worktree on the task branch with half work in it.
-    const { path } = await ensureMirror({ cacheDir: context.cacheDir, remote: remote.remote, prBranch: remote.prBranch, baseSha: remote.baseSha });
-    const leftover = join(context.cacheDir, 'worktrees', `pr-1.task_001.${request.runId}`);
-    await git(path, ['worktree', 'add', '--quiet', '-b', request.taskBranch, leftover, remote.baseSha]);
-    await writeFile(join(leftover, 'half.txt'), 'half work\n');
-    const report = await runTaskJob(request, { ...context, placement: { ...context.placement, attempt: 2 } });
+    // Slot 0 taken by another process of this host that runs (this test's parent).
+    const held = slotPrefix(context.cacheDir, remote, 0);
+    await mkdir(join(context.cacheDir, 'worktrees'), { recursive: true });
+    await writeFile(`${held}.lock`, `${hostname()} ${process.ppid} 0123456789ab`);
+    const report = await runTaskJob(request, context);
     expect(await git(remote.remote, ['diff-tree', '--no-commit-id', '--name-only', '-r', report.commit!.sha])).toBe('one.txt');
-    expect(report.commit!.attemptRef).toBe('refs/planwright/attempts/pr-1/task_001/2-w1');
+    expect(readFileSync(`${held}.lock`, 'utf8')).toBe(`${hostname()} ${process.ppid} 0123456789ab`);
+    expect(await readdir(join(context.cacheDir, 'worktrees'))).toEqual([basename(`${held}.lock`), basename(await slotFolder(context.cacheDir, remote, 1))]);
   });
 });
 

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { basename, join } from 'node:path';
 import { git, tempDir } from '@planwright/test-utils';
 import { describe, expect, it } from 'vitest';
-import { fakeTask, jobContext, jobRemote, jobRequest } from './job-test-kit.js';
+import { deadPid, fakeTask, jobContext, jobRemote, jobRequest, slotFolder, slotPrefix } from './job-test-kit.js';
 import { ensureMirror, mirrorPath } from './mirror.js';
 import { runTaskJob } from './run-task-job.js';
 
@@ -15,7 +16,7 @@ describe('the cleanup after the report', () => {
     const request = jobRequest(remote, fakeTask('task_001', {}, 'write one.txt 1'));
     const report = await runTaskJob(request, context);
     expect(report.commit).toBeDefined();
-    const worktree = join(context.cacheDir, 'worktrees', `pr-1.task_001.${request.runId}`);
+    const worktree = await slotFolder(context.cacheDir, remote, 0);
     expect(existsSync(join(worktree, 'one.txt'))).toBe(true);
     expect(cleanups).toHaveLength(1);
     // The same attempt again before the cleanup ran: it must wait, not have its worktree removed under it.
@@ -29,17 +30,28 @@ describe('the cleanup after the report', () => {
     expect(await git(mirrorPath(context.cacheDir, remote.remote), ['branch', '--list'])).toBe('');
   });
 
-  it('clears another run\'s crashed worktree holding the task branch, then runs the job', { timeout: 60_000 }, async () => {
+  it('takes over the slot of a worker that died mid-job and makes it anew: none of its half work reaches the job', { timeout: 60_000 }, async () => {
     const remote = await jobRemote();
     const context = await jobContext();
     const request = jobRequest(remote, fakeTask('task_001', {}, 'write one.txt 1'));
     const { path } = await ensureMirror({ cacheDir: context.cacheDir, remote: remote.remote, prBranch: remote.prBranch, baseSha: remote.baseSha });
-    const leftover = join(context.cacheDir, 'worktrees', 'pr-1.task_001.an-earlier-run');
-    await git(path, ['worktree', 'add', '--quiet', '-b', request.taskBranch, leftover, remote.baseSha]);
-    await writeFile(join(leftover, 'half.txt'), 'half work\n');
-    const report = await runTaskJob(request, context);
+    // What a kill -9 leaves: the slot's lock naming the dead worker, its worktree with half work in it.
+    const prefix = slotPrefix(context.cacheDir, remote, 0);
+    const slot = `${prefix}.abc123`;
+    await mkdir(join(context.cacheDir, 'worktrees'));
+    await git(path, ['worktree', 'add', '--quiet', '--detach', slot, remote.baseSha]);
+    await writeFile(join(slot, 'half.txt'), 'half work\n');
+    await writeFile(join(slot, 'README.md'), 'half an edit\n');
+    await writeFile(`${prefix}.lock`, `${hostname()} ${await deadPid()} 0123456789ab`);
+    // As in a worker: the slot is kept after the job.
+    const report = await runTaskJob(request, { ...context, atStop: () => {} });
+    expect(context.lines.filter((line) => line.includes('could not'))).toEqual([]);
     expect(await git(remote.remote, ['diff-tree', '--no-commit-id', '--name-only', '-r', report.commit!.sha])).toBe('one.txt');
-    expect(await readdir(join(context.cacheDir, 'worktrees'))).toEqual([]);
+    // Made anew under another name: the dead worker's agent, orphaned, may still write into the old folder by its path.
+    const made = await slotFolder(context.cacheDir, remote, 0);
+    expect(made).not.toBe(slot);
+    expect(await readdir(join(context.cacheDir, 'worktrees'))).toEqual([basename(made)]);
+    expect(await git(path, ['worktree', 'list', '--porcelain'])).not.toContain(slot);
   });
 
   it('with PLANWRIGHT_TIMINGS, appends one line per job with its phases, the cleanup included', { timeout: 60_000 }, async () => {

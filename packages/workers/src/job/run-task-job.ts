@@ -2,14 +2,16 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { orchestrate, taskTimings, type RemoteTaskReport, type RemoteTaskRequest, type TaskOutcome } from '@planwright/agent-runner';
 import { PlanwrightError } from '@planwright/cli-kit';
+import { houseKeep } from '@planwright/git-ops';
 import { checkRepoAllowed } from './allow-repo.js';
 import { commitAndPush } from './commit-and-push.js';
 import { cleanupOf, pendingCleanup } from './job-cleanups.js';
 import { jobNames } from './job-names.js';
 import { jobReport } from './job-report.js';
 import { jobRunSettings, type JobRunSettings } from './job-settings.js';
-import { addJobWorktree, jobWorktreePath, removeJobWorktree } from './job-worktree.js';
-import { ensureMirror } from './mirror.js';
+import { housekeepingDue } from './housekeeping-schedule.js';
+import { releaseSlot, removeUsedSlots, takeSlot, type JobSlot } from './job-slot.js';
+import { ensureMirror, withMirrorLock } from './mirror.js';
 import { writeOneTaskPlan } from './one-task-plan.js';
 import { eventLine } from './event-line.js';
 import type { RunJob, RunJobContext } from './run-job-type.js';
@@ -30,9 +32,11 @@ export class JobInterruptedError extends PlanwrightError {
  * on a one-task plan (so adapters, supervision, timeouts, stall detection, verify and retries are a local
  * run's), then one commit `<task id>: <title>` of the worktree pushed as the task branch and the attempt's
  * own ref, and the report. A blocked task's work is pushed too (the report's `commit`), for a person to
- * look at; the coordinator integrates only done and agent_done. The worktree, its branch and the run
- * folder are removed whatever happened: after the report when the context takes the cleanup
- * (`afterReport`), else before it returns. With `PLANWRIGHT_TIMINGS` set in the job's environment, one JSON
+ * look at; the coordinator integrates only done and agent_done. The worktree is a slot of the cache taken
+ * for the job and given back cleaned whatever happened (in a worker, kept for the next job, and removed at
+ * the worker's stop: `atStop`; else removed), and the run folder removed: after the report when the context
+ * takes the cleanup (`afterReport`), else before it returns. Every 25th job of a mirror runs git's
+ * housekeeping on it in its cleanup. With `PLANWRIGHT_TIMINGS` set in the job's environment, one JSON
  * line per job gives its phases (mirror, worktree, plan, agent run, commit, push, report, cleanup).
  *
  * @example
@@ -52,12 +56,18 @@ export const runTaskJob: RunJob = async (request, context) => {
   timings.mark('mirror');
   interruptedIf(context, request);
   const jobDir = join(context.cacheDir, 'runs', names.key);
-  const worktree = { mirror: mirror.path, path: jobWorktreePath(context.cacheDir, names.key), branch: request.taskBranch, env };
+  // In a worker, slots outlive their jobs until it stops; a job run on its own leaves nothing behind.
+  const keep = context.atStop !== undefined;
+  context.atStop?.('job slots', () => removeUsedSlots({ env, onError: (line) => context.onLine?.(line) }));
+  let slot: JobSlot | undefined;
   // A cleanup that fails must not turn a pushed task into a retried one (nor hide the job's own error):
-  // it is said, and the next job for the task clears the leftovers first.
+  // it is said, and the slot is made anew by its next taker.
   const cleanUp = async () => {
-    await removeJobWorktree(worktree).catch((error: Error) => say(`could not remove the worktree ${worktree.path}: ${error.message}`));
+    if (slot) await releaseSlot(slot, { keep, env }).catch((error: Error) => say(`could not clean the worktree ${slot!.path}: ${error.message}`));
     await rm(jobDir, { recursive: true, force: true }).catch((error: Error) => say(`could not remove ${jobDir}: ${error.message}`));
+    if (housekeepingDue(mirror.path)) {
+      await withMirrorLock(mirror.path, () => houseKeep({ cwd: mirror.path, env })).catch((error: Error) => say(`git housekeeping of ${mirror.path} failed: ${error.message}`));
+    }
     timings.mark('cleanup');
     await timings.done();
   };
@@ -65,14 +75,15 @@ export const runTaskJob: RunJob = async (request, context) => {
   try {
     // A crashed attempt's run folder is stale: its results must never be read as this attempt's.
     await rm(jobDir, { recursive: true, force: true });
-    const codeDir = await addJobWorktree({ ...worktree, baseSha: request.baseSha });
+    slot = await takeSlot({ cacheDir: context.cacheDir, mirror: mirror.path, baseSha: request.baseSha, env });
+    const codeDir = slot.path;
     timings.mark('worktree');
     const { planDir } = await writeOneTaskPlan({ jobDir, request });
     timings.mark('plan');
     interruptedIf(context, request);
     const outcome = await runOneTask({ request, settings, planDir, codeDir, jobDir, env, context, say });
     timings.mark('agent run');
-    const commit = await commitAndPush({ codeDir, request, names, env, timings });
+    const commit = await commitAndPush({ codeDir, gitDir: slot.gitDir, request, names, env, timings });
     say(commit ? `pushed ${commit.sha.slice(0, 12)} to ${request.taskBranch}` : 'nothing changed, nothing pushed');
     report = await jobReport({ outcome, ...reportStatus(outcome), placement: context.placement, commit });
     timings.mark('report');
@@ -110,8 +121,8 @@ async function runOneTask(options: OneTaskOptions): Promise<TaskOutcome> {
     compactRun: true,
     // This machine's orchestrator.toml gives its agents, models and budgets, not where or on which branch
     // the task runs: here (even if it names a queue: the machine may be a coordinator too), in a repo that
-    // needs no set-up (ensure_git would edit .gitignore). '' rather than the task branch: the worktree was
-    // made on it, and checking that again costs four git processes.
+    // needs no set-up (ensure_git would edit .gitignore). '' rather than the task branch: the worktree is
+    // at the base, detached, and the push names the branch; checking out a branch costs four git processes.
     executor: 'local',
     gitBranch: '',
     ensureGit: false,

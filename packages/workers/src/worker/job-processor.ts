@@ -24,6 +24,8 @@ export interface ProcessorOptions {
   onLine: (line: string) => void;
   /** Runs a job's cleanup after its report (see RunJobContext.afterReport), for the worker to wait for at stop. */
   afterReport: (work: () => Promise<void>) => void;
+  /** Work for the worker's stop (see RunJobContext.atStop). */
+  atStop: (key: string, work: () => Promise<void>) => void;
 }
 
 /** Why a job's signal aborted: the coordinator cancelled its run, or this worker was forced to stop. */
@@ -51,7 +53,7 @@ export function jobProcessor(options: ProcessorOptions) {
     options.active.set(id, { pr: request.pr, task: request.task.id, runId: request.runId, attempt: placement.attempt, since, controller });
     options.changed();
     options.onLine(`${request.pr}/${request.task.id}: started (attempt ${placement.attempt})`);
-    const context: RunJobContext = { placement, cacheDir: options.cacheDir, allowRepos: options.allowRepos, signal: controller.signal, env: options.env, onLine: options.onLine, afterReport: options.afterReport };
+    const context: RunJobContext = { placement, cacheDir: options.cacheDir, allowRepos: options.allowRepos, signal: controller.signal, env: options.env, onLine: options.onLine, afterReport: options.afterReport, atStop: options.atStop };
     try {
       const report = await options.runJob(request, context);
       if (controller.signal.aborted) throw controller.signal.reason;

@@ -40,7 +40,7 @@ export interface StartedWorker {
   info(): WorkerInfo;
   /**
    * Takes no new job; waits for the running ones (`force`: aborts them, left to retry elsewhere) and for
-   * the cleanups of those that reported, then closes.
+   * the cleanups of those that reported, removes the worktrees its jobs kept for the next ones, then closes.
    */
   stop(options?: { force?: boolean }): Promise<void>;
   /**
@@ -101,9 +101,12 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
     });
     cleanups.add(cleanup);
   };
+  // What the job runner keeps between jobs (its worktrees), removed once the jobs and cleanups are over.
+  const atStopWork = new Map<string, () => Promise<void>>();
+  const atStop = (key: string, work: () => Promise<void>) => void atStopWork.set(key, work);
   const processor = jobProcessor({
     host, name, cacheDir: options.cacheDir, allowRepos: options.allowRepos ?? [], runJob: options.runJob,
-    client, active, changed, env: options.env, onLine: say, afterReport,
+    client, active, changed, env: options.env, onLine: say, afterReport, atStop,
   });
   const workers = agents.map((agent) => {
     const worker = new Worker(queueName(agent), processor, {
@@ -140,6 +143,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
       stopping ??= (async () => {
         await Promise.all(workers.map((worker) => worker.close()));
         await Promise.allSettled([...cleanups]);
+        for (const work of atStopWork.values()) await work().catch(() => undefined);
         await registry.stop();
         subscriber.disconnect();
         await client.quit().catch(() => client.disconnect());
