@@ -2,7 +2,7 @@
 // repository on a PR branch with its plan, worker processes of the built CLI. Everything started here is
 // ended by its pid; everything written lives in one temp folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,23 +102,43 @@ export async function benchWorkers(context, url, { count, concurrency, timings }
 }
 
 /**
- * The CPU time in ms (user + system) the worker processes have used so far, their own and that of the
- * child processes they waited for (every git, every agent), from /proc; NaN where /proc is missing.
+ * The CPU time in ms (user + system) the worker processes have used so far, with every process under
+ * them (every git, every agent: waited for, or still alive, as git-ops' kept shell is), from /proc; NaN
+ * where /proc is missing.
  */
 export function workersCpuMs(context) {
   return cpuMsOf(context.children.filter((candidate) => candidate.isWorker).map((child) => child.pid));
 }
 
-/** The CPU time in ms (user + system, own and waited-for children's) of these processes so far, from /proc; NaN without /proc. */
+/**
+ * The CPU time in ms of these processes and of every process below them, from /proc: each process's own
+ * time and that of the children it reaped (utime, stime, cutime, cstime), over the living tree, so a
+ * reaped process counts once (in its parent) and a living one (or a zombie) once (itself). NaN without /proc.
+ */
 export function cpuMsOf(pids) {
+  if (!existsSync('/proc/self/stat')) return NaN;
   const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
-  let total = 0;
-  for (const pid of pids) {
-    if (!existsSync(`/proc/${pid}/stat`)) return NaN;
-    // The fields after the command name (which may hold spaces): utime, stime, cutime, cstime are 12-15.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    total += [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0);
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let text;
+    try {
+      text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // The fields after the command name (which may hold spaces): ppid is 4, utime..cstime are 14-17.
+    const fields = text.replace(/^.*\) /s, '').split(' ');
+    stats.set(Number(entry), { ppid: Number(fields[1]), ticks: [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0) });
   }
+  const children = new Map();
+  for (const [pid, { ppid }] of stats) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  let total = 0;
+  const visit = (pid) => {
+    total += stats.get(pid)?.ticks ?? 0;
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  for (const pid of pids) visit(pid);
   return (total * 1000) / ticks;
 }
 
