@@ -76,6 +76,20 @@ describe('ShellLauncher: git started by a kept shell, as node would start it', (
     }
   });
 
+  it('a Ctrl-C to the process group leaves the shell answering, and a file for a folder is not "git missing"', async () => {
+    const repo = await tempGitRepo({ files: { 'a.txt': 'a' } });
+    const own = new ShellLauncher();
+    try {
+      await own.launch({ args: ['rev-parse', 'HEAD'], cwd: repo, env: base });
+      process.kill(own.pid!, 'SIGINT');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await own.launch({ args: ['rev-parse', '--is-inside-work-tree'], cwd: repo, env: base }))!.stdout).toBe('true');
+      expect(await own.launch({ args: ['status'], cwd: join(repo, 'a.txt'), env: base })).toMatchObject({ code: 'ENOTDIR' });
+    } finally {
+      own.close();
+    }
+  });
+
   it('runs commands side by side and gives each its own output, large ones whole', async () => {
     const repo = await tempGitRepo({ files: { 'a.txt': 'a' } });
     const big = 'x'.repeat(1 << 20);

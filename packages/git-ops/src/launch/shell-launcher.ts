@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,6 +42,9 @@ export class ShellLauncher {
     this.dir = mkdtempSync(join(tmpdir(), 'planwright-git-'));
     this.shell = spawn('/bin/sh', [], { env: this.baseEnv, stdio: ['pipe', 'pipe', 'ignore'] });
     createInterface({ input: this.shell.stdout }).on('line', (line) => this.answer(line));
+    // A Ctrl-C reaches the whole process group: this process decides what to do about it, and the shell
+    // goes on answering (git commands it started in the background ignore SIGINT anyway, as POSIX says).
+    this.shell.stdin.write("trap '' INT QUIT\n");
     const ended = () => this.ended();
     this.shell.once('error', ended);
     this.shell.once('close', ended);
@@ -91,7 +94,7 @@ export class ShellLauncher {
       this.shell.stdin.write(script);
     });
     if (status === 'gone') return this.answered === 0 ? undefined : { stdout: '', stderr: '', code: 'EPIPE', cause: new Error('the shell that starts git ended') };
-    if (status === 'cd') return { stdout: '', stderr: '', code: 'ENOENT', cause: new Error(`cannot enter ${cwd}`) };
+    if (status === 'cd') return { stdout: '', stderr: '', code: existsSync(cwd) ? 'ENOTDIR' : 'ENOENT', cause: new Error(`cannot enter ${cwd}`) };
     const [stdout, stderr] = await Promise.all([readFile(out), readFile(err)]);
     void rm(out, { force: true });
     void rm(err, { force: true });
