@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +7,7 @@ import { promisify } from 'node:util';
 import { isolatedGitEnv, tempDir, tempGitRepo } from '@planwright/test-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchGit } from './launch-git.js';
-import { ShellLauncher } from './shell-launcher.js';
+import { launcherTempRoot, ShellLauncher } from './shell-launcher.js';
 import { spawnDirectly } from './spawn-directly.js';
 import type { Launch } from './spawned.js';
 
@@ -87,6 +88,24 @@ describe('ShellLauncher: git started by a kept shell, as node would start it', (
       expect(await own.launch({ args: ['status'], cwd: join(repo, 'a.txt'), env: base })).toMatchObject({ code: 'ENOTDIR' });
     } finally {
       own.close();
+    }
+  });
+
+  it('keeps its files in /dev/shm where there is one, out of TMPDIR (a command may check its scratch folder is left empty)', async () => {
+    const repo = await tempGitRepo({ files: { 'a.txt': 'a' } });
+    const scratch = await tempDir('planwright-scratch-');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    try {
+      const own = new ShellLauncher();
+      expect((await own.launch({ args: ['rev-parse', '--is-inside-work-tree'], cwd: repo, env: base }))!.stdout).toBe('true');
+      const shm = existsSync('/dev/shm');
+      expect(launcherTempRoot()).toBe(shm ? '/dev/shm' : scratch);
+      if (shm) expect(await readdir(scratch)).toEqual([]);
+      own.close();
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
     }
   });
 

@@ -1,11 +1,28 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { withoutFinalNewline, type Launch, type Spawned } from './spawned.js';
+
+/**
+ * Where a launcher's temp folder goes: /dev/shm where it can be written (memory, not disk, and apart from
+ * TMPDIR, which a command may point at a scratch folder of its own and check it is left empty), else the
+ * temp folder.
+ */
+export function launcherTempRoot(): string {
+  try {
+    accessSync(SHARED_MEMORY, constants.W_OK);
+    if (statSync(SHARED_MEMORY).isDirectory()) return SHARED_MEMORY;
+  } catch {
+    // No /dev/shm (macOS) or not writable (a sandbox): the temp folder.
+  }
+  return tmpdir();
+}
+
+const SHARED_MEMORY = '/dev/shm';
 
 /** Names a POSIX shell can export; a variable named otherwise is passed by starting git directly. */
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -39,7 +56,7 @@ export class ShellLauncher {
 
   constructor() {
     this.baseEnv = { ...process.env };
-    this.dir = mkdtempSync(join(tmpdir(), 'planwright-git-'));
+    this.dir = mkdtempSync(join(launcherTempRoot(), 'planwright-git-'));
     this.shell = spawn('/bin/sh', [], { env: this.baseEnv, stdio: ['pipe', 'pipe', 'ignore'] });
     createInterface({ input: this.shell.stdout }).on('line', (line) => this.answer(line));
     // A Ctrl-C reaches the whole process group: this process decides what to do about it, and the shell
