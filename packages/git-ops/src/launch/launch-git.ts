@@ -10,9 +10,18 @@ let launcher: ShellLauncher | undefined;
  */
 export async function launchGit(launch: Launch): Promise<Spawned> {
   if (process.platform !== 'win32') {
-    if (!launcher || launcher.dead) launcher = new ShellLauncher();
-    const launched = await launcher.launch(launch);
+    if (!launcher || launcher.dead) launcher = newLauncher();
+    const launched = await launcher?.launch(launch);
     if (launched) return launched;
   }
   return spawnDirectly(launch);
+}
+
+/** A launcher, or none when its temp folder cannot be made (a full or read-only disk): git then starts directly. */
+function newLauncher(): ShellLauncher | undefined {
+  try {
+    return new ShellLauncher();
+  } catch {
+    return undefined;
+  }
 }
