@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -106,6 +106,23 @@ describe('ShellLauncher: git started by a kept shell, as node would start it', (
     } finally {
       if (saved === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = saved;
+    }
+  });
+
+  it("removes the folders of launchers whose process is gone (killed before it could), never a live one's", async () => {
+    const root = launcherTempRoot();
+    const gone = await promisify(execFile)(process.execPath, ['-e', 'console.log(process.pid)']).then(({ stdout }) => Number(stdout));
+    const stale = join(root, `planwright-git-${gone}-abcdef`);
+    const live = join(root, `planwright-git-${process.pid}-ghijkl`);
+    await mkdir(join(stale, 'left'), { recursive: true });
+    await mkdir(live, { recursive: true });
+    const own = new ShellLauncher();
+    try {
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+    } finally {
+      own.close();
+      await rm(live, { recursive: true, force: true });
     }
   });
 

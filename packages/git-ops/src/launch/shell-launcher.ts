@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,30 @@ export function launcherTempRoot(): string {
 }
 
 const SHARED_MEMORY = '/dev/shm';
+const PREFIX = 'planwright-git-';
+
+/**
+ * The launcher's own folder, `planwright-git-<pid>-XXXXXX`; the folders of processes that are gone (killed
+ * before they could remove theirs) are removed first, so none pile up.
+ */
+function launcherDir(): string {
+  const root = launcherTempRoot();
+  for (const name of readdirSync(root)) {
+    const pid = Number(name.slice(PREFIX.length).split('-')[0]);
+    if (name.startsWith(PREFIX) && Number.isInteger(pid) && pid > 0 && !isAlive(pid)) rmSync(join(root, name), { recursive: true, force: true });
+  }
+  return mkdtempSync(join(root, `${PREFIX}${process.pid}-`));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** Names a POSIX shell can export; a variable named otherwise is passed by starting git directly. */
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -56,7 +80,7 @@ export class ShellLauncher {
 
   constructor() {
     this.baseEnv = { ...process.env };
-    this.dir = mkdtempSync(join(launcherTempRoot(), 'planwright-git-'));
+    this.dir = launcherDir();
     this.shell = spawn('/bin/sh', [], { env: this.baseEnv, stdio: ['pipe', 'pipe', 'ignore'] });
     createInterface({ input: this.shell.stdout }).on('line', (line) => this.answer(line));
     // A Ctrl-C reaches the whole process group: this process decides what to do about it, and the shell
