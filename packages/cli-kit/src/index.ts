@@ -14,4 +14,5 @@ export type { AnyExampleCommandModule, CommandExample, ExampleCommandModule, Exa
 export { packageVersion } from './package-version.js';
 export { runBin } from './run-bin.js';
 export { untilStopped } from './until-stopped.js';
+export { processExists } from './process-exists.js';
 export type { FastPath, RunBinOptions } from './run-bin.js';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { processExists } from '@planwright/cli-kit';
 import { withoutFinalNewline, type Launch, type Spawned } from './spawned.js';
 
 /**
@@ -33,19 +34,9 @@ function launcherDir(): string {
   const root = launcherTempRoot();
   for (const name of readdirSync(root)) {
     const pid = Number(name.slice(PREFIX.length).split('-')[0]);
-    if (name.startsWith(PREFIX) && Number.isInteger(pid) && pid > 0 && !isAlive(pid)) rmSync(join(root, name), { recursive: true, force: true });
+    if (name.startsWith(PREFIX) && Number.isInteger(pid) && pid > 0 && !processExists(pid)) rmSync(join(root, name), { recursive: true, force: true });
   }
   return mkdtempSync(join(root, `${PREFIX}${process.pid}-`));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, another user's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Names a POSIX shell can export; a variable named otherwise is passed by starting git directly. */

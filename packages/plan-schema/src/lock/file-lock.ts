@@ -3,7 +3,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { link, open, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { hostname } from 'node:os';
-import { PlanwrightError } from '@planwright/cli-kit';
+import { PlanwrightError, processExists } from '@planwright/cli-kit';
 
 export interface FileLockOptions {
   /** Give up after waiting this long for another holder (default 15 s). */
@@ -135,7 +135,7 @@ async function readHolder(file: string): Promise<LockOwner | null | 'gone'> {
 }
 
 async function isStale(file: string, holder: LockOwner | null, staleMs: number): Promise<boolean> {
-  if (holder && holder.host === hostname() && !isAlive(holder.pid)) return true;
+  if (holder && holder.host === hostname() && !processExists(holder.pid)) return true;
   try {
     const age = Date.now() - (await stat(file)).mtimeMs;
     return age > (holder ? staleMs : Math.min(staleMs, UNNAMED_LOCK_GRACE_MS));
@@ -172,7 +172,7 @@ async function removeDeadDrafts(lockFile: string): Promise<void> {
   const names = await readdir(dirname(lockFile)).catch(() => [] as string[]);
   for (const name of names) {
     const pid = /^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1];
-    if (name.startsWith(prefix) && pid && !isAlive(Number(pid))) await unlink(join(dirname(lockFile), name)).catch(() => undefined);
+    if (name.startsWith(prefix) && pid && !processExists(Number(pid))) await unlink(join(dirname(lockFile), name)).catch(() => undefined);
   }
 }
 
@@ -188,16 +188,6 @@ function releaseSync(lockFile: string, token: string): void {
     if (text.includes(token)) unlinkSync(lockFile);
   } catch {
     // Nothing to release.
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,5 +1,5 @@
+import { processExists } from '@planwright/cli-kit';
 import { execa } from 'execa';
-import { errorCode } from '../fs-errors.js';
 import { bootTimeMs, hasProcFs, readProcStat } from './proc-stat.js';
 
 /**
@@ -7,13 +7,7 @@ import { bootTimeMs, hasProcFs, readProcStat } from './proc-stat.js';
  * alive; a zombie (exited, not yet reaped) does not.
  */
 export function isProcessAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return errorCode(error) === 'EPERM';
-  }
-  return readProcStat(pid)?.state !== 'Z';
+  return processExists(pid) && readProcStat(pid)?.state !== 'Z';
 }
 
 let clockTicks: Promise<number> | undefined;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { processExists } from '@planwright/cli-kit';
 
 /**
  * Who holds a slot: `<host> <pid> <token>`. The token tells this process's own locks from those of an
@@ -44,11 +45,5 @@ function holderAlive(text: string): boolean {
   if (!host || !Number.isInteger(pid) || pid <= 0) return false;
   if (host !== hostname()) return true;
   if (pid === process.pid) return token === TOKEN;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return processExists(pid);
 }
