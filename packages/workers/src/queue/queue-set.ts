@@ -7,6 +7,8 @@ export class QueueSet {
   readonly #connection: ConnectionOptions;
   readonly #queues = new Map<string, Queue>();
   readonly #events = new Map<string, Promise<QueueEvents>>();
+  // The same QueueEvents, ready or not: a disconnect must reach those still waiting for Redis too.
+  readonly #made = new Set<QueueEvents>();
 
   constructor(connection: RedisOptions) {
     // ioredis' options type is narrower than BullMQ's copy of it; the object is what BullMQ passes to ioredis.
@@ -30,10 +32,16 @@ export class QueueSet {
       const made = new QueueEvents(name, { connection: this.#connection });
       made.setMaxListeners(0);
       ignoreErrors(made);
+      this.#made.add(made);
       events = made.waitUntilReady().then(() => made);
       this.#events.set(name, events);
     }
     return events;
+  }
+
+  /** Drops every connection at once (Redis is gone: a close would wait for it). */
+  disconnect(): void {
+    for (const each of [...this.#made, ...this.#queues.values()]) void each.disconnect().catch(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@ import { parseQueueUrl } from './connection.js';
 import { parseReport, parseRequest } from './job-data.js';
 import { CANCEL_CHANNEL, heldKey, jobId, queueName, runJobsKey } from './names.js';
 import { QueueSet } from './queue-set.js';
-import { watchReachability } from './reachability.js';
+import { closeUnlessDown, unlessDown, watchReachability } from './reachability.js';
 
 /** How a job is retried when its worker throws (a stalled job is retried by the workers' stall check). */
 const KEEP_SECONDS = 7 * 24 * 3600;
@@ -33,7 +33,7 @@ const WAITING = new Set(['waiting', 'delayed', 'prioritized', 'paused', 'wait'])
 export const createRedisExecutor: ExecutorFactory = async (url, context) => {
   const { options, display } = parseQueueUrl(url, { flag: '--executor' });
   const client = new Redis(options);
-  watchReachability(client, display, context.notice);
+  const reachability = watchReachability(client, display, context.notice);
   const queues = new QueueSet(options);
   const waiting = new Map<string, AwaitedJob>();
 
@@ -103,16 +103,24 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
       awaited.start();
       return { state: 'running', placement: placementOf(found.progress), report: awaited.report };
     },
-    holdLaunches: (run) => withdrawWaiting(run, 'withdrawn: launches held before a worker took it'),
-    async cancel(run) {
-      // Jobs no worker took yet must not start later, when nobody integrates them; running ones are ended.
-      await withdrawWaiting(run, 'interrupted: the coordinator cancelled the run before a worker took it');
-      await client.publish(CANCEL_CHANNEL, JSON.stringify({ pr: run.pr, runId: run.runId }));
-    },
+    // Both fail at once while Redis is down: a stopping run says the workers were not told, and ends.
+    holdLaunches: (run) => unlessDown(reachability, display, () => withdrawWaiting(run, 'withdrawn: launches held before a worker took it')),
+    cancel: (run) =>
+      unlessDown(reachability, display, async () => {
+        // Jobs no worker took yet must not start later, when nobody integrates them; running ones are ended.
+        await withdrawWaiting(run, 'interrupted: the coordinator cancelled the run before a worker took it');
+        await client.publish(CANCEL_CHANNEL, JSON.stringify({ pr: run.pr, runId: run.runId }));
+      }),
     async close() {
       for (const awaited of waiting.values()) awaited.withdraw('the executor was closed');
-      await queues.close();
-      await client.quit().catch(() => client.disconnect());
+      const ended = await closeUnlessDown(reachability, async () => {
+        await queues.close();
+        await client.quit();
+      }, () => {
+        queues.disconnect();
+        client.disconnect();
+      });
+      if (ended === 'dropped') context.notice(`${display} unreachable: closed without waiting for it`);
     },
   };
   return executor;

@@ -29,7 +29,7 @@ export type RunningJob = z.infer<typeof RunningJobSchema>;
 export const REGISTRY_TTL_MS = 15_000;
 
 /** Writes the worker's entry now and every few seconds (with a TTL), until `stop` deletes it. */
-export function keepRegistered(client: Redis, info: () => WorkerInfo): { refresh: () => void; stop: () => Promise<void> } {
+export function keepRegistered(client: Redis, info: () => WorkerInfo): { refresh: () => void; stop: () => Promise<void>; forget: () => void } {
   const key = workerKey(info().name);
   const refresh = () => void client.set(key, JSON.stringify(info()), 'PX', REGISTRY_TTL_MS).catch(() => {});
   refresh();
@@ -40,6 +40,8 @@ export function keepRegistered(client: Redis, info: () => WorkerInfo): { refresh
       clearInterval(timer);
       await client.del(key).catch(() => {});
     },
+    /** Stops refreshing without deleting (Redis is gone): the entry expires by its TTL. */
+    forget: () => clearInterval(timer),
   };
 }
 

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import type { RunJob } from '../job/run-job-type.js';
 import { parseQueueUrl } from '../queue/connection.js';
 import { CANCEL_CHANNEL, queueName } from '../queue/names.js';
-import { watchReachability } from '../queue/reachability.js';
+import { closeUnlessDown, watchReachability } from '../queue/reachability.js';
 import { jobProcessor, type AbortReason, type ActiveJob } from './job-processor.js';
 import { keepRegistered, type WorkerInfo } from './registry.js';
 
@@ -68,7 +68,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
   const started = new Date().toISOString();
   const active = new Map<string, ActiveJob>();
   const client = new Redis(connection);
-  watchReachability(client, display, say);
+  const reachability = watchReachability(client, display, say);
   const subscriber = new Redis(connection);
   subscriber.on('error', () => {});
   const info = (): WorkerInfo => ({
@@ -126,6 +126,11 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
   say(`worker ${name} on ${display}: ${agents.map(queueName).join(', ')} (concurrency ${concurrency})`);
   let stopping: Promise<void> | undefined;
+  const jobsEnded = () =>
+    new Promise<void>((resolve) => {
+      const check = () => (active.size === 0 ? resolve() : setTimeout(check, 20));
+      check();
+    });
   return {
     name,
     host,
@@ -141,12 +146,23 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
     async stop(stopOptions = {}) {
       if (stopOptions.force) abort('shutdown', () => true);
       stopping ??= (async () => {
-        await Promise.all(workers.map((worker) => worker.close()));
+        const closing = Promise.all(workers.map((worker) => worker.close()));
+        // The jobs and their cleanups end here whatever Redis does; only telling Redis needs it.
+        await jobsEnded();
         await Promise.allSettled([...cleanups]);
         for (const work of atStopWork.values()) await work().catch(() => undefined);
-        await registry.stop();
+        const ended = await closeUnlessDown(reachability, async () => {
+          await closing;
+          await registry.stop();
+          await client.quit();
+        }, () => {
+          // Jobs whose end Redis never heard of lose their lock and go to another worker; the entry expires.
+          registry.forget();
+          for (const worker of workers) void worker.disconnect().catch(() => undefined);
+          client.disconnect();
+        });
         subscriber.disconnect();
-        await client.quit().catch(() => client.disconnect());
+        if (ended === 'dropped') say(`worker ${name}: ${display} unreachable: stopped without waiting for it`);
       })();
       await stopping;
     },

@@ -36,3 +36,28 @@ describe('Redis stopped for ~3 s mid-run, then restarted on the same port', () =
     }
   }, 90_000);
 });
+
+describe('Redis gone for good mid-run', () => {
+  it('SIGINT ends the coordinator (exit 130, tasks interrupted) and SIGTERM each worker, none waiting for Redis', async () => {
+    const tasks = [clusterTask('g1', { domain: 'api' }, 'slow 4'), clusterTask('g2', { domain: 'web' }, 'slow 4')];
+    const cluster = await startCluster({ tasks, workers: ['w1'] });
+    const coordinator = cluster.startRun(['--auto-verify', '--concurrency', '2']);
+    // g1 runs on the one worker; g2 waits in the queue.
+    await until(() => cluster.agentRuns().length === 1, 'one agent to start');
+    await cluster.redis.stop();
+    const down = `redis://127.0.0.1:${cluster.redis.port} unreachable (ECONNREFUSED); retrying`;
+    await coordinator.waitFor(down);
+    process.kill(coordinator.pid, 'SIGINT');
+    const { exitCode, output } = await coordinator.ended;
+    expect(exitCode, output).toBe(130);
+    expect(output).toContain(`the workers could not be told to cancel this run (redis://127.0.0.1:${cluster.redis.port} unreachable)`);
+    const plan = cluster.plan();
+    expect([plan.g1, plan.g2].map((task) => `${task?.status} (${task?.blocked_reason})`)).toEqual(['blocked (interrupted)', 'pending (undefined)']);
+    const worker = cluster.workers.get('w1')!;
+    await worker.waitFor(down);
+    // The first SIGTERM lets the running job finish (4 s of agent), then the worker ends without Redis.
+    process.kill(worker.pid, 'SIGTERM');
+    expect((await worker.ended).exitCode, worker.output()).toBe(0);
+    expect(worker.output()).toContain(`worker w1: redis://127.0.0.1:${cluster.redis.port} unreachable: stopped without waiting for it`);
+  }, 90_000);
+});
