@@ -7,7 +7,11 @@ import { bootTimeMs, hasProcFs, readProcStat } from './proc-stat.js';
  * alive; a zombie (exited, not yet reaped) does not.
  */
 export function isProcessAlive(pid: number): boolean {
-  return processExists(pid) && readProcStat(pid)?.state !== 'Z';
+  if (!processExists(pid)) return false;
+  if (!hasProcFs) return true;
+  // A zombie reaped between the two looks has no stat any more: gone too, not alive.
+  const stat = readProcStat(pid);
+  return stat !== undefined && stat.state !== 'Z';
 }
 
 let clockTicks: Promise<number> | undefined;
