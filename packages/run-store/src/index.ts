@@ -90,6 +90,7 @@ export type { AgentState } from './sync/agent-state.js';
 /** Inspect a stuck task; end its agent; print the rerun and resume commands. */
 export { doctor } from './doctor/doctor.js';
 export type { DoctorOptions, DoctorReport } from './doctor/doctor.js';
+export { killAgent } from './doctor/kill-agent.js';
 export type { KillReport } from './doctor/kill-agent.js';
 export type { RerunCommands } from './doctor/rerun.js';
 /** The thread id an agent announced in its log, found by the agent's own line reader. */

@@ -12,6 +12,7 @@ import { jobRunSettings, type JobRunSettings } from './job-settings.js';
 import { housekeepingDue } from './housekeeping-schedule.js';
 import { releaseSlot, removeUsedSlots, takeSlot, type JobSlot } from './job-slot.js';
 import { ensureMirror, withMirrorLock } from './mirror.js';
+import { claimJobDir, jobsRoot } from './orphaned-jobs.js';
 import { writeOneTaskPlan } from './one-task-plan.js';
 import { eventLine } from './event-line.js';
 import type { RunJob, RunJobContext } from './run-job-type.js';
@@ -55,7 +56,7 @@ export const runTaskJob: RunJob = async (request, context) => {
   say(`${mirror.created ? 'mirrored' : mirror.fetched ? 'fetched' : 'found'} ${request.baseSha.slice(0, 12)} of ${request.prBranch}`);
   timings.mark('mirror');
   interruptedIf(context, request);
-  const jobDir = join(context.cacheDir, 'runs', names.key);
+  const jobDir = join(jobsRoot(context.cacheDir), names.key);
   // In a worker, slots outlive their jobs until it stops; a job run on its own leaves nothing behind.
   const keep = context.atStop !== undefined;
   context.atStop?.('job slots', () => removeUsedSlots({ env, onError: (line) => context.onLine?.(line) }));
@@ -73,8 +74,7 @@ export const runTaskJob: RunJob = async (request, context) => {
   };
   let report: RemoteTaskReport;
   try {
-    // A crashed attempt's run folder is stale: its results must never be read as this attempt's.
-    await rm(jobDir, { recursive: true, force: true });
+    await claimJobDir(jobDir, say);
     slot = await takeSlot({ cacheDir: context.cacheDir, mirror: mirror.path, baseSha: request.baseSha, env });
     const codeDir = slot.path;
     timings.mark('worktree');

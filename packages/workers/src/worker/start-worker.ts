@@ -1,6 +1,7 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { hostname } from 'node:os';
+import { endOrphanedJobs } from '../job/orphaned-jobs.js';
 import type { RunJob } from '../job/run-job-type.js';
 import { parseQueueUrl } from '../queue/connection.js';
 import { CANCEL_CHANNEL, queueName } from '../queue/names.js';
@@ -51,8 +52,9 @@ export interface StartedWorker {
 }
 
 /**
- * Starts a worker: a BullMQ Worker per agent queue, a registry entry kept alive in Redis, and the cancel
- * channel. Never prints or exits: lines go to `onLine`, signals are the caller's.
+ * Starts a worker: first ends the agents that workers which died mid-job left running in the cache (see
+ * endOrphanedJobs), then a BullMQ Worker per agent queue, a registry entry kept alive in Redis, and the
+ * cancel channel. Never prints or exits: lines go to `onLine`, signals are the caller's.
  *
  * @example
  * const worker = await startWorker({ queue: 'redis://127.0.0.1:6379', cacheDir, runJob: runTaskJob, onLine: console.log });
@@ -67,6 +69,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
   const concurrency = options.concurrency ?? 1;
   const started = new Date().toISOString();
   const active = new Map<string, ActiveJob>();
+  // Before any job: what workers that died mid-job left running in this cache.
+  await endOrphanedJobs({ cacheDir: options.cacheDir, say });
   const client = new Redis(connection);
   const reachability = watchReachability(client, display, say);
   const subscriber = new Redis(connection);

@@ -64,3 +64,23 @@ describe('a worker process killed (kill -9) or frozen (SIGSTOP) mid-task', () =>
     expect(frozen.alive()).toBe(true);
   }, 90_000);
 });
+
+describe('a worker killed (kill -9) and started again on its cache', () => {
+  it('ends the agent the killed worker left running, before taking any job', async () => {
+    const tasks = [clusterTask('s1', { domain: 'api' }, 'slow 60')];
+    const cluster = await startCluster({ tasks, workers: ['w1'] });
+    const coordinator = cluster.startRun(['--auto-verify']);
+    await until(() => cluster.agentRuns().length === 1, 's1\'s agent to start');
+    const [orphan] = cluster.agentRuns();
+    process.kill(cluster.workers.get('w1')!.pid, 'SIGKILL');
+    expect(groupAlive(orphan!.pgid)).toBe(true);
+
+    // As systemd would restart it: the same name and cache. The sweep runs before the worker takes a job.
+    const restarted = await cluster.startWorker('w1');
+    // Ended (TERM) by then; its process is reaped by whoever inherited it a moment later.
+    await until(() => !groupAlive(orphan!.pgid), 'the orphan\'s process group to be gone', 5000);
+    expect(restarted.output()).toMatch(new RegExp(`^s1: the agent left running by a dead worker \\(\\S+ pid \\d+\\): TERM to process group ${orphan!.pgid} `, 'm'));
+    process.kill(coordinator.pid, 'SIGINT');
+    await coordinator.ended;
+  }, 90_000);
+});
