@@ -1,7 +1,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempDir } from '@planwright/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LogFollower } from './log-follower.js';
 
 describe('LogFollower', () => {
@@ -62,5 +62,28 @@ describe('LogFollower.close', () => {
       expect(lines.length, `round ${round}: everything written before this round is read`).toBeGreaterThanOrEqual(round * 6);
       expect(late, `round ${round}: nothing is read after close`).toEqual([]);
     }
+  });
+
+  it('reads through one buffer for its whole life, however often it is poked, and keeps lines whole across reads', async () => {
+    const file = join(await tempDir(), 'agent.log');
+    await writeFile(file, '');
+    const lines: string[] = [];
+    const follower = new LogFollower(file, { onLine: (line) => lines.push(line), pollMs: 10_000 });
+    const alloc = vi.spyOn(Buffer, 'alloc');
+    const allocUnsafe = vi.spyOn(Buffer, 'allocUnsafe');
+    try {
+      await follower.start();
+      for (let i = 0; i < 30; i++) {
+        await appendFile(file, `line ${i} ${'y'.repeat(i * 100)}\n`);
+        await follower.poke();
+      }
+      await follower.close();
+      const big = (spy: typeof alloc) => spy.mock.calls.filter(([size]) => size >= 64 * 1024).length;
+      expect([big(alloc), big(allocUnsafe)]).toEqual([0, 1]);
+    } finally {
+      alloc.mockRestore();
+      allocUnsafe.mockRestore();
+    }
+    expect(lines).toEqual(Array.from({ length: 30 }, (_, i) => `line ${i} ${'y'.repeat(i * 100)}`));
   });
 });
