@@ -1,4 +1,6 @@
 import { UsageError } from '@planwright/cli-kit';
+import { GitError } from './errors.js';
+import { DEFERRED_HOUSEKEEPING } from './housekeeping.js';
 import { headSha, repoRoot } from './repo.js';
 import { gitContext, runGit, type GitOptions, type RunGitOptions } from './run-git.js';
 
@@ -10,11 +12,15 @@ export interface CommitTaskOptions extends GitOptions {
    * change, or one that does not exist, adds nothing. Default: every change (`git add -A`).
    */
   paths?: string[];
+  /** List the commit's files in the result (default true; one git process more). */
+  listFiles?: boolean;
+  /** Skip git's automatic housekeeping after the commit, for a caller that runs it itself (see houseKeep). */
+  deferHousekeeping?: boolean;
 }
 
 export type CommitTaskResult =
-  /** `files` are the paths in the commit, relative to the repository root. */
-  | { committed: true; sha: string; message: string; files: string[] }
+  /** `files` are the paths in the commit, relative to the repository root (absent with `listFiles: false`). */
+  | { committed: true; sha: string; message: string; files?: string[] }
   | { committed: false; message: string };
 
 /**
@@ -30,10 +36,20 @@ export async function commitTask(options: CommitTaskOptions): Promise<CommitTask
   const context = gitContext(options);
   if (options.paths?.length) return commitPaths(options.paths, message, options, context);
   await runGit(['add', '--all'], context);
-  const { exitCode } = await runGit(['diff', '--cached', '--quiet'], { ...context, okCodes: [1] });
-  if (exitCode === 0) return { committed: false, message };
-  await runGit(['commit', '--quiet', '-m', message], context);
+  // "Nothing to commit" is told by git's exit code 1 and its line (runGit makes git speak C); any other
+  // exit 1 (a hook refused) is an error. One process fewer than asking `diff --cached --quiet` first.
+  const args = [...housekeeping(options), 'commit', '--quiet', '-m', message];
+  const commit = await runGit(args, { ...context, okCodes: [1] });
+  if (commit.exitCode === 1) {
+    if (/^nothing (added )?to commit/m.test(commit.stdout)) return { committed: false, message };
+    const said = `${commit.stderr}\n${commit.stdout}`.trim().split('\n')[0] ?? '';
+    throw new GitError(`git commit failed in ${context.cwd}: ${said || 'exit code 1'}`, { args, cwd: context.cwd, stderr: commit.stderr, stdout: commit.stdout, gitExitCode: 1 });
+  }
   return committed(message, options, context);
+}
+
+function housekeeping(options: CommitTaskOptions): readonly string[] {
+  return options.deferHousekeeping ? DEFERRED_HOUSEKEEPING : [];
 }
 
 /** `<task id>: <title>` on one line (`<task id>` alone without a title). */
@@ -51,7 +67,7 @@ export function taskCommitMessage(taskId: string, title = ''): string {
 async function commitPaths(
   paths: string[],
   message: string,
-  options: GitOptions,
+  options: CommitTaskOptions,
   context: RunGitOptions,
 ): Promise<CommitTaskResult> {
   const status = await runGit(['status', '--porcelain', '-z', '--no-renames', '--untracked-files=all', '--', ...paths], context);
@@ -68,12 +84,13 @@ async function commitPaths(
   if (toAdd.length > 0) await runGit(['add', '--all', '--', ...toAdd], root);
   const files = entries.map((entry) => entry.file);
   // `commit -- <files>` commits those files alone, whatever else the index holds.
-  await runGit(['commit', '--quiet', '-m', message, '--', ...files], root);
+  await runGit([...housekeeping(options), 'commit', '--quiet', '-m', message, '--', ...files], root);
   return committed(message, options, context);
 }
 
-async function committed(message: string, options: GitOptions, context: RunGitOptions): Promise<CommitTaskResult> {
+async function committed(message: string, options: CommitTaskOptions, context: RunGitOptions): Promise<CommitTaskResult> {
   const sha = (await headSha(options))!;
+  if (options.listFiles === false) return { committed: true, sha, message };
   // --root lists the files of a first commit too.
   const { stdout } = await runGit(['diff-tree', '--root', '--no-commit-id', '--name-only', '--no-renames', '-r', '-z', sha], context);
   return { committed: true, sha, message, files: stdout.split('\0').filter(Boolean) };

@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import { GitError } from './errors.js';
 import { gitContext, runGit, type GitOptions } from './run-git.js';
 
@@ -35,13 +36,25 @@ export async function repoRoot(options: GitOptions = {}): Promise<string> {
   return (await runGit(['rev-parse', '--show-toplevel'], gitContext(options))).stdout.trim();
 }
 
-/** The commit HEAD points at, or null in a repository without commits. */
+/**
+ * The commit HEAD points at, or null in a repository without commits. With an absolute `GIT_DIR` in
+ * `env` whose HEAD is detached, read from its HEAD file, without a git process (a worker's worktree).
+ */
 export async function headSha(options: GitOptions = {}): Promise<string | null> {
+  const detached = await detachedHead(options.env?.GIT_DIR);
+  if (detached) return detached;
   const { stdout, exitCode } = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
     ...gitContext(options),
     okCodes: [1],
   });
   return exitCode === 0 ? stdout.trim() : null;
+}
+
+/** The sha a detached HEAD file holds; undefined for anything else (a branch: git resolves it). */
+async function detachedHead(gitDir: string | undefined): Promise<string | undefined> {
+  if (!gitDir || !isAbsolute(gitDir)) return undefined;
+  const head = (await readFile(join(gitDir, 'HEAD'), 'utf8').catch(() => '')).trim();
+  return /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(head) ? head : undefined;
 }
 
 /** The checked-out branch (`main`), or null when HEAD is detached. */

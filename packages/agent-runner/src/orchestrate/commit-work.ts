@@ -40,7 +40,7 @@ export async function commitWork(options: CommitWorkOptions): Promise<CommitWork
       const done = async (paths: string[] | undefined) => {
         // Exact file names (a name may hold `*` or `:`), not pathspecs.
         const literal = paths ? { ...env, GIT_LITERAL_PATHSPECS: '1' } : env;
-        const result = await commitTask({ cwd: codeDir, taskId: task.id, title: task.title, paths, env: literal });
+        const result = await commitTask({ cwd: codeDir, taskId: task.id, title: task.title, paths, env: literal, listFiles: false });
         return result.committed ? { before, after: result.sha } : undefined;
       };
       if (options.wholeTree || !options.window) return { commit: await done(undefined), uncommitted: [] };

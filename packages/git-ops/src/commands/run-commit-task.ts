@@ -8,7 +8,8 @@ export async function runCommitTask(args: CommitTaskArgs, io: CliIo): Promise<nu
   const result = await commitTask({ cwd: resolve(args.repo), taskId: args.task, title: args.title, paths: args.path });
   if (args.json) printJson(io, result);
   else if (result.committed) {
-    const count = `${result.files.length} file${result.files.length === 1 ? '' : 's'}`;
+    const files = result.files?.length ?? 0;
+    const count = `${files} file${files === 1 ? '' : 's'}`;
     io.out(`committed ${result.sha.slice(0, 12)} "${result.message}" (${count})`);
   } else io.out(`nothing to commit for ${args.task}${args.path?.length ? ' (no change under the given paths)' : ''}`);
   return 0;
