@@ -21,10 +21,16 @@ function fakeCheckout() {
   return { state, pusher: new PrBranchPusher(pushOnce), finishPush };
 }
 
+/** Until a push has read the head and waits to finish. */
+async function pushUnderWay(state: { release: unknown[] }): Promise<void> {
+  while (state.release.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
 describe('PrBranchPusher', () => {
   it('never serves a caller with a push that began before its call (its base holds what was integrated before it)', async () => {
     const { state, pusher, finishPush } = fakeCheckout();
     const first = pusher.push();
+    await pushUnderWay(state);
     // A task was integrated while the first push ran; the next task is launched now.
     state.head = 'h2';
     const second = pusher.push();
@@ -38,6 +44,7 @@ describe('PrBranchPusher', () => {
   it('lets the callers that came during a push share the next one', async () => {
     const { state, pusher, finishPush } = fakeCheckout();
     const first = pusher.push();
+    await pushUnderWay(state);
     state.head = 'h2';
     const [second, third] = [pusher.push(), pusher.push()];
     state.head = 'h3';
@@ -45,6 +52,19 @@ describe('PrBranchPusher', () => {
     await finishPush();
     expect(await Promise.all([first, second, third])).toEqual([{ branch: 'pr', sha: 'h1' }, { branch: 'pr', sha: 'h3' }, { branch: 'pr', sha: 'h3' }]);
     expect(state.pushes).toEqual(['h1', 'h3']);
+  });
+
+  it('callers that come together share one push, and each hears its phases', async () => {
+    const heard: string[] = [];
+    const marked = (who: string) => (phase: string) => heard.push(`${who}:${phase}`);
+    let pushes = 0;
+    const pusher = new PrBranchPusher(async (_skip, mark) => {
+      mark?.('git lock wait');
+      pushes += 1;
+      return { branch: 'pr', sha: 'h1' };
+    });
+    expect(await Promise.all([pusher.push(marked('a')), pusher.push(marked('b'))])).toEqual([{ branch: 'pr', sha: 'h1' }, { branch: 'pr', sha: 'h1' }]);
+    expect({ pushes, heard }).toEqual({ pushes: 1, heard: ['a:git lock wait', 'b:git lock wait'] });
   });
 
   it('does not push a head it pushed already, and pushes again once the head moved', async () => {

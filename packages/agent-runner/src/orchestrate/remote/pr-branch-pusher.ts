@@ -1,7 +1,11 @@
+import { batched } from '../batched.js';
 import { pushPrBranch, type PushedBranch } from './push-branch.js';
 
+/** A PLANWRIGHT_TIMINGS mark: the phase that just ended. */
+type Mark = (phase: string) => void;
+
 /** What the pusher runs: reads the checkout's branch and head, and pushes them unless `skip` says they are there. */
-export type PushOnce = (skip: (head: PushedBranch) => boolean, mark?: (phase: string) => void) => Promise<PushedBranch>;
+export type PushOnce = (skip: (head: PushedBranch) => boolean, mark?: Mark) => Promise<PushedBranch>;
 
 /**
  * The PR branch pushed for the tasks of one run, at most one push at a time. A task's base must hold
@@ -12,38 +16,21 @@ export type PushOnce = (skip: (head: PushedBranch) => boolean, mark?: (phase: st
  */
 export class PrBranchPusher {
   private last: PushedBranch | undefined;
-  private running: Promise<PushedBranch> | undefined;
-  private queued: Promise<PushedBranch> | undefined;
+  // One push at a time; the callers that come while it runs share the next (see batched). Each caller's
+  // timing mark hears the phases of the push it shares.
+  private readonly pushFor = batched<Mark | undefined, PushedBranch>(async (marks) => {
+    const mark = (phase: string) => marks.forEach((each) => each?.(phase));
+    const skip = (head: PushedBranch) => this.last?.branch === head.branch && this.last.sha === head.sha;
+    const pushed = await this.pushOnce(skip, mark);
+    this.last = pushed;
+    return marks.map(() => ({ value: pushed }));
+  });
 
   constructor(private readonly pushOnce: PushOnce) {}
 
   /** Pushes (or finds pushed) a head that holds everything integrated before this call. */
-  push(mark?: (phase: string) => void): Promise<PushedBranch> {
-    if (this.queued) return this.queued;
-    if (!this.running) return this.start(mark);
-    const queued = this.running.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      this.queued = undefined;
-      return this.start(mark);
-    });
-    this.queued = queued;
-    return queued;
-  }
-
-  private start(mark?: (phase: string) => void): Promise<PushedBranch> {
-    const skip = (head: PushedBranch) => this.last?.branch === head.branch && this.last.sha === head.sha;
-    const running = this.pushOnce(skip, mark).then((pushed) => {
-      this.last = pushed;
-      return pushed;
-    });
-    this.running = running;
-    const clear = () => {
-      if (this.running === running) this.running = undefined;
-    };
-    running.then(clear, clear);
-    return running;
+  push(mark?: Mark): Promise<PushedBranch> {
+    return this.pushFor(mark);
   }
 }
 
