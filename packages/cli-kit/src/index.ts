@@ -15,4 +15,5 @@ export { packageVersion } from './package-version.js';
 export { runBin } from './run-bin.js';
 export { untilStopped } from './until-stopped.js';
 export { processExists } from './process-exists.js';
+export { countText } from './count-text.js';
 export type { FastPath, RunBinOptions } from './run-bin.js';

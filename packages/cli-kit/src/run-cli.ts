@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { CONTEXT_KEY, type AnyCommandModule, type CliContext } from './context.js';
 import { UsageError } from './errors.js';
+import { skipHelpCache } from './help-cache.js';
 import { processIo, type CliIo } from './io.js';
 import { renderError } from './render-error.js';
 
@@ -53,6 +54,7 @@ export async function runCli(
   if (definition.singleCommand) parser.usage(definition.description);
   else parser.usage(`$0 <command> [options]\n\n${definition.description}`).demandCommand(1, 'Name a command.').recommendCommands();
   if (definition.epilogue) parser.epilogue(definition.epilogue);
+  skipHelpCache(parser);
   try {
     let output = '';
     // With a callback yargs hands us help/version text instead of printing it itself.

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { countText } from '@planwright/cli-kit';
 import { writeFileAtomic } from '@planwright/plan-schema';
 import { formatKb, type BundleStats } from './bundle/size-guard.js';
 import type { ReviewerName } from './model-gate.js';
@@ -20,7 +21,7 @@ export interface ReviewHeader {
 
 /** `1,290`. */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return countText(n);
 }
 
 /** `3 files, 12.4 KB, ~3,180 tokens`. */

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { countText } from '@planwright/cli-kit';
 import { orchestrate, runResearch, type OrchestratorEvent } from '@planwright/agent-runner';
 import { reviewPlan } from '@planwright/gemini-review';
 import { runGit } from '@planwright/git-ops';
@@ -92,7 +93,7 @@ export async function commitsSince(context: DemoContext): Promise<string[]> {
   return log.stdout.split('\n').filter(Boolean);
 }
 
-const tokens = (count: number | undefined) => (count ?? 0).toLocaleString('en-US');
+const tokens = (count: number | undefined) => countText(count ?? 0);
 
 function progress(context: DemoContext, event: OrchestratorEvent): void {
   if (event.type === 'task-started') context.onProgress?.({ type: 'task-started', taskId: event.taskId, agent: event.agent ?? 'codex' });

@@ -1,3 +1,4 @@
+import { countText } from '@planwright/cli-kit';
 import { loadPlan, resolvePlanFile, type Budget, type PlanLocation } from '@planwright/plan-schema';
 import { readMeta } from '@planwright/run-store';
 
@@ -40,7 +41,7 @@ export function renderBudgetStatus(status: BudgetStatus): string {
 
 function against(limits: Limits, spent: Spent): string {
   const parts: string[] = [];
-  if (limits.tokens) parts.push(`${Math.round(spent.tokens).toLocaleString('en-US')} of ${limits.tokens.toLocaleString('en-US')} tokens`);
+  if (limits.tokens) parts.push(`${countText(spent.tokens)} of ${countText(limits.tokens)} tokens`);
   if (limits.usd) parts.push(`${typeof spent.usd === 'number' ? `$${spent.usd.toFixed(2)}` : '$? (no cost reported)'} of $${limits.usd.toFixed(2)}`);
   if (limits.minutes) parts.push(`${Math.round(spent.minutes * 10) / 10} of ${limits.minutes} min`);
   return parts.join(', ');

@@ -1,4 +1,4 @@
-import type { CliIo } from '@planwright/cli-kit';
+import { countText, type CliIo } from '@planwright/cli-kit';
 import type { OrchestratorEvent, TaskOutcome } from '../orchestrate/options.js';
 
 /**
@@ -67,7 +67,7 @@ export function outcomeLine(outcome: TaskOutcome): string {
   if (outcome.reminders) parts.push(`${outcome.reminders} reminder${outcome.reminders === 1 ? '' : 's'}`);
   if (outcome.sessionId) parts.push(`thread ${outcome.sessionId}`);
   if (outcome.usage?.input_tokens !== undefined) {
-    parts.push(`${outcome.usage.input_tokens.toLocaleString('en-US')} in / ${(outcome.usage.output_tokens ?? 0).toLocaleString('en-US')} out tokens`);
+    parts.push(`${countText(outcome.usage.input_tokens)} in / ${countText(outcome.usage.output_tokens ?? 0)} out tokens`);
   }
   if (outcome.fallback) parts.push(`fallback results ${outcome.resultsPath}`);
   return parts.join(' · ');

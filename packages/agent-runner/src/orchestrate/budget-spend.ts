@@ -1,3 +1,4 @@
+import { countText } from '@planwright/cli-kit';
 import type { Usage } from '@planwright/plan-schema';
 import type { OrchestratorConfig } from '../config/orchestrator-config.js';
 import type { Price } from '../config/prices-config.js';
@@ -46,5 +47,5 @@ export function spendOf(usage: Usage | null | undefined, durationMs: number, pri
 export function formatSpend(key: keyof Spend, value: number): string {
   if (key === 'usd') return `$${value.toFixed(value < 1 ? 4 : 2)}`;
   if (key === 'minutes') return `${Math.round(value * 100) / 100} min`;
-  return `${Math.round(value).toLocaleString('en-US')} tokens`;
+  return `${countText(value)} tokens`;
 }
