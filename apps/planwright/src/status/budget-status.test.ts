@@ -40,6 +40,13 @@ describe('planwright status: spend against budget', () => {
     expect(json.budget.tasks.map((task: { id: string }) => task.id)).toEqual(['task_001', 'task_002']);
   });
 
+  it('--watch shows the same budget lines', async () => {
+    const { repo } = await tempPlanRepo({ plan });
+    const { code, stdout } = await run(['status', '--repo', repo, '--pr', 'pr-1', '--watch']);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n').slice(-2)).toEqual(['budget task_001: 1,500 of 2,000 tokens, $0.12 of $0.50', 'budget task_002: 0.5 of 0.5 min']);
+  });
+
   it('says nothing of budgets when neither the run nor a task has one', async () => {
     const { repo } = await tempPlanRepo({ plan: { goal: 'g', tasks: [{ id: 'a', title: 'A', status: 'pending' }] } });
     const { stdout } = await run(['status', '--repo', repo, '--pr', 'pr-1']);

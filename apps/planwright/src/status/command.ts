@@ -26,11 +26,9 @@ export const statusCommand: CommandModule<object, StatusArgs> = {
     }
     if (args.watch) return (await import('./watch.js')).watchStatus(args, io);
     const { prStatus, renderPrStatus } = await import('./pr-status.js');
-    const { budgetStatus, renderBudgetStatus } = await import('./budget-status.js');
     const status = await prStatus(args);
-    const budget = await budgetStatus({ ...args, latestRunDir: status.latest_run?.run_dir });
-    if (args.json) printJson(io, { ...status, budget });
-    else io.out([renderPrStatus(status), renderBudgetStatus(budget)].filter(Boolean).join('\n'));
+    if (args.json) printJson(io, status);
+    else io.out(renderPrStatus(status));
     return 0;
   }),
 };

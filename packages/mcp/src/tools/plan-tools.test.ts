@@ -16,6 +16,15 @@ describe('status, add_tasks, update_task, mark_verified', () => {
     expect(status).toMatchObject({ plan: '.plans/pr-1/plan.json', total: 2, runnable: ['task_001'], latest_run: null });
   });
 
+  it("status carries the spend against each task's budget, as `planwright status` shows it", async () => {
+    const fixture = await planRepo([fakeTask('task_001', { budget: { tokens: 2000 }, usage: { input_tokens: 1200, output_tokens: 300 }, duration_ms: 60_000 }), fakeTask('task_002')]);
+    const client = await memoryClient(fixture.repo);
+    expect((await call(client, 'status', { pr: 'pr-1' })).budget).toEqual({
+      run: null,
+      tasks: [{ id: 'task_001', budget: { tokens: 2000 }, spent: { tokens: 1500, usd: null, minutes: 1 } }],
+    });
+  });
+
   it('add_tasks appends pending tasks (creating the plan with a goal); update_task changes fields and keeps unknown keys', async () => {
     const repo = await tempDir('planwright-mcp-');
     const client = await memoryClient(repo);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadPlan, resolvePlanFile, summarizePlan, type PlanLocation, type PlanSummary } from '@planwright/plan-schema';
 import { prRunsRoot } from '../layout/run-layout.js';
+import { budgetStatus, type BudgetStatus } from './budget-spend.js';
 import { listRuns, type RunSummary } from './list-runs.js';
 
 export interface PrStatusOptions extends PlanLocation {
@@ -13,6 +14,8 @@ export interface PrStatus extends PlanSummary {
   plan: string;
   runs_root: string;
   latest_run: RunSummary | null;
+  /** Spend against budget: the latest run's and each task's that has one (`{ run: null, tasks: [] }` without). */
+  budget: BudgetStatus;
 }
 
 /** The run statuses that mean an orchestrator may still be working. */
@@ -20,7 +23,7 @@ export const ACTIVE_RUN_STATUSES = new Set(['running', 'task_preparing', 'agent_
 
 /**
  * A PR at a glance: the plan's summary (counts, runnable, blocked with reasons, per-task agent, time and
- * tokens, totals) and its latest run (status, when, which tasks). Here rather than in the app, so the
+ * tokens, totals), its latest run (status, when, which tasks) and spend against budget. Here rather than in the app, so the
  * CLI's `status` and the MCP server's `status` tool answer with one document.
  *
  * @example
@@ -29,8 +32,9 @@ export const ACTIVE_RUN_STATUSES = new Set(['running', 'task_preparing', 'agent_
 export async function prStatus(options: PrStatusOptions): Promise<PrStatus> {
   const cwd = options.cwd ?? process.cwd();
   const located = resolvePlanFile({ ...options, cwd });
-  const summary = summarizePlan(await loadPlan(located.file, { label: located.label }));
+  const plan = await loadPlan(located.file, { label: located.label });
   const runsRoot = prRunsRoot({ planDir: located.planDir, runRoot: options.runRoot ? resolve(cwd, options.runRoot) : undefined, pr: located.pr });
   const [latest] = await listRuns({ runsRoot });
-  return { plan: located.label, ...summary, runs_root: runsRoot, latest_run: latest ?? null };
+  const budget = await budgetStatus(plan, latest?.run_dir);
+  return { plan: located.label, ...summarizePlan(plan), runs_root: runsRoot, latest_run: latest ?? null, budget };
 }
