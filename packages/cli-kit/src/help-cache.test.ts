@@ -23,7 +23,9 @@ describe('skipHelpCache', () => {
 
   it('still renders --help when asked', async () => {
     let text = '';
-    await skipHelpCache(parser()).parseAsync(['go', '--help'], {}, (_error, _argv, output) => (text = output));
+    await skipHelpCache(parser()).parseAsync(['go', '--help'], {}, (_error, _argv, output) => {
+      text = output;
+    });
     expect(text).toContain('--fast');
     expect(text).toContain('go fast');
   });
