@@ -46,7 +46,7 @@ export async function workersMakespan() {
     expectAllDone(localRepo.repo, 40);
     const perTask = oneTaskMs - startMs;
     const cores = availableParallelism();
-    const cpu = { cores, distributedMs: distributedCpuMs, coordinatorMs: distributed.cpuMs, localMs: local.cpuMs };
+    const cpu = { cores, distributedMs: distributedCpuMs, coordinatorMs: distributed.cpuMs, localMs: local.cpuMs, perProcess: processCosts(context, remote.repo) };
     const distributedMs = distributed.ms;
     const localMs = local.ms;
     return { distributedMs, localMs, ideal: startMs + 5 * perTask, startMs, perTask, cpu, phases: phaseTable(readTimings(timingsFile)), worker, count: 40, wallMs: distributedMs };
@@ -126,6 +126,8 @@ export function printCpu(span) {
   line('on workers', distributedMs, span.distributedMs);
   console.log(`  ${''.padEnd(12)} of which the coordinator (node and its git) ${(coordinatorMs / span.count).toFixed(0)} ms per task`);
   line('local', localMs, span.localMs);
+  const { trueMs, gitMs } = span.cpu.perProcess;
+  console.log(`  for scale, on this machine: a process (/bin/true) ${trueMs.toFixed(1)} ms of CPU to start, a trivial git command ${gitMs.toFixed(1)} ms`);
 }
 
 /** Prints the workers' phase table. */
@@ -134,6 +136,20 @@ export function printWorkerPhases(run) {
   console.log(`worker time per job, ${worker.jobs} jobs (PLANWRIGHT_TIMINGS in the workers; the cleanup runs after the report):`);
   for (const row of worker.rows) console.log(`  ${row.name.padEnd(16)} median ${row.median.toFixed(1).padStart(7)} ms  mean ${row.mean.toFixed(1).padStart(7)} ms`);
   console.log(`  job total: median ${worker.total.median.toFixed(1)} ms, mean ${worker.total.mean.toFixed(1)} ms; workers' CPU (node + git + agent): ${worker.cpuPerTask.toFixed(1)} ms per task`);
+}
+
+/**
+ * What one process costs on this machine, for scale: the CPU of starting `/bin/true`, and of a trivial git
+ * command (`git rev-parse HEAD`), each the mean of 40 run by bash one after another (bash's `times`).
+ */
+function processCosts(context, repo) {
+  const mean = (command) => {
+    const script = `for i in $(seq 40); do ${command} >/dev/null; done; times`;
+    const result = spawnSync('bash', ['-c', script], { cwd: repo, env: context.env, encoding: 'utf8' });
+    const children = result.stdout.trim().split('\n').at(-1).match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+    return children ? (1000 * (60 * children[1] + Number(children[2]) + 60 * children[3] + Number(children[4]))) / 40 : NaN;
+  };
+  return { trueMs: mean('/bin/true'), gitMs: mean('git rev-parse HEAD') };
 }
 
 /** Median of 7 pushes of a fresh commit (a branch of its own) from the repository to its remote. */
