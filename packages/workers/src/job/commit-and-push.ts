@@ -11,11 +11,15 @@ export interface CommitAndPushOptions {
   env: NodeJS.ProcessEnv;
   /** Marks `commit` and `push`. */
   timings: TaskTimings;
+  /** False once another worker owns the job: the task branch is then left to it (see RunJobContext.ownsJob). */
+  ownsJob?: () => Promise<boolean>;
+  say: (line: string) => void;
 }
 
 /**
  * One commit `<task id>: <title>` of the whole worktree, pushed as the task branch and this attempt's ref
- * in one atomic push; undefined when the task changed nothing.
+ * in one atomic push (only the attempt's ref once another worker owns the job); undefined when the task
+ * changed nothing.
  */
 export async function commitAndPush(options: CommitAndPushOptions): Promise<RemoteTaskReport['commit']> {
   const { request } = options;
@@ -28,7 +32,11 @@ export async function commitAndPush(options: CommitAndPushOptions): Promise<Remo
   options.timings.mark('commit');
   if (!commit.committed) return undefined;
   const sha = commit.sha;
-  const refspecs = [`+HEAD:refs/heads/${request.taskBranch}`, `HEAD:${options.names.attemptRef}`];
+  const attempt = `HEAD:${options.names.attemptRef}`;
+  // Asked last thing before the push: the window in which a freeze could still slip by is this call's.
+  const owned = (await options.ownsJob?.()) ?? true;
+  if (!owned) options.say(`another worker owns the job now: pushed only this attempt's ref, not ${request.taskBranch}`);
+  const refspecs = owned ? [`+HEAD:refs/heads/${request.taskBranch}`, attempt] : [attempt];
   // GIT_DIR reaches no process on the remote's side: git clears it for its transports.
   await pushRefs({ cwd: options.codeDir, env: { ...options.env, GIT_DIR: options.gitDir }, remote: request.remote, refspecs });
   options.timings.mark('push');

@@ -26,6 +26,12 @@ export interface RunJobContext {
    * Without it, a job keeps nothing in the cache for later. The work never rejects.
    */
   atStop?: (key: string, work: () => Promise<void>) => void;
+  /**
+   * Whether the job is still this worker's (see jobOwnership): asked just before the push, so that a
+   * worker that was frozen past its lock, its job handed on, pushes only its own attempt's ref and leaves
+   * the task branch to the attempt that stands. Without it: always.
+   */
+  ownsJob?: () => Promise<boolean>;
 }
 
 /**

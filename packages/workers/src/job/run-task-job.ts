@@ -83,7 +83,7 @@ export const runTaskJob: RunJob = async (request, context) => {
     interruptedIf(context, request);
     const outcome = await runOneTask({ request, settings, planDir, codeDir, jobDir, env, context, say });
     timings.mark('agent run');
-    const commit = await commitAndPush({ codeDir, gitDir: slot.gitDir, request, names, env, timings });
+    const commit = await commitAndPush({ codeDir, gitDir: slot.gitDir, request, names, env, timings, ownsJob: context.ownsJob, say });
     say(commit ? `pushed ${commit.sha.slice(0, 12)} to ${request.taskBranch}` : 'nothing changed, nothing pushed');
     report = await jobReport({ outcome, ...reportStatus(outcome), placement: context.placement, commit });
     timings.mark('report');

@@ -2,8 +2,10 @@ import type { RemoteTaskReport } from '@planwright/agent-runner';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RunJob, RunJobContext } from '../job/run-job-type.js';
+import type { Reachability } from '../queue/reachability.js';
 import { parseReport, parseRequest } from '../queue/job-data.js';
 import { heldKey } from '../queue/names.js';
+import { jobOwnership } from './job-ownership.js';
 import type { RunningJob } from './registry.js';
 
 /** A job this worker runs now, with the controller that ends its agent. */
@@ -26,6 +28,9 @@ export interface ProcessorOptions {
   afterReport: (work: () => Promise<void>) => void;
   /** Work for the worker's stop (see RunJobContext.atStop). */
   atStop: (key: string, work: () => Promise<void>) => void;
+  /** The job lock's duration (renewed by the ownership check). */
+  lockMs: number;
+  reachability: Reachability;
 }
 
 /** Why a job's signal aborted: the coordinator cancelled its run, or this worker was forced to stop. */
@@ -37,7 +42,7 @@ export type AbortReason = 'cancel' | 'shutdown';
  * (malformed job, repo not allowed, launches held, cancelled) are unrecoverable; anything else is retried.
  */
 export function jobProcessor(options: ProcessorOptions) {
-  return async (job: Job): Promise<RemoteTaskReport> => {
+  return async (job: Job, token?: string): Promise<RemoteTaskReport> => {
     const placement = { host: options.host, worker: options.name, attempt: Math.max(1, job.attemptsStarted) };
     await job.updateProgress(placement);
     let request;
@@ -53,7 +58,8 @@ export function jobProcessor(options: ProcessorOptions) {
     options.active.set(id, { pr: request.pr, task: request.task.id, runId: request.runId, attempt: placement.attempt, since, controller });
     options.changed();
     options.onLine(`${request.pr}/${request.task.id}: started (attempt ${placement.attempt})`);
-    const context: RunJobContext = { placement, cacheDir: options.cacheDir, allowRepos: options.allowRepos, signal: controller.signal, env: options.env, onLine: options.onLine, afterReport: options.afterReport, atStop: options.atStop };
+    const context: RunJobContext = { placement, cacheDir: options.cacheDir, allowRepos: options.allowRepos, signal: controller.signal, env: options.env, onLine: options.onLine, afterReport: options.afterReport, atStop: options.atStop,
+      ownsJob: jobOwnership(job, token, options.lockMs, options.reachability) };
     try {
       const report = await options.runJob(request, context);
       if (controller.signal.aborted) throw controller.signal.reason;

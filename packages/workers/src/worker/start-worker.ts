@@ -108,16 +108,17 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
   // What the job runner keeps between jobs (its worktrees), removed once the jobs and cleanups are over.
   const atStopWork = new Map<string, () => Promise<void>>();
   const atStop = (key: string, work: () => Promise<void>) => void atStopWork.set(key, work);
+  const lockMs = options.lockDurationMs ?? 30_000;
   const processor = jobProcessor({
     host, name, cacheDir: options.cacheDir, allowRepos: options.allowRepos ?? [], runJob: options.runJob,
-    client, active, changed, env: options.env, onLine: say, afterReport, atStop,
+    client, active, changed, env: options.env, onLine: say, afterReport, atStop, lockMs, reachability,
   });
   const workers = agents.map((agent) => {
     const worker = new Worker(queueName(agent), processor, {
       connection: connection as ConnectionOptions,
       concurrency,
       name,
-      lockDuration: options.lockDurationMs ?? 30_000,
+      lockDuration: lockMs,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
       maxStalledCount: options.maxStalledCount ?? 2,
     });

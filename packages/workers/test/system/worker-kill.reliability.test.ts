@@ -65,6 +65,29 @@ describe('a worker process killed (kill -9) or frozen (SIGSTOP) mid-task', () =>
   }, 90_000);
 });
 
+describe('a worker frozen past its lock, back after the task landed', () => {
+  it("pushes only its attempt ref: the task branch keeps the attempt that stands", async () => {
+    const tasks = [clusterTask('s1', { domain: 'api' }, 'slow 2')];
+    const cluster = await startCluster({ tasks, workers: ['w1', 'w2'], lockMs: 2000 });
+    const coordinator = cluster.startRun(['--auto-verify']);
+    await until(() => cluster.agentRuns().length === 1, 's1\'s agent to start');
+    const frozen = cluster.workers.get(cluster.agentRuns()[0]!.worker)!;
+    const other = frozen.name === 'w1' ? 'w2' : 'w1';
+    process.kill(frozen.pid, 'SIGSTOP');
+    // Attempt 2 runs on the other worker, pushes the task branch and lands, all while the first is frozen.
+    const { exitCode, output } = await coordinator.ended;
+    expect(exitCode, output).toBe(0);
+    const standing = await cluster.remoteRef(`refs/planwright/attempts/pr-1/s1/2-${other}`);
+    expect(await cluster.remoteRef('refs/heads/planwright/pr-1/s1')).toBe(standing);
+    process.kill(frozen.pid, 'SIGCONT');
+
+    await frozen.waitFor(/: late moveToFinished refused/);
+    expect(frozen.output()).toMatch(/s1: another worker owns the job now: pushed only this attempt's ref, not planwright\/pr-1\/s1/);
+    expect(await cluster.remoteRef(`refs/planwright/attempts/pr-1/s1/1-${frozen.name}`)).not.toBe('');
+    expect(await cluster.remoteRef('refs/heads/planwright/pr-1/s1')).toBe(standing);
+  }, 90_000);
+});
+
 describe('a worker killed (kill -9) and started again on its cache', () => {
   it('ends the agent the killed worker left running, before taking any job', async () => {
     const tasks = [clusterTask('s1', { domain: 'api' }, 'slow 60')];
