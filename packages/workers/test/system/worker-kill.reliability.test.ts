@@ -7,6 +7,19 @@ import { groupAlive, until } from './cluster-process.js';
 
 const SLOW_S = 5;
 
+/**
+ * Task s1 (`directive` for its agent) on two workers with a 2 s lock; the worker whose agent starts first
+ * is frozen (SIGSTOP) at once, so the job goes to the other as attempt 2.
+ */
+async function freezeTheFirstWorker(directive: string) {
+  const cluster = await startCluster({ tasks: [clusterTask('s1', { domain: 'api' }, directive)], workers: ['w1', 'w2'], lockMs: 2000 });
+  const coordinator = cluster.startRun(['--auto-verify']);
+  await until(() => cluster.agentRuns().length === 1, 's1\'s agent to start');
+  const frozen = cluster.workers.get(cluster.agentRuns()[0]!.worker)!;
+  process.kill(frozen.pid, 'SIGSTOP');
+  return { cluster, coordinator, frozen, other: frozen.name === 'w1' ? 'w2' : 'w1' };
+}
+
 describe('a worker process killed (kill -9) or frozen (SIGSTOP) mid-task', () => {
   it('the job goes to the other worker as attempt 2; the run ends done; the killed attempt lands nowhere', async () => {
     const tasks = [clusterTask('s1', { domain: 'api' }, `slow ${SLOW_S}`), clusterTask('q1', { domain: 'web', depends_on: ['s1'] })];
@@ -43,13 +56,7 @@ describe('a worker process killed (kill -9) or frozen (SIGSTOP) mid-task', () =>
   }, 90_000);
 
   it('frozen past its lock (SIGSTOP), then back (SIGCONT): its late finish is refused, the task lands once', async () => {
-    const tasks = [clusterTask('s1', { domain: 'api' }, 'slow 3')];
-    const cluster = await startCluster({ tasks, workers: ['w1', 'w2'], lockMs: 2000 });
-    const coordinator = cluster.startRun(['--auto-verify']);
-    await until(() => cluster.agentRuns().length === 1, 's1\'s agent to start');
-    const frozen = cluster.workers.get(cluster.agentRuns()[0]!.worker)!;
-    const other = frozen.name === 'w1' ? 'w2' : 'w1';
-    process.kill(frozen.pid, 'SIGSTOP');
+    const { cluster, coordinator, frozen, other } = await freezeTheFirstWorker('slow 3');
     await until(() => cluster.agentRuns().length === 2, 'the other worker to take s1 as attempt 2');
     process.kill(frozen.pid, 'SIGCONT');
 
@@ -67,13 +74,7 @@ describe('a worker process killed (kill -9) or frozen (SIGSTOP) mid-task', () =>
 
 describe('a worker frozen past its lock, back after the task landed', () => {
   it("pushes only its attempt ref: the task branch keeps the attempt that stands", async () => {
-    const tasks = [clusterTask('s1', { domain: 'api' }, 'slow 2')];
-    const cluster = await startCluster({ tasks, workers: ['w1', 'w2'], lockMs: 2000 });
-    const coordinator = cluster.startRun(['--auto-verify']);
-    await until(() => cluster.agentRuns().length === 1, 's1\'s agent to start');
-    const frozen = cluster.workers.get(cluster.agentRuns()[0]!.worker)!;
-    const other = frozen.name === 'w1' ? 'w2' : 'w1';
-    process.kill(frozen.pid, 'SIGSTOP');
+    const { cluster, coordinator, frozen, other } = await freezeTheFirstWorker('slow 2');
     // Attempt 2 runs on the other worker, pushes the task branch and lands, all while the first is frozen.
     const { exitCode, output } = await coordinator.ended;
     expect(exitCode, output).toBe(0);
