@@ -152,7 +152,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
       if (stopOptions.force) abort('shutdown', () => true);
       stopping ??= (async () => {
         const closing = Promise.all(workers.map((worker) => worker.close()));
-        // The jobs and their cleanups end here whatever Redis does; only telling Redis needs it.
+        // While Redis answers, BullMQ's close waits for every job it handed out, one still starting too.
+        // Without Redis it would wait for ever: the jobs and their cleanups end here whatever Redis does.
+        await Promise.race([closing, reachability.whenDown()]);
         await jobsEnded();
         await Promise.allSettled([...cleanups]);
         for (const work of atStopWork.values()) await work().catch(() => undefined);
