@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { killAgent, readAgentProcesses } from '@planwright/run-store';
-import { OWNER_MARK, ownerAlive } from './owner-mark.js';
+import { markOwner, OWNER_MARK, ownerAlive } from './owner-mark.js';
 
 /** In a job folder: the mark of the worker process whose job it is (see OWNER_MARK). */
 const OWNER_FILE = 'owner';
@@ -47,7 +47,7 @@ async function endIfOrphaned(jobDir: string, say: (line: string) => void): Promi
     const agents = await readAgentProcesses(runDir).catch(() => ({}));
     for (const [taskId, agent] of Object.entries(agents)) {
       const report = await killAgent(agent, GRACE_MS);
-      if (report.action !== 'none') say(`${taskId}: the agent left running by a dead worker (${mark.trim().split(' ').slice(0, 2).join(' pid ')}): ${report.message}`);
+      if (report.action !== 'none') say(`${taskId}: the agent left running by a dead worker (${markOwner(mark)}): ${report.message}`);
     }
   }
   return true;

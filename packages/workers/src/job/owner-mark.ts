@@ -15,10 +15,20 @@ export const OWNER_MARK = `${hostname()} ${process.pid} ${randomBytes(6).toStrin
  * checked and counts as alive. An empty or torn mark was left by a crash mid-write: gone.
  */
 export function ownerAlive(mark: string): boolean {
-  const [host, pidText, token] = mark.trim().split(' ');
-  const pid = Number(pidText);
+  const { host, pid, token } = readMark(mark);
   if (!host || !Number.isInteger(pid) || pid <= 0) return false;
   if (host !== hostname()) return true;
   if (pid === process.pid) return `${host} ${pid} ${token}` === OWNER_MARK;
   return processExists(pid);
+}
+
+/** The process a mark names, for messages: `<host> pid <pid>`. */
+export function markOwner(mark: string): string {
+  const { host, pid } = readMark(mark);
+  return `${host} pid ${pid}`;
+}
+
+function readMark(mark: string): { host: string | undefined; pid: number; token: string | undefined } {
+  const [host, pidText, token] = mark.trim().split(' ');
+  return { host, pid: Number(pidText), token };
 }

@@ -6,9 +6,8 @@ import { ignoreErrors } from './reachability.js';
 export class QueueSet {
   readonly #connection: ConnectionOptions;
   readonly #queues = new Map<string, Queue>();
-  readonly #events = new Map<string, Promise<QueueEvents>>();
-  // The same QueueEvents, ready or not: a disconnect must reach those still waiting for Redis too.
-  readonly #made = new Set<QueueEvents>();
+  // Each stream with the promise of its readiness: a disconnect reaches those still waiting for Redis too.
+  readonly #events = new Map<string, { made: QueueEvents; ready: Promise<QueueEvents> }>();
 
   constructor(connection: RedisOptions) {
     // ioredis' options type is narrower than BullMQ's copy of it; the object is what BullMQ passes to ioredis.
@@ -32,20 +31,20 @@ export class QueueSet {
       const made = new QueueEvents(name, { connection: this.#connection });
       made.setMaxListeners(0);
       ignoreErrors(made);
-      this.#made.add(made);
-      events = made.waitUntilReady().then(() => made);
+      events = { made, ready: made.waitUntilReady().then(() => made) };
       this.#events.set(name, events);
     }
-    return events;
+    return events.ready;
   }
 
   /** Drops every connection at once (Redis is gone: a close would wait for it). */
   disconnect(): void {
-    for (const each of [...this.#made, ...this.#queues.values()]) void each.disconnect().catch(() => undefined);
+    const all = [...[...this.#events.values()].map((events) => events.made), ...this.#queues.values()];
+    for (const each of all) void each.disconnect().catch(() => undefined);
   }
 
   async close(): Promise<void> {
-    const events = await Promise.all(this.#events.values());
+    const events = await Promise.all([...this.#events.values()].map((each) => each.ready));
     await Promise.all([...events.map((each) => each.close()), ...[...this.#queues.values()].map((queue) => queue.close())]);
   }
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job } from 'bullmq';
-import type { Reachability } from '../queue/reachability.js';
+import { unlessDown, type Reachability } from '../queue/reachability.js';
 
 /** How long the check may take before the job is taken as still this worker's (a slow or cut-off Redis). */
 const CHECK_MS = 3000;
@@ -13,9 +13,8 @@ const CHECK_MS = 3000;
  */
 export function jobOwnership(job: Job, token: string | undefined, lockMs: number, reachability: Reachability): () => Promise<boolean> {
   return async () => {
-    if (token === undefined || reachability.down()) return true;
-    const renewed = job.extendLock(token, lockMs).then((result) => Number(result) !== 0, () => true);
-    const unanswered = Promise.race([sleep(CHECK_MS, true, { ref: false }), reachability.whenDown().then(() => true)]);
-    return Promise.race([renewed, unanswered]);
+    if (token === undefined) return true;
+    const renewed = unlessDown(reachability, 'Redis', () => job.extendLock(token, lockMs)).then((result) => Number(result) !== 0, () => true);
+    return Promise.race([renewed, sleep(CHECK_MS, true, { ref: false })]);
   };
 }
