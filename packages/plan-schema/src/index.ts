@@ -1,6 +1,6 @@
 // Schemas and types of every planwright file format.
 /** Task statuses, the task schema, and per-run token usage. */
-export { TASK_STATUSES, TaskStatusSchema, TaskSchema, UsageSchema } from './schemas/task.js';
+export { TASK_STATUSES, TaskStatusSchema, TaskSchema, UsageSchema, tokensOf } from './schemas/task.js';
 export type { Task, TaskStatus, Usage } from './schemas/task.js';
 /** A task's own limits on tokens, dollars and minutes (plan.json `budget`). */
 export { BudgetSchema } from './schemas/budget.js';

@@ -72,8 +72,8 @@ export type { StopReason, StopReasonName } from './runs/stop-reason.js';
 /** A PR at a glance: the plan's summary and its latest run (`planwright status --json`). */
 export { prStatus, ACTIVE_RUN_STATUSES } from './runs/pr-status.js';
 export type { PrStatus, PrStatusOptions } from './runs/pr-status.js';
-export { budgetStatus } from './runs/budget-spend.js';
-export type { BudgetLimits, BudgetSpent, BudgetStatus } from './runs/budget-spend.js';
+export { budgetStatus } from './runs/budget-status.js';
+export type { BudgetLimits, BudgetSpent, BudgetStatus } from './runs/budget-status.js';
 /** One run with its tasks' results, logs and agents. */
 export { showRun } from './runs/show-run.js';
 export type { RunDetails, RunTaskDetails, ShowRunOptions } from './runs/show-run.js';

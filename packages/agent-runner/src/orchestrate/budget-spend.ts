@@ -1,5 +1,5 @@
 import { countText } from '@planwright/cli-kit';
-import type { Usage } from '@planwright/plan-schema';
+import { tokensOf, type Usage } from '@planwright/plan-schema';
 import type { OrchestratorConfig } from '../config/orchestrator-config.js';
 import type { Price } from '../config/prices-config.js';
 
@@ -31,11 +31,6 @@ export function costOf(usage: Usage | null | undefined, price: Price | undefined
   const cached = Math.min(usage.cached_input_tokens ?? 0, input);
   const cachedPrice = price.cached_input_usd_per_mtok ?? price.input_usd_per_mtok;
   return ((input - cached) * price.input_usd_per_mtok + cached * cachedPrice + (usage.output_tokens ?? 0) * price.output_usd_per_mtok) / 1e6;
-}
-
-/** Input plus output tokens: what a provider counts against a budget. */
-export function tokensOf(usage: Usage | null | undefined): number {
-  return (usage?.input_tokens ?? 0) + (usage?.output_tokens ?? 0);
 }
 
 /** The spend of a usage over a length of time. */

@@ -1,6 +1,6 @@
-import type { Budget, Task, Usage } from '@planwright/plan-schema';
+import { tokensOf, type Budget, type Task, type Usage } from '@planwright/plan-schema';
 import type { Price } from '../config/prices-config.js';
-import { costOf, formatSpend, priceFor, tokensOf } from './budget-spend.js';
+import { costOf, formatSpend, priceFor } from './budget-spend.js';
 import type { Decision } from './decide-outcome.js';
 import type { ResolvedRun } from './prepare-run.js';
 

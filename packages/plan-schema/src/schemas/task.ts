@@ -21,6 +21,11 @@ export const UsageSchema = z.looseObject({
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
+/** Input plus output tokens of a usage: what a provider counts against a budget. */
+export function tokensOf(usage: Usage | null | undefined): number {
+  return (usage?.input_tokens ?? 0) + (usage?.output_tokens ?? 0);
+}
+
 const described = <T extends z.ZodMiniType>(schema: T, text: string) => schema.check(z.describe(text));
 
 /** One task of plan.json. Unknown keys are kept. */

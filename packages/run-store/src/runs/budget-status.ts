@@ -1,4 +1,4 @@
-import type { Budget, Plan } from '@planwright/plan-schema';
+import { tokensOf, type Budget, type Plan } from '@planwright/plan-schema';
 import { readMeta } from '../files/meta.js';
 
 /** A budget's limits, as a run's meta.json records them (0: no limit of that kind). */
@@ -26,8 +26,7 @@ export async function budgetStatus(plan: Plan, latestRunDir: string | undefined)
   const recorded = (meta as { budget?: BudgetStatus['run'] } | null)?.budget;
   const tasks = plan.tasks.flatMap((task) => {
     if (!task.budget || Object.keys(task.budget).length === 0) return [];
-    const usage = task.usage ?? {};
-    const spent = { tokens: (usage.input_tokens ?? 0) + (usage.output_tokens ?? 0), usd: usage.cost_usd ?? null, minutes: (task.duration_ms ?? 0) / 60_000 };
+    const spent = { tokens: tokensOf(task.usage), usd: task.usage?.cost_usd ?? null, minutes: (task.duration_ms ?? 0) / 60_000 };
     return [{ id: task.id, budget: task.budget, spent }];
   });
   return { run: recorded && typeof recorded === 'object' && recorded.limits ? recorded : null, tasks };

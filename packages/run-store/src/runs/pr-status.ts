@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { loadPlan, resolvePlanFile, summarizePlan, type PlanLocation, type PlanSummary } from '@planwright/plan-schema';
 import { prRunsRoot } from '../layout/run-layout.js';
-import { budgetStatus, type BudgetStatus } from './budget-spend.js';
+import { budgetStatus, type BudgetStatus } from './budget-status.js';
 import { listRuns, type RunSummary } from './list-runs.js';
 
 export interface PrStatusOptions extends PlanLocation {
