@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './lib/measure.mjs';
-import { benchRedis, benchRepo, benchRoot, benchTask, benchWorkers, cpuMsOf, ping, planwright, timedRun, workersCpuMs } from './lib/workers-setup.mjs';
+import { benchRedis, benchRepo, benchRoot, benchTask, benchWorkers, childrenCpuMs, cpuMsOf, ping, planwright, timedRun, workersCpuMs } from './lib/workers-setup.mjs';
 
 const runArgs = (extra) => [planwright, 'run', '--pr', 'bench', '--auto-verify', ...extra];
 
@@ -145,9 +145,7 @@ export function printWorkerPhases(run) {
 function processCosts(context, repo) {
   const mean = (command) => {
     const script = `for i in $(seq 40); do ${command} >/dev/null; done; times`;
-    const result = spawnSync('bash', ['-c', script], { cwd: repo, env: context.env, encoding: 'utf8' });
-    const children = result.stdout.trim().split('\n').at(-1).match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
-    return children ? (1000 * (60 * children[1] + Number(children[2]) + 60 * children[3] + Number(children[4]))) / 40 : NaN;
+    return childrenCpuMs(spawnSync('bash', ['-c', script], { cwd: repo, env: context.env, encoding: 'utf8' }).stdout) / 40;
   };
   return { trueMs: mean('/bin/true'), gitMs: mean('git rev-parse HEAD') };
 }

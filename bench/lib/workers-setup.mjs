@@ -160,10 +160,15 @@ export function timedRun(args, options, { cpu = false } = {}) {
       const ms = performance.now() - start;
       if (code !== 0) return reject(new Error(`${args.slice(1, 3).join(' ')} exited ${code}: ${stderr}`));
       if (!cpu) return resolve(ms);
-      const children = stderr.trim().split('\n').at(-1).match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
-      resolve({ ms, cpuMs: children ? 1000 * (60 * children[1] + Number(children[2]) + 60 * children[3] + Number(children[4])) : NaN });
+      resolve({ ms, cpuMs: childrenCpuMs(stderr) });
     });
   });
+}
+
+/** The children's CPU (user + system, ms) from the last line of bash's `times` output; NaN when absent. */
+export function childrenCpuMs(timesOutput) {
+  const children = timesOutput.trim().split('\n').at(-1).match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+  return children ? 1000 * (60 * children[1] + Number(children[2]) + 60 * children[3] + Number(children[4])) : NaN;
 }
 
 async function stopChild(child) {
