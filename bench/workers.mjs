@@ -28,6 +28,9 @@ export async function workersMakespan() {
     const single = benchRepo(context, 'single', [benchTask('t00', { seconds: 1 })]);
     const empty = benchRepo(context, 'empty', [{ ...benchTask('t00'), status: 'done' }]);
     const remote = benchRepo(context, 'remote', tasks);
+    // What a process costs before the runs, to tell a busy host at the end (this VM reports no steal time,
+    // so another tenant's load shows as our processes' CPU).
+    const processCostsBefore = processCosts(context, remote.repo);
     const redis = await benchRedis(context);
     const workerTimings = join(context.root, 'worker-timings.jsonl');
     await benchWorkers(context, redis.url, { count: 4, concurrency: 2, timings: workerTimings });
@@ -49,7 +52,7 @@ export async function workersMakespan() {
     const cores = availableParallelism();
     // What git as the transport costs per task here, step by step, after the runs (so it does not slow them).
     const transport = transportCosts(context, remote);
-    const cpu = { cores, distributedMs: distributedCpuMs, coordinatorMs: distributed.cpuMs, localMs: local.cpuMs, perProcess: processCosts(context, remote.repo), transport };
+    const cpu = { cores, distributedMs: distributedCpuMs, coordinatorMs: distributed.cpuMs, localMs: local.cpuMs, perProcess: processCosts(context, remote.repo), perProcessBefore: processCostsBefore, transport };
     const distributedMs = distributed.ms;
     const localMs = local.ms;
     return { distributedMs, localMs, ideal: startMs + 5 * perTask, startMs, perTask, cpu, phases: phaseTable(readTimings(timingsFile)), worker, count: 40, wallMs: distributedMs };
@@ -131,6 +134,8 @@ export function printCpu(span) {
   line('local', localMs, span.localMs);
   const { trueMs, gitMs } = span.cpu.perProcess;
   console.log(`  for scale, on this machine: a process (/bin/true) ${trueMs.toFixed(1)} ms of CPU to start, a trivial git command ${gitMs.toFixed(1)} ms`);
+  const before = span.cpu.perProcessBefore.trueMs;
+  if (trueMs > 2 * before) console.log(`  (a process cost ${before.toFixed(1)} ms before the runs: the host was busy meanwhile, and every CPU figure here is inflated)`);
   const { transport } = span.cpu;
   console.log('git as the transport, one task, CPU with the remote\'s side (the mean of 10 rounds; bench/lib/transport-costs.mjs):');
   for (const step of transport.steps) console.log(`  ${step.name.padEnd(24)} ${step.ms.toFixed(0).padStart(4)} ms  ${step.what}`);
