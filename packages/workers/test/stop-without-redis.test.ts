@@ -83,4 +83,16 @@ describe('a worker whose Redis is gone', () => {
     await expect(report).rejects.toThrow('the executor was closed');
     expect(notices.at(-1)).toBe(`redis://127.0.0.1:${redis.port} unreachable: closed without waiting for it`);
   });
+
+  it('an execute still sending its job when the executor closes fails as closed, not with the connection\'s error', async () => {
+    const redis = await startRedis();
+    const notices: string[] = [];
+    const executor = await createRedisExecutor(redis.url, { notice: (line) => notices.push(line) });
+    await redis.stop();
+    await until(() => notices.some((line) => line.includes('unreachable')), 'the executor to see Redis gone');
+    // Its commands wait for Redis to come back.
+    const report = executor.execute(request('t1'), hooks());
+    await within(3000, executor.close(), 'close()');
+    await expect(report).rejects.toThrow(/^the executor was closed$/);
+  });
 });

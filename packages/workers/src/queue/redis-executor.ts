@@ -8,9 +8,10 @@ import { CANCEL_CHANNEL, heldKey, jobId, queueName, runJobsKey } from './names.j
 import { QueueSet } from './queue-set.js';
 import { closeUnlessDown, unlessDown, watchReachability } from './reachability.js';
 
-/** How a job is retried when its worker throws (a stalled job is retried by the workers' stall check). */
+/** How long finished jobs and a run's list of jobs stay in Redis: a week, for a restarted coordinator. */
 const KEEP_SECONDS = 7 * 24 * 3600;
 
+/** How a job is retried when its worker throws (a stalled job is retried by the workers' stall check). */
 const JOB_OPTIONS = {
   attempts: 3,
   backoff: { type: 'exponential', delay: 2000 },
@@ -20,6 +21,9 @@ const JOB_OPTIONS = {
 } as const;
 
 const WAITING = new Set(['waiting', 'delayed', 'prioritized', 'paused', 'wait']);
+
+/** Why the executes under way fail when the executor is closed. */
+const CLOSED = 'the executor was closed';
 
 /**
  * The executor of `planwright run --executor redis://…`: one BullMQ queue per agent (`planwright-<agent>`),
@@ -36,6 +40,7 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
   const reachability = watchReachability(client, display, context.notice);
   const queues = new QueueSet(options);
   const waiting = new Map<string, AwaitedJob>();
+  let closed = false;
 
   const wait = async (queue: string, id: string, hooks: ExecuteHooks): Promise<AwaitedJob> => {
     const awaited = awaitJob({ queue: queues.queue(queue), events: await queues.events(queue), id, hooks });
@@ -71,14 +76,22 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
       const queue = queueName(request.settings.agent);
       const id = jobId({ pr: request.pr, taskId: request.task.id, runId: request.runId });
       const key = runJobsKey(request);
-      await client.multi().hset(key, request.task.id, queue).expire(key, KEEP_SECONDS).exec();
-      // Listen before adding: an instant job must not end unseen. Adding an id BullMQ already holds adds nothing.
-      const awaited = await wait(queue, id, hooks);
+      // A job still being sent when close() comes (Redis gone: the commands wait for it) fails as the
+      // jobs awaited fail then, not with the connection's own error.
+      const closedOr = (error: unknown) => (closed ? new Error(CLOSED) : error);
+      const awaited = await (async () => {
+        await client.multi().hset(key, request.task.id, queue).expire(key, KEEP_SECONDS).exec();
+        // Listen before adding: an instant job must not end unseen. Adding an id BullMQ already holds adds nothing.
+        return wait(queue, id, hooks);
+      })().catch((error: unknown) => {
+        throw closedOr(error);
+      });
       try {
         await queues.queue(queue).add('task', request, { ...JOB_OPTIONS, jobId: id });
       } catch (error) {
-        awaited.withdraw((error as Error).message);
-        throw error;
+        const reason = closedOr(error) as Error;
+        awaited.withdraw(reason.message);
+        throw reason;
       }
       awaited.start();
       return awaited.report;
@@ -112,7 +125,8 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
         await client.publish(CANCEL_CHANNEL, JSON.stringify({ pr: run.pr, runId: run.runId }));
       }),
     async close() {
-      for (const awaited of waiting.values()) awaited.withdraw('the executor was closed');
+      closed = true;
+      for (const awaited of waiting.values()) awaited.withdraw(CLOSED);
       const ended = await closeUnlessDown(reachability, async () => {
         await queues.close();
         await client.quit();
