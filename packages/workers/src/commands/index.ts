@@ -13,14 +13,14 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
     camelCaseFlags(
       yargs
         .option('queue', { type: 'string', demandOption: true, describe: 'Redis URL: redis://[user][:password@]host[:port][/db], rediss:// for TLS' })
-        .option('concurrency', { type: 'number', default: 1, describe: 'Jobs at once per agent queue' })
+        .option('concurrency', { type: 'number', default: 1, describe: 'Jobs at once on this worker, across its agent queues' })
         .option('cache', { type: 'string', describe: 'Mirrors, task worktrees and run folders (default ~/.cache/planwright/worker)' })
         .option('agents', { type: 'string', default: 'codex', describe: 'Comma-separated agents whose queues this worker takes (planwright-<agent>)' })
         .option('allow-repo', { type: 'string', array: true, default: [] as string[], describe: 'Take jobs only for this remote URL (repeatable; none: any)' })
         .option('name', { type: 'string', describe: 'Worker name shown by status and workers (default <host>-<pid>)' })
         .option('exit-when-idle', { type: 'number', describe: 'Stop (exit 0) after this many seconds with no job running (CI workers)' }),
     )
-      .example('$0 worker --queue redis://10.0.0.5:6379 --agents codex,claude --concurrency 2', 'Run two jobs at a time of each agent queue')
+      .example('$0 worker --queue redis://10.0.0.5:6379 --agents codex,claude --concurrency 2', 'Run two jobs at a time, of either agent')
       .example('$0 worker --queue "$REDIS_URL" --exit-when-idle 300', 'A CI job: end once there has been no work for 5 minutes')
       .example('$0 worker --queue rediss://:$REDIS_PASSWORD@redis.internal:6380 --allow-repo git@github.com:acme/app.git', 'TLS with a password; only jobs of one repository'),
   handler: handler(async (args, io) => (await import('./run-worker.js')).runWorker(args, io)),

@@ -7,12 +7,13 @@ import { parseQueueUrl } from '../queue/connection.js';
 import { CANCEL_CHANNEL, queueName } from '../queue/names.js';
 import { closeUnlessDown, watchReachability } from '../queue/reachability.js';
 import { jobProcessor, type AbortReason, type ActiveJob } from './job-processor.js';
+import { MachineSlots } from './machine-slots.js';
 import { keepRegistered, type WorkerInfo } from './registry.js';
 
 export interface StartWorkerOptions {
   /** The queue URL (`--queue redis://…`); a bad one is a UsageError naming `--queue`. */
   queue: string;
-  /** Jobs at once per agent queue (default 1). */
+  /** Jobs at once on this worker, whichever agent queues they come from (default 1). */
   concurrency?: number;
   /** The agents whose queues this worker takes jobs from (default codex). */
   agents?: readonly string[];
@@ -109,9 +110,17 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
   const atStopWork = new Map<string, () => Promise<void>>();
   const atStop = (key: string, work: () => Promise<void>) => void atStopWork.set(key, work);
   const lockMs = options.lockDurationMs ?? 30_000;
+  let stopping: Promise<void> | undefined;
+  // --concurrency is this worker's, across its queues. With one queue BullMQ's own count is exact; with
+  // several, their fetching pauses while the worker is full, so that it takes no job it would hand back.
+  const slots = new MachineSlots(concurrency, (full) => {
+    if (agents.length === 1) return;
+    if (full) for (const worker of workers) void worker.pause(true);
+    else if (!stopping) for (const worker of workers) void worker.resume();
+  });
   const processor = jobProcessor({
     host, name, cacheDir: options.cacheDir, allowRepos: options.allowRepos ?? [], runJob: options.runJob,
-    client, active, changed, env: options.env, onLine: say, afterReport, atStop, lockMs, reachability,
+    client, active, changed, env: options.env, onLine: say, afterReport, atStop, lockMs, reachability, slots,
   });
   const workers = agents.map((agent) => {
     const worker = new Worker(queueName(agent), processor, {
@@ -130,7 +139,6 @@ export async function startWorker(options: StartWorkerOptions): Promise<StartedW
   });
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
   say(`worker ${name} on ${display}: ${agents.map(queueName).join(', ')} (concurrency ${concurrency})`);
-  let stopping: Promise<void> | undefined;
   const jobsEnded = () =>
     new Promise<void>((resolve) => {
       const check = () => (active.size === 0 ? resolve() : setTimeout(check, 20));
