@@ -41,6 +41,21 @@ async function setup(sleepMs: number) {
   return { executor, markerDir, count, lines, start };
 }
 
+/**
+ * A worker of concurrency 1 running a codex job (`long`, `sleepMs`), and a claude job (`other`) that its
+ * claude queue's fetch, under way when the worker filled, took and handed back.
+ */
+async function fullWorker(name: string, sleepMs: number) {
+  const context = await setup(sleepMs);
+  const worker = await context.start(name, 1);
+  const codex = context.executor.execute(forAgent('long', 'codex'), hooks());
+  await until(() => worker.info().running.length === 1, 'the codex job to run');
+  const claudeHooks = hooks();
+  const claude = context.executor.execute(forAgent('other', 'claude'), claudeHooks);
+  await until(() => context.lines.some((line) => line.endsWith('handed back to its queue (this worker is full)')), 'the claude job to be handed back');
+  return { ...context, worker, codex, claude, claudeHooks };
+}
+
 describe('worker --concurrency across agent queues', () => {
   it('runs at most --concurrency jobs at once, whichever queues they come from', async () => {
     const { executor, count, start } = await setup(300);
@@ -51,14 +66,7 @@ describe('worker --concurrency across agent queues', () => {
   });
 
   it('hands back a job fetched while it is full, which then runs as its first attempt', async () => {
-    const { executor, markerDir, count, lines, start } = await setup(1200);
-    const worker = await start('w1', 1);
-    const codex = executor.execute(forAgent('long', 'codex'), hooks());
-    await until(() => worker.info().running.length === 1, 'the codex job to run');
-    // The claude queue's fetch was under way when the worker filled: it takes this job and hands it back.
-    const claudeHooks = hooks();
-    const claude = executor.execute(forAgent('other', 'claude'), claudeHooks);
-    await until(() => lines.some((line) => line.endsWith('handed back to its queue (this worker is full)')), 'the claude job to be handed back');
+    const { worker, codex, claude, claudeHooks, markerDir, count } = await fullWorker('w1', 1200);
     expect(worker.info().running.map((job) => job.task)).toEqual(['long']);
     const [first, second] = await Promise.all([codex, claude]);
     expect([first.status, second.status]).toEqual(['agent_done', 'agent_done']);
@@ -68,27 +76,16 @@ describe('worker --concurrency across agent queues', () => {
   });
 
   it('a job handed back by a full worker goes to a worker with room', async () => {
-    const { executor, markerDir, lines, start } = await setup(3000);
-    const full = await start('full', 1);
-    const codex = executor.execute(forAgent('long', 'codex'), hooks());
-    await until(() => full.info().running.length === 1, 'the codex job to run');
-    const claude = executor.execute(forAgent('other', 'claude'), hooks());
-    await until(() => lines.some((line) => line.includes('handed back')), 'the claude job to be handed back');
+    const { codex, claude, markerDir, start } = await fullWorker('full', 3000);
     await start('roomy', 1);
-    const report = await claude;
-    expect(report.placement).toMatchObject({ worker: 'roomy', attempt: 1 });
+    expect((await claude).placement).toMatchObject({ worker: 'roomy', attempt: 1 });
     expect((await codex).placement).toMatchObject({ worker: 'full', attempt: 1 });
     expect((await readdir(markerDir)).filter((name) => name.startsWith('other.')).sort()).toEqual(['other.roomy.1.done', 'other.roomy.1.start']);
   });
 
   it('stops while full without starting the job it handed back', async () => {
-    const { executor, markerDir, lines, start } = await setup(1000);
-    const worker = await start('w1', 1);
-    const codex = executor.execute(forAgent('long', 'codex'), hooks());
-    await until(() => worker.info().running.length === 1, 'the codex job to run');
-    const claude = executor.execute(forAgent('other', 'claude'), hooks());
+    const { worker, codex, claude, markerDir } = await fullWorker('w1', 1000);
     void claude.catch(() => {});
-    await until(() => lines.some((line) => line.includes('handed back')), 'the claude job to be handed back');
     await worker.stop();
     expect((await codex).status).toBe('agent_done');
     expect((await readdir(markerDir)).filter((name) => name.startsWith('other.'))).toEqual([]);
