@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median } from './lib/measure.mjs';
+import { mean, median } from './lib/measure.mjs';
 import { transportCosts } from './lib/transport-costs.mjs';
 import { benchRedis, benchRepo, benchRoot, benchTask, benchWorkers, childrenCpuMs, cpuMsOf, ping, planwright, timedRun, workersCpuMs } from './lib/workers-setup.mjs';
 
@@ -101,10 +101,10 @@ function phaseTable(lines) {
   const names = [...new Set(lines.flatMap((line) => Object.keys(line.phases)))];
   const rows = names.map((name) => {
     const values = lines.map((line) => line.phases[name] ?? 0);
-    return { name, own: OWN.includes(name), median: median(values), mean: values.reduce((a, b) => a + b, 0) / values.length };
+    return { name, own: OWN.includes(name), median: median(values), mean: mean(values) };
   });
   const ownPerTask = lines.map((line) => OWN.reduce((sum, name) => sum + (line.phases[name] ?? 0), 0));
-  return { rows, ownMedian: median(ownPerTask), ownMean: ownPerTask.reduce((a, b) => a + b, 0) / ownPerTask.length };
+  return { rows, ownMedian: median(ownPerTask), ownMean: mean(ownPerTask) };
 }
 
 /**
@@ -116,7 +116,7 @@ async function workerSide(context, file, count) {
   for (let tries = 0; tries < 100 && (!existsSync(file) || readTimings(file).length < count); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
   const lines = existsSync(file) ? readTimings(file) : [];
   const names = [...new Set(lines.flatMap((line) => Object.keys(line.phases)))];
-  const stats = (values) => ({ median: median(values), mean: values.reduce((a, b) => a + b, 0) / values.length });
+  const stats = (values) => ({ median: median(values), mean: mean(values) });
   const rows = names.map((name) => ({ name, ...stats(lines.map((line) => line.phases[name] ?? 0)) }));
   return { jobs: lines.length, rows, total: stats(lines.map((line) => line.total)), cpuPerTask: workersCpuMs(context) / count };
 }

@@ -1,6 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
+/** Mean of a list of numbers. */
+export function mean(values) {
+  return values.reduce((total, value) => total + value, 0) / values.length;
+}
+
 /** Median of a list of numbers. */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

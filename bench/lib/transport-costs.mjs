@@ -3,9 +3,13 @@
 // gc --auto): the CPU that a task on workers needs on top of a local run, whatever the orchestrator does.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { childrenCpuMs } from './workers-setup.mjs';
+import { mean } from './measure.mjs';
+import { benchGit, childrenCpuMs } from './workers-setup.mjs';
 
-/** The steps of one task's round trip, in order; the worker's three cannot be shared with other tasks. */
+/**
+ * The steps of one task's round trip, in order. A task's own commit and push are its alone; the worker's
+ * fetch serves only its jobs sent from one head, the coordinator's steps a batch of tasks.
+ */
 export const TRANSPORT_STEPS = [
   { name: 'worker fetch', side: 'worker', what: 'the new base into its clone' },
   { name: 'worker checkout', side: 'worker', what: 'the base, detached' },
@@ -32,7 +36,7 @@ echo "$ROUND_ID" > "w$ROUND_ID.txt"; git add -A; git ${QUIET} commit -q -m "w$RO
 git push -q origin "HEAD:refs/heads/planwright/bench/w$ROUND_ID"; mark 'worker push'
 cd "$COORDINATOR"
 echo "$ROUND_ID" > "o$ROUND_ID.txt"; git add -A; git ${QUIET} commit -q -m "other $ROUND_ID"
-times >&3; echo "@@ skip" >&3
+mark skip
 git ${QUIET} fetch -q origin "refs/heads/planwright/bench/w$ROUND_ID"; mark 'coordinator fetch'
 git ${QUIET} cherry-pick FETCH_HEAD >/dev/null; mark 'coordinator cherry-pick'
 git push -q origin pr/bench; mark 'coordinator push'
@@ -43,21 +47,18 @@ git push -q origin pr/bench; mark 'coordinator push'
  * `repo` (a benchRepo: pr/bench pushed to its bare `origin`), from clones of its own in the bench root.
  */
 export function transportCosts(context, { bare }, rounds = 10) {
-  const git = (cwd, args) => {
-    const result = spawnSync('git', args, { cwd, env: context.env, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-  };
   const worker = join(context.root, 'transport-worker');
   const coordinator = join(context.root, 'transport-coordinator');
-  git(context.root, ['clone', '-q', '--branch', 'pr/bench', bare, worker]);
-  git(context.root, ['clone', '-q', '--branch', 'pr/bench', bare, coordinator]);
+  benchGit(context, context.root, ['clone', '-q', '--branch', 'pr/bench', bare, worker]);
+  benchGit(context, context.root, ['clone', '-q', '--branch', 'pr/bench', bare, coordinator]);
   const samples = new Map(TRANSPORT_STEPS.map((step) => [step.name, []]));
   for (let round = 0; round <= rounds; round++) {
     const env = { ...context.env, WORKER: worker, COORDINATOR: coordinator, ROUND_ID: String(round) };
     const result = spawnSync('bash', ['-c', `exec 3>&1 1>/dev/null; ${ROUND}`], { env, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`transport round ${round}: ${result.stderr}`);
     if (round === 0) continue; // clones' first fetch and push: not what a task's costs
-    // Lines of `times` (the children's line last), then `@@ <step>`: each step is the difference.
+    // Lines of `times` (the children's line last), then `@@ <step>`: each step is the difference (`skip`:
+    // the coordinator's own commit standing for another task's landing, not counted).
     let before = 0;
     let now = 0;
     for (const line of result.stdout.split('\n')) {
@@ -69,8 +70,7 @@ export function transportCosts(context, { bare }, rounds = 10) {
       }
     }
   }
-  // The mean: the kernel counts a process's CPU in clock ticks (10 ms), which only many rounds average out.
-  const mean = (values) => values.reduce((total, value) => total + value, 0) / values.length;
+  // The mean of the rounds: a busy moment of the host in one of them counts as a tenth.
   const perStep = TRANSPORT_STEPS.map((step) => ({ ...step, ms: mean(samples.get(step.name)) }));
   const sum = (side) => perStep.filter((step) => !side || step.side === side).reduce((total, step) => total + step.ms, 0);
   return { steps: perStep, workerMs: sum('worker'), coordinatorMs: sum('coordinator'), totalMs: sum() };

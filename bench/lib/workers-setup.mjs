@@ -43,12 +43,16 @@ export function benchTask(id, { domain, seconds = 0, files = true } = {}) {
   };
 }
 
+/** Runs git in `cwd` with the benchmark's environment; throws with its stderr when it fails. */
+export function benchGit({ env }, cwd, args) {
+  const result = spawnSync('git', args, { cwd, env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+}
+
 /** A repository on branch pr/bench with `.plans/bench/plan.json` (gitignored), pushed to a bare remote. */
-export function benchRepo({ root, env }, name, tasks) {
-  const git = (cwd, args) => {
-    const result = spawnSync('git', args, { cwd, env, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-  };
+export function benchRepo(context, name, tasks) {
+  const { root } = context;
+  const git = (cwd, args) => benchGit(context, cwd, args);
   const bare = join(root, `${name}-remote.git`);
   const repo = join(root, name);
   git(root, ['init', '-q', '--bare', bare]);

@@ -79,13 +79,14 @@ export const createRedisExecutor: ExecutorFactory = async (url, context) => {
       // A job still being sent when close() comes (Redis gone: the commands wait for it) fails as the
       // jobs awaited fail then, not with the connection's own error.
       const closedOr = (error: unknown) => (closed ? new Error(CLOSED) : error);
-      const awaited = await (async () => {
+      let awaited: AwaitedJob;
+      try {
         await client.multi().hset(key, request.task.id, queue).expire(key, KEEP_SECONDS).exec();
         // Listen before adding: an instant job must not end unseen. Adding an id BullMQ already holds adds nothing.
-        return wait(queue, id, hooks);
-      })().catch((error: unknown) => {
+        awaited = await wait(queue, id, hooks);
+      } catch (error) {
         throw closedOr(error);
-      });
+      }
       try {
         await queues.queue(queue).add('task', request, { ...JOB_OPTIONS, jobId: id });
       } catch (error) {
